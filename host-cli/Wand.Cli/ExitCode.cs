@@ -1,0 +1,53 @@
+namespace Wand.Cli;
+
+/// <summary>
+/// Every exit code of <c>wand</c>, grouped by range. Each carries a message that says what to do, documented in the
+/// README. Ranges: 0 success; 1–9 usage and input; 10–19 reaching a device; 20–29 flashing; 30–39 calibration;
+/// 40–49 test runs; 50–59 the results store; 60–69 Bluetooth; 70+ internal.
+/// </summary>
+public enum ExitCode
+{
+    /// <summary>The job finished and everything passed.</summary>
+    [ExitCodeMessage("Done.")]
+    Success = 0,
+
+    /// <summary>The command line could not be parsed.</summary>
+    [ExitCodeMessage("Check the command line against 'wand --help' or 'wand <command> --help'.")]
+    UsageError = 1,
+
+    /// <summary>An input file (plan, image, settings) is malformed; nothing was written.</summary>
+    [ExitCodeMessage("Fix the file at the line and column named above; nothing was written to the device or the results store.")]
+    InvalidInput = 2,
+
+    /// <summary>A value given on the command line is out of its range.</summary>
+    [ExitCodeMessage("Use a value inside the range named above.")]
+    ValueOutOfRange = 3,
+
+    /// <summary>The device address is not one of the supported forms.</summary>
+    [ExitCodeMessage("Use one of: sim, tcp://HOST:PORT, unix:PATH, serial:PORT or ble:AA:BB:CC:DD:EE:FF.")]
+    UnknownDevice = 10,
+
+    /// <summary>The device could not be reached.</summary>
+    [ExitCodeMessage("Check that the wand (or 'wand sim serve') is running and reachable at the address given, then retry.")]
+    DeviceUnreachable = 11,
+
+    /// <summary>The link dropped or timed out during the job.</summary>
+    [ExitCodeMessage("The link to the wand was lost. Bring the wand closer or check the cable, then run the job again.")]
+    LinkLost = 12,
+
+    /// <summary>The device refused the request.</summary>
+    [ExitCodeMessage("The wand refused the request; the reason is printed above. Resolve it (attach a head, unplug USB, let it cool) and retry.")]
+    DeviceRefused = 13,
+
+    /// <summary>The device answered with something the profile does not allow.</summary>
+    [ExitCodeMessage("The wand's answer did not match the profile. Check that host and firmware versions match ('wand info').")]
+    ProtocolError = 14,
+
+    /// <summary>The job was cancelled (Ctrl-C).</summary>
+    [ExitCodeMessage("Cancelled. The wand was left in a safe state; run the job again when ready.")]
+    Cancelled = 15,
+
+    /// <summary>An internal error; a bug.</summary>
+    [ExitCodeMessage("An unexpected error occurred. Re-run with the same arguments and report the output above.")]
+    InternalError = 70,
+}
