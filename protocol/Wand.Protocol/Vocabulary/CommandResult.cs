@@ -40,5 +40,8 @@ namespace Wand.Protocol.Vocabulary
 
         /// <summary>The operation failed on the device (for example a storage write).</summary>
         Failed = 11,
+
+        /// <summary>A session is already running; stop it first, or change its level or pattern.</summary>
+        Busy = 12,
     }
 }

@@ -1,0 +1,306 @@
+using Wand.Core.Board;
+using Wand.Core.Calibration;
+using Wand.Core.Sessions;
+using Wand.Protocol.Vocabulary;
+
+namespace Wand.Core.Control
+{
+    /// <summary>
+    /// Commands from the button and from remote clients. Out-of-range or disallowed requests are refused with a
+    /// specific result and change nothing (SR-14).
+    /// </summary>
+    public sealed partial class WandController
+    {
+        /// <summary>Starts a session from a remote client (BLE or a served virtual wand).</summary>
+        /// <param name="level">User level, 1 to 5.</param>
+        /// <param name="pattern">Pattern.</param>
+        /// <param name="durationSeconds">Duration, 60 to the hard maximum, or 0 for the configured default.</param>
+        /// <returns>The outcome; on refusal nothing changed.</returns>
+        public CommandResult StartRemote(int level, PatternKind pattern, int durationSeconds)
+        {
+            lock (sync)
+            {
+                return TryStart(SessionSource.Remote, level, pattern, durationSeconds, io.Clock.MillisecondsSinceBoot);
+            }
+        }
+
+        /// <summary>Stops the session gently (ramp down).</summary>
+        /// <returns><see cref="CommandResult.Success"/> or <see cref="CommandResult.NotRunning"/>.</returns>
+        public CommandResult StopRemote()
+        {
+            lock (sync)
+            {
+                return session.RequestStop(StopReason.RemoteCommand);
+            }
+        }
+
+        /// <summary>Changes the level of the running session.</summary>
+        /// <param name="level">User level, 1 to 5, at most what the head, calibration and temperature allow now.</param>
+        /// <returns>The outcome; on refusal nothing changed.</returns>
+        public CommandResult SetLevel(int level)
+        {
+            lock (sync)
+            {
+                if (level < 1 || level > SafetyLimits.LevelCount)
+                {
+                    return CommandResult.OutOfRange;
+                }
+
+                if (!session.IsActive || session.State == SessionState.Stopping)
+                {
+                    return CommandResult.NotRunning;
+                }
+
+                if (level > LevelCap())
+                {
+                    return CommandResult.LevelNotAllowed;
+                }
+
+                return session.SetLevel(level);
+            }
+        }
+
+        /// <summary>Changes the pattern of the running session.</summary>
+        /// <param name="pattern">A pattern the attached head allows.</param>
+        /// <returns>The outcome; on refusal nothing changed.</returns>
+        public CommandResult SetPattern(PatternKind pattern)
+        {
+            lock (sync)
+            {
+                if (!patterns.IsKnown(pattern))
+                {
+                    return CommandResult.OutOfRange;
+                }
+
+                if (!session.IsActive || session.State == SessionState.Stopping)
+                {
+                    return CommandResult.NotRunning;
+                }
+
+                HeadDefinition head = heads.ConfirmedDefinition;
+                if (head == null || !head.Allows(pattern))
+                {
+                    return CommandResult.PatternNotAllowed;
+                }
+
+                return session.SetPattern(pattern, io.Clock.MillisecondsSinceBoot);
+            }
+        }
+
+        /// <summary>Replaces the user settings.</summary>
+        /// <param name="durationSeconds">Session duration, 60 to the hard maximum, in seconds.</param>
+        /// <param name="defaultLevel">Default level, 1 to 5.</param>
+        /// <param name="defaultPattern">Default pattern.</param>
+        /// <returns><see cref="CommandResult.Success"/> or <see cref="CommandResult.OutOfRange"/> (nothing changed).</returns>
+        public CommandResult UpdateSettings(int durationSeconds, int defaultLevel, PatternKind defaultPattern)
+        {
+            lock (sync)
+            {
+                return settings.TrySet(durationSeconds, defaultLevel, defaultPattern, limits);
+            }
+        }
+
+        /// <summary>Reports that a remote client connected.</summary>
+        public void LinkUp()
+        {
+            lock (sync)
+            {
+                linkUp = true;
+            }
+        }
+
+        /// <summary>Reports that the remote link dropped: a remote-started session ramps down and stops (SR-11).</summary>
+        public void LinkDown()
+        {
+            lock (sync)
+            {
+                linkUp = false;
+                if (session.Source == SessionSource.Remote && session.IsActive && session.State != SessionState.Stopping)
+                {
+                    faults.Record(FaultCode.LinkLost, 0, io.Clock.MillisecondsSinceBoot);
+                    session.RequestStop(StopReason.LinkLost);
+                }
+
+                factory.StopRawDrive();
+            }
+        }
+
+        /// <summary>Requests raw motor drive for calibration (SR-15): factory mode only, idle only, never above the ceiling.</summary>
+        /// <param name="millivolts">Average motor voltage, 0 (stop) to the ceiling, in millivolts.</param>
+        /// <param name="durationMilliseconds">How long, 1 to 10,000 ms.</param>
+        /// <returns>The outcome; on refusal nothing changed.</returns>
+        public CommandResult RawDrive(int millivolts, int durationMilliseconds)
+        {
+            lock (sync)
+            {
+                long now = io.Clock.MillisecondsSinceBoot;
+                if (!factory.IsActive(now))
+                {
+                    return CommandResult.NotInFactoryMode;
+                }
+
+                if (millivolts < 0 || millivolts > limits.RatedMotorMillivolts
+                    || durationMilliseconds < 1 || durationMilliseconds > SafetyLimits.MaximumRawDriveMilliseconds)
+                {
+                    return CommandResult.OutOfRange;
+                }
+
+                if (session.IsActive)
+                {
+                    return CommandResult.Busy;
+                }
+
+                if (millivolts == 0)
+                {
+                    factory.StopRawDrive();
+                    return CommandResult.Success;
+                }
+
+                CommandResult blocked = StartBlocker();
+                if (blocked != CommandResult.Success)
+                {
+                    return blocked;
+                }
+
+                factory.RequestRawDrive(millivolts, durationMilliseconds, now);
+                return CommandResult.Success;
+            }
+        }
+
+        /// <summary>Stores a new calibration record and puts it in use (SR-15, SR-16): factory mode only, idle only.</summary>
+        /// <param name="record">The new record; refused unless it passes <see cref="CalibrationRecord.IsValidFor"/>.</param>
+        /// <returns>The outcome; on refusal or a failed write the previous record stays in storage and in use.</returns>
+        public CommandResult WriteCalibration(CalibrationRecord record)
+        {
+            lock (sync)
+            {
+                if (!factory.IsActive(io.Clock.MillisecondsSinceBoot))
+                {
+                    return CommandResult.NotInFactoryMode;
+                }
+
+                if (session.IsActive || factory.RawDriveActive(io.Clock.MillisecondsSinceBoot))
+                {
+                    return CommandResult.Busy;
+                }
+
+                if (!record.IsValidFor(limits))
+                {
+                    return CommandResult.OutOfRange;
+                }
+
+                if (!calibrationStore.Save(record))
+                {
+                    return CommandResult.Failed;
+                }
+
+                driveMap.Load(record, true);
+                return CommandResult.Success;
+            }
+        }
+
+        private void HandleGesture(ButtonGesture gesture, long now)
+        {
+            if (gesture == ButtonGesture.None)
+            {
+                return;
+            }
+
+            bool running = session.State == SessionState.Starting || session.State == SessionState.Running;
+            if (gesture == ButtonGesture.ShortPress)
+            {
+                if (running)
+                {
+                    int next = session.TargetLevel + 1;
+                    session.SetLevel(next <= LevelCap() ? next : 1);
+                }
+                else if (!session.IsActive)
+                {
+                    StartFromButton(now);
+                }
+            }
+            else if (gesture == ButtonGesture.Hold && running)
+            {
+                session.RequestStop(StopReason.Button);
+            }
+            else if (gesture == ButtonGesture.LongHold && !session.IsActive)
+            {
+                pairing.Open(now);
+            }
+        }
+
+        private void StartFromButton(long now)
+        {
+            float cap = LevelCap();
+            int level = settings.DefaultLevel;
+            if (level > cap)
+            {
+                level = (int)cap;
+            }
+
+            HeadDefinition head = heads.ConfirmedDefinition;
+            PatternKind pattern = head != null && head.Allows(settings.DefaultPattern) ? settings.DefaultPattern : PatternKind.Continuous;
+            TryStart(SessionSource.Button, level < 1 ? 1 : level, pattern, 0, now);
+        }
+
+        private CommandResult TryStart(SessionSource source, int level, PatternKind pattern, int durationSeconds, long now)
+        {
+            if (level < 1 || level > SafetyLimits.LevelCount || !patterns.IsKnown(pattern)
+                || (durationSeconds != 0 && (durationSeconds < SafetyLimits.MinimumSessionSeconds || durationSeconds > limits.MaximumSessionSeconds)))
+            {
+                return CommandResult.OutOfRange;
+            }
+
+            if (session.IsActive || factory.RawDriveActive(now))
+            {
+                return CommandResult.Busy;
+            }
+
+            CommandResult blocked = StartBlocker();
+            if (blocked != CommandResult.Success)
+            {
+                return blocked;
+            }
+
+            HeadDefinition head = heads.ConfirmedDefinition;
+            if (level > LevelCap())
+            {
+                return CommandResult.LevelNotAllowed;
+            }
+
+            if (!head.Allows(pattern))
+            {
+                return CommandResult.PatternNotAllowed;
+            }
+
+            faults.ClearSessionLatches();
+            return session.Start(source, level, pattern, durationSeconds == 0 ? settings.DurationSeconds : durationSeconds, now);
+        }
+
+        /// <summary>The first condition that forbids drive right now, as a command result.</summary>
+        private CommandResult StartBlocker()
+        {
+            if (usbPresent)
+            {
+                return CommandResult.Charging;
+            }
+
+            if (heads.ConfirmedDefinition == null)
+            {
+                return CommandResult.NoHead;
+            }
+
+            if (thermal.InhibitsDrive)
+            {
+                return CommandResult.OverTemperature;
+            }
+
+            if (!battery.AllowsStart())
+            {
+                return CommandResult.BatteryLow;
+            }
+
+            return CommandResult.Success;
+        }
+    }
+}

@@ -1,0 +1,256 @@
+using Wand.Core.Board;
+using Wand.Core.Hardware;
+using Wand.Core.Motor;
+
+namespace Wand.Core.Safety
+{
+    /// <summary>
+    /// The single choke point of motor drive (SR-2): the only code that writes <see cref="IMotorOutput"/>.
+    /// It turns the motor off before anything else at construction (SR-1), holds zero in the same tick whenever any
+    /// inhibit is set (SR-6…SR-10, SR-12, SR-13), clamps every request to the head, calibration and thermal level cap
+    /// and to the rated-voltage ceiling computed from the measured battery voltage (SR-3), and shapes changes with the
+    /// start ramp, the slew limit and the standstill kick (SR-4). Thread-safe: <see cref="ForceOff"/> may come from the
+    /// liveness timer while the loop runs.
+    /// </summary>
+    public sealed class SafetyGovernor
+    {
+        private readonly IMotorOutput motor;
+        private readonly SafetyLimits limits;
+        private readonly object gate = new object();
+        private float level;
+        private int millivolts;
+        private float dutyCycle;
+        private long lastUpdate = -1;
+        private bool outputZero = true;
+        private long zeroSince;
+        private bool starting;
+        private long rampStart;
+        private long kickStart = -1;
+
+        /// <summary>
+        /// Initializes a new instance of the <see cref="SafetyGovernor"/> class and sets the motor output to zero before
+        /// returning (SR-1).
+        /// </summary>
+        /// <param name="motor">The motor output; nothing else may write it.</param>
+        /// <param name="limits">The limits to enforce.</param>
+        public SafetyGovernor(IMotorOutput motor, SafetyLimits limits)
+        {
+            this.motor = motor;
+            this.limits = limits;
+            motor.SetDutyCycle(0f);
+            zeroSince = -SafetyLimits.StandstillMilliseconds;
+        }
+
+        /// <summary>Gets the present level after ramps and caps, 0.0 to 5.0.</summary>
+        public float Level => level;
+
+        /// <summary>Gets the present commanded average motor voltage, in millivolts, 0 to the ceiling.</summary>
+        public int Millivolts => millivolts;
+
+        /// <summary>Gets the present duty cycle written to the motor, 0.0 to 1.0.</summary>
+        public float DutyCycle => dutyCycle;
+
+        /// <summary>Gets a value indicating whether the start-up kick is being applied.</summary>
+        public bool Kicking => kickStart >= 0;
+
+        /// <summary>Gets a value indicating whether the output is zero.</summary>
+        public bool IsOff => outputZero;
+
+        /// <summary>
+        /// Computes and writes the drive for one control tick of a user session.
+        /// </summary>
+        /// <param name="now">Milliseconds since boot.</param>
+        /// <param name="requestedLevel">The level the session asks for, 0.0 to 5.0 (pattern and warning applied).</param>
+        /// <param name="levelCap">The highest level allowed now: head maximum, calibration maximum and thermal derating combined, 0.0 to 5.0.</param>
+        /// <param name="inhibit">Bit set of <see cref="DriveInhibit"/> reasons; any bit forces zero.</param>
+        /// <param name="batteryMillivolts">Measured cell voltage under present load, in millivolts; 0 or less forces zero.</param>
+        /// <param name="map">The level-to-voltage map of the calibration in use.</param>
+        public void Update(long now, float requestedLevel, float levelCap, int inhibit, int batteryMillivolts, DriveMap map)
+        {
+            lock (gate)
+            {
+                long elapsed = ElapsedSinceLastUpdate(now);
+                if (inhibit != DriveInhibit.None || batteryMillivolts <= 0)
+                {
+                    WriteZero(now);
+                    return;
+                }
+
+                float target = requestedLevel > 0f ? requestedLevel : 0f;
+                if (levelCap < target)
+                {
+                    target = levelCap > 0f ? levelCap : 0f;
+                }
+
+                if (target > SafetyLimits.LevelCount)
+                {
+                    target = SafetyLimits.LevelCount;
+                }
+
+                level = NextLevel(now, elapsed, target);
+                int demand = map.MillivoltsFor(level);
+                demand = ApplyKick(now, demand, map);
+                WriteMillivolts(now, demand, batteryMillivolts);
+            }
+        }
+
+        /// <summary>
+        /// Computes and writes a raw factory drive (SR-15): no ramps, but the inhibits and the voltage ceiling (SR-3) hold.
+        /// </summary>
+        /// <param name="now">Milliseconds since boot.</param>
+        /// <param name="requestedMillivolts">The average motor voltage asked for, in millivolts, 0 or more.</param>
+        /// <param name="inhibit">Bit set of <see cref="DriveInhibit"/> reasons; any bit forces zero.</param>
+        /// <param name="batteryMillivolts">Measured cell voltage, in millivolts; 0 or less forces zero.</param>
+        public void UpdateRaw(long now, int requestedMillivolts, int inhibit, int batteryMillivolts)
+        {
+            lock (gate)
+            {
+                ElapsedSinceLastUpdate(now);
+                starting = false;
+                kickStart = -1;
+                level = 0f;
+                if (inhibit != DriveInhibit.None || batteryMillivolts <= 0 || requestedMillivolts <= 0)
+                {
+                    WriteZero(now);
+                    return;
+                }
+
+                WriteMillivolts(now, requestedMillivolts, batteryMillivolts);
+            }
+        }
+
+        /// <summary>
+        /// Turns the motor off at once, from any thread: the fault path of SR-10, SR-12 and SR-13.
+        /// </summary>
+        /// <param name="now">Milliseconds since boot.</param>
+        public void ForceOff(long now)
+        {
+            lock (gate)
+            {
+                WriteZero(now);
+            }
+        }
+
+        private long ElapsedSinceLastUpdate(long now)
+        {
+            long elapsed = lastUpdate < 0 ? SafetyLimits.ControlTickMilliseconds : now - lastUpdate;
+            lastUpdate = now;
+
+            // A late tick must not buy a bigger step: slew is granted for at most one tick.
+            if (elapsed > SafetyLimits.ControlTickMilliseconds)
+            {
+                elapsed = SafetyLimits.ControlTickMilliseconds;
+            }
+
+            return elapsed < 0 ? 0 : elapsed;
+        }
+
+        private float NextLevel(long now, long elapsed, float target)
+        {
+            float step = (float)elapsed / SafetyLimits.MillisecondsPerLevelStep;
+            if (target > level)
+            {
+                if (level <= 0f)
+                {
+                    starting = true;
+                    rampStart = now;
+                }
+
+                float next = level + step < target ? level + step : target;
+                if (starting)
+                {
+                    // From zero, the target is reached no sooner than 500 ms of output (SR-4): the tick that starts at
+                    // rampStart + k·tick may reach (k + 1)·tick / 500 of the target.
+                    float fraction = (float)(now - rampStart + SafetyLimits.ControlTickMilliseconds) / SafetyLimits.SessionStartRampMilliseconds;
+                    float startCap = fraction < 1f ? target * fraction : target;
+                    if (next > startCap)
+                    {
+                        next = startCap;
+                    }
+                }
+
+                if (next >= target)
+                {
+                    starting = false;
+                }
+
+                return next;
+            }
+
+            if (target < level)
+            {
+                starting = false;
+                return level - step > target ? level - step : target;
+            }
+
+            return level;
+        }
+
+        private int ApplyKick(long now, int demand, DriveMap map)
+        {
+            if (demand <= 0)
+            {
+                kickStart = -1;
+                return demand;
+            }
+
+            if (outputZero && kickStart < 0 && now - zeroSince >= SafetyLimits.StandstillMilliseconds && map.KickMilliseconds > 0)
+            {
+                kickStart = now;
+            }
+
+            if (kickStart >= 0)
+            {
+                // The value written at this tick is held for one tick; the kick must end within its duration (≤ 50 ms).
+                int kickLength = map.KickMilliseconds < SafetyLimits.MaximumKickMilliseconds ? map.KickMilliseconds : SafetyLimits.MaximumKickMilliseconds;
+                if (now - kickStart + SafetyLimits.ControlTickMilliseconds <= kickLength)
+                {
+                    return map.KickMillivolts > demand ? map.KickMillivolts : demand;
+                }
+
+                kickStart = -1;
+            }
+
+            return demand;
+        }
+
+        private void WriteMillivolts(long now, int demand, int batteryMillivolts)
+        {
+            int ceiling = limits.RatedMotorMillivolts;
+            int applied = demand < ceiling ? demand : ceiling;
+            float duty = (float)applied / batteryMillivolts;
+            if (duty > 1f)
+            {
+                duty = 1f;
+                applied = batteryMillivolts < ceiling ? batteryMillivolts : ceiling;
+            }
+
+            if (applied <= 0)
+            {
+                WriteZero(now);
+                return;
+            }
+
+            dutyCycle = duty;
+            millivolts = applied;
+            outputZero = false;
+            motor.SetDutyCycle(duty);
+        }
+
+        private void WriteZero(long now)
+        {
+            level = 0f;
+            starting = false;
+            kickStart = -1;
+            dutyCycle = 0f;
+            millivolts = 0;
+            if (!outputZero)
+            {
+                outputZero = true;
+                zeroSince = now;
+            }
+
+            motor.SetDutyCycle(0f);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+using Wand.Core.Board;
+using Wand.Core.Motor;
+using Wand.Protocol.Vocabulary;
+
+namespace Wand.Core.Sessions
+{
+    /// <summary>
+    /// The session state machine: start, level and pattern changes, the session timer with its warning 60 s before the
+    /// end and the auto-off (SR-5), and gentle stops that ramp down. Whether a start is allowed at all (head, thermal,
+    /// battery, USB) is decided by the controller before it calls <see cref="Start"/>.
+    /// </summary>
+    public sealed class SessionManager
+    {
+        /// <summary>Length of the haptic warning (two soft dips), in milliseconds.</summary>
+        public const int WarningHapticMilliseconds = 1600;
+
+        private readonly SafetyLimits limits;
+        private readonly PatternLibrary patterns;
+        private SessionState state = SessionState.Idle;
+        private SessionSource source = SessionSource.None;
+        private StopReason lastStopReason = StopReason.None;
+        private int targetLevel;
+        private PatternKind pattern = PatternKind.Continuous;
+        private long startTime;
+        private long patternStartTime;
+        private long durationMilliseconds;
+        private bool warningIssued;
+        private long warningTime;
+
+        /// <summary>Initializes a new instance of the <see cref="SessionManager"/> class.</summary>
+        /// <param name="limits">The limits in force.</param>
+        /// <param name="patterns">The pattern library.</param>
+        public SessionManager(SafetyLimits limits, PatternLibrary patterns)
+        {
+            this.limits = limits;
+            this.patterns = patterns;
+        }
+
+        /// <summary>Gets the session state.</summary>
+        public SessionState State => state;
+
+        /// <summary>Gets who started the present session, or <see cref="SessionSource.None"/>.</summary>
+        public SessionSource Source => source;
+
+        /// <summary>Gets why the last session ended.</summary>
+        public StopReason LastStopReason => lastStopReason;
+
+        /// <summary>Gets the user level of the present session, 0 (idle) or 1 to 5.</summary>
+        public int TargetLevel => targetLevel;
+
+        /// <summary>Gets the pattern of the present session.</summary>
+        public PatternKind Pattern => pattern;
+
+        /// <summary>Gets a value indicating whether a session is starting, running or stopping.</summary>
+        public bool IsActive => state != SessionState.Idle;
+
+        /// <summary>Gets a value indicating whether the end-of-session warning has been given (SR-5).</summary>
+        public bool WarningIssued => warningIssued;
+
+        /// <summary>Gets the session duration of the present session, in milliseconds.</summary>
+        public long DurationMilliseconds => durationMilliseconds;
+
+        /// <summary>Starts a session.</summary>
+        /// <param name="startSource">Who starts it.</param>
+        /// <param name="level">User level, 1 to 5 (already checked against the head and calibration).</param>
+        /// <param name="sessionPattern">A known pattern (already checked against the head).</param>
+        /// <param name="durationSeconds">Duration, 60 to the hard maximum, in seconds.</param>
+        /// <param name="now">Milliseconds since boot.</param>
+        /// <returns><see cref="CommandResult.Success"/>, or <see cref="CommandResult.OutOfRange"/> with nothing changed.</returns>
+        public CommandResult Start(SessionSource startSource, int level, PatternKind sessionPattern, int durationSeconds, long now)
+        {
+            if (level < 1 || level > SafetyLimits.LevelCount || !patterns.IsKnown(sessionPattern)
+                || durationSeconds < SafetyLimits.MinimumSessionSeconds || durationSeconds > limits.MaximumSessionSeconds)
+            {
+                return CommandResult.OutOfRange;
+            }
+
+            state = SessionState.Starting;
+            source = startSource;
+            targetLevel = level;
+            pattern = sessionPattern;
+            startTime = now;
+            patternStartTime = now;
+            durationMilliseconds = durationSeconds * 1000L;
+            warningIssued = false;
+            return CommandResult.Success;
+        }
+
+        /// <summary>Changes the level of an active session.</summary>
+        /// <param name="level">User level, 1 to 5 (already checked against the head and calibration).</param>
+        /// <returns><see cref="CommandResult.Success"/>, <see cref="CommandResult.NotRunning"/> or <see cref="CommandResult.OutOfRange"/>.</returns>
+        public CommandResult SetLevel(int level)
+        {
+            if (state == SessionState.Idle || state == SessionState.Stopping)
+            {
+                return CommandResult.NotRunning;
+            }
+
+            if (level < 1 || level > SafetyLimits.LevelCount)
+            {
+                return CommandResult.OutOfRange;
+            }
+
+            targetLevel = level;
+            return CommandResult.Success;
+        }
+
+        /// <summary>Changes the pattern of an active session; the new pattern starts from its beginning.</summary>
+        /// <param name="sessionPattern">A known pattern (already checked against the head).</param>
+        /// <param name="now">Milliseconds since boot.</param>
+        /// <returns><see cref="CommandResult.Success"/>, <see cref="CommandResult.NotRunning"/> or <see cref="CommandResult.OutOfRange"/>.</returns>
+        public CommandResult SetPattern(PatternKind sessionPattern, long now)
+        {
+            if (state == SessionState.Idle || state == SessionState.Stopping)
+            {
+                return CommandResult.NotRunning;
+            }
+
+            if (!patterns.IsKnown(sessionPattern))
+            {
+                return CommandResult.OutOfRange;
+            }
+
+            pattern = sessionPattern;
+            patternStartTime = now;
+            return CommandResult.Success;
+        }
+
+        /// <summary>Ends the session gently: the level ramps down at the slew limit, then the session goes idle.</summary>
+        /// <param name="reason">Why.</param>
+        /// <returns><see cref="CommandResult.Success"/>, or <see cref="CommandResult.NotRunning"/> when idle or already stopping.</returns>
+        public CommandResult RequestStop(StopReason reason)
+        {
+            if (state == SessionState.Idle || state == SessionState.Stopping)
+            {
+                return CommandResult.NotRunning;
+            }
+
+            state = SessionState.Stopping;
+            lastStopReason = reason;
+            return CommandResult.Success;
+        }
+
+        /// <summary>Ends the session at once (the governor has already cut the drive): fault, charging.</summary>
+        /// <param name="reason">Why.</param>
+        public void Abort(StopReason reason)
+        {
+            if (state == SessionState.Idle)
+            {
+                return;
+            }
+
+            lastStopReason = reason;
+            GoIdle();
+        }
+
+        /// <summary>Advances timers: warning, auto-off, end of the start ramp, end of a stop.</summary>
+        /// <param name="now">Milliseconds since boot.</param>
+        /// <param name="presentLevel">The governor's present level, 0.0 to 5.0.</param>
+        /// <returns><c>true</c> when the end-of-session warning was issued on this tick.</returns>
+        public bool Update(long now, float presentLevel)
+        {
+            if (state == SessionState.Idle)
+            {
+                return false;
+            }
+
+            if (state == SessionState.Stopping)
+            {
+                if (presentLevel <= 0f)
+                {
+                    GoIdle();
+                }
+
+                return false;
+            }
+
+            if (state == SessionState.Starting && presentLevel >= targetLevel)
+            {
+                state = SessionState.Running;
+            }
+
+            long elapsed = now - startTime;
+            bool warningNow = false;
+            if (!warningIssued && elapsed >= durationMilliseconds - (SafetyLimits.SessionWarningSeconds * 1000L))
+            {
+                warningIssued = true;
+                warningTime = now;
+                warningNow = true;
+            }
+
+            // Begin the ramp-down early enough that the drive reaches zero by the end of the session (SR-5): the slew
+            // limit needs 200 ms per level, plus one tick.
+            long rampDown = (long)(presentLevel * SafetyLimits.MillisecondsPerLevelStep) + (2 * SafetyLimits.ControlTickMilliseconds);
+            if (elapsed + rampDown >= durationMilliseconds)
+            {
+                RequestStop(StopReason.TimeLimit);
+            }
+
+            return warningNow;
+        }
+
+        /// <summary>Gets the level the session asks for now: the user level shaped by the pattern and the warning dips.</summary>
+        /// <param name="now">Milliseconds since boot.</param>
+        /// <returns>Level, 0.0 to 5.0.</returns>
+        public float RequestedLevel(long now)
+        {
+            if (state != SessionState.Starting && state != SessionState.Running)
+            {
+                return 0f;
+            }
+
+            float requested = targetLevel * patterns.Get(pattern).IntensityAt(now - patternStartTime);
+            if (warningIssued)
+            {
+                long sinceWarning = now - warningTime;
+                if (sinceWarning < WarningHapticMilliseconds && (sinceWarning / 400) % 2 == 0)
+                {
+                    requested *= 0.5f;
+                }
+            }
+
+            return requested;
+        }
+
+        /// <summary>Gets the remaining session time.</summary>
+        /// <param name="now">Milliseconds since boot.</param>
+        /// <returns>Milliseconds, 0 when idle or past the end.</returns>
+        public long RemainingMilliseconds(long now)
+        {
+            if (state == SessionState.Idle)
+            {
+                return 0;
+            }
+
+            long remaining = durationMilliseconds - (now - startTime);
+            return remaining > 0 ? remaining : 0;
+        }
+
+        private void GoIdle()
+        {
+            state = SessionState.Idle;
+            source = SessionSource.None;
+            targetLevel = 0;
+            warningIssued = false;
+        }
+    }
+}
