@@ -297,6 +297,7 @@ namespace Wand.Core.Control
 
             faults.LatchException(now);
             session.Abort(StopReason.Fault);
+            inhibit |= DriveInhibit.ControlException;
         }
     }
 }

@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using Wand.Core.Board;
+using Wand.Core.Motor;
+using Wand.Core.Safety;
+using Wand.Core.Tests.Fakes;
+using Wand.Protocol.Vocabulary;
+using Xunit;
+
+namespace Wand.Core.Tests;
+
+public class SafetyGovernorTests
+{
+    [Fact]
+    public void SR1_MotorIsSetToZeroFirstAndStaysOffWithoutASession()
+    {
+        TestBench bench = new();
+        Assert.Equal(0f, bench.Motor.Writes[0]);
+        bench.Run(2000);
+        Assert.All(bench.Motor.Writes, duty => Assert.Equal(0f, duty));
+    }
+
+    [Fact]
+    public void SR1_GovernorConstructionWritesZeroBeforeReturning()
+    {
+        FakeMotorOutput motor = new();
+        _ = new SafetyGovernor(motor, new SafetyLimits());
+        Assert.Equal(new List<float> { 0f }, motor.Writes);
+    }
+
+    [Theory]
+    [InlineData(3.3)]
+    [InlineData(3.7)]
+    [InlineData(4.2)]
+    public void SR3_AverageMotorVoltageNeverExceedsTheRatedVoltage(double batteryVolts)
+    {
+        FakeMotorOutput motor = new();
+        SafetyGovernor governor = new(motor, new SafetyLimits());
+        DriveMap map = new();
+        var record = TestBench.NominalCalibration();
+        record.LevelMillivolts[4] = 3000;
+        record.KickMillivolts = 3000;
+        map.Load(record, true);
+        int battery = (int)(batteryVolts * 1000);
+        for (long now = 0; now < 5000; now += 20)
+        {
+            governor.Update(now, 5f, 5f, DriveInhibit.None, battery, map);
+            Assert.True(motor.DutyCycle * battery <= 3000.5, $"duty {motor.DutyCycle} at {battery} mV gives more than 3000 mV");
+        }
+    }
+
+    [Fact]
+    public void SR3_SupplyCompensationKeepsTheAverageVoltageOfALevel()
+    {
+        DriveMap map = new();
+        map.Load(TestBench.NominalCalibration(), true);
+        double LevelVoltage(int battery)
+        {
+            FakeMotorOutput motor = new();
+            SafetyGovernor governor = new(motor, new SafetyLimits());
+            for (long now = 0; now < 3000; now += 20)
+            {
+                governor.Update(now, 3f, 5f, DriveInhibit.None, battery, map);
+            }
+
+            return motor.DutyCycle * battery;
+        }
+
+        Assert.Equal(2200, LevelVoltage(4100), 1.0);
+        Assert.Equal(2200, LevelVoltage(3500), 1.0);
+    }
+
+    [Fact]
+    public void SR3_LevelIsCappedAtTheHeadsMaximum()
+    {
+        TestBench bench = new();
+        bench.SetHead(HeadIdentity.BristleBrush);
+        bench.Run(400);
+        Assert.Equal(CommandResult.LevelNotAllowed, bench.Controller.StartRemote(4, PatternKind.Continuous, 600));
+        Assert.Equal(CommandResult.Success, bench.Controller.StartRemote(3, PatternKind.Continuous, 600));
+        bench.Run(3000, () => Assert.True(bench.Controller.PresentLevel <= 3f));
+        Assert.Equal(CommandResult.LevelNotAllowed, bench.Controller.SetLevel(4));
+    }
+
+    [Fact]
+    public void SR4_SessionRampsFromZeroOverAtLeast500Milliseconds()
+    {
+        TestBench bench = new();
+        Assert.Equal(CommandResult.Success, bench.BootAndStart(level: 1));
+        long firstNonZero = -1;
+        long reachedTarget = -1;
+        bench.Run(1500, () =>
+        {
+            float level = bench.Controller.PresentLevel;
+            if (level > 0 && firstNonZero < 0)
+            {
+                firstNonZero = bench.Clock.MillisecondsSinceBoot;
+            }
+
+            if (level >= 1f && reachedTarget < 0)
+            {
+                reachedTarget = bench.Clock.MillisecondsSinceBoot;
+            }
+        });
+
+        // The first non-zero output is held for one tick, so the ramp spans (reached − first + tick).
+        Assert.True(reachedTarget - firstNonZero + TestBench.Tick >= SafetyLimits.SessionStartRampMilliseconds, $"ramp took {reachedTarget - firstNonZero + TestBench.Tick} ms");
+    }
+
+    [Fact]
+    public void SR4_LevelChangesSlewAtMostOneLevelPer200Milliseconds()
+    {
+        TestBench bench = new();
+        bench.BootAndStart(level: 1);
+        bench.Run(1000);
+        Assert.Equal(CommandResult.Success, bench.Controller.SetLevel(5));
+        float previous = bench.Controller.PresentLevel;
+        bench.Run(2000, () =>
+        {
+            float level = bench.Controller.PresentLevel;
+            Assert.True(Math.Abs(level - previous) <= TestBench.Tick / 200f + 1e-4f, $"step {level - previous}");
+            previous = level;
+        });
+        Assert.Equal(5f, bench.Controller.PresentLevel);
+    }
+
+    [Fact]
+    public void SR4_KickIsAtMost50MillisecondsAtMostRatedVoltageAndOnlyFromStandstill()
+    {
+        FakeMotorOutput motor = new();
+        SafetyGovernor governor = new(motor, new SafetyLimits());
+        DriveMap map = new();
+        var record = TestBench.NominalCalibration();
+        record.KickMilliseconds = 50;
+        map.Load(record, true);
+        const int battery = 4000;
+        int kickTicks = 0;
+        for (long now = 1000; now < 3000; now += 20)
+        {
+            governor.Update(now, 1f, 5f, DriveInhibit.None, battery, map);
+            if (governor.Kicking)
+            {
+                kickTicks++;
+                Assert.True(motor.DutyCycle * battery <= 3000.5);
+            }
+        }
+
+        Assert.InRange(kickTicks * 20, 20, SafetyLimits.MaximumKickMilliseconds);
+
+        // A brief dip to zero (the motor still spinning) must not kick again.
+        governor.Update(3000, 0f, 5f, DriveInhibit.NoSession, battery, map);
+        governor.Update(3020, 1f, 5f, DriveInhibit.None, battery, map);
+        Assert.False(governor.Kicking);
+    }
+
+    [Fact]
+    public void SR13_AnyInhibitZeroesTheDriveInTheSameTick()
+    {
+        FakeMotorOutput motor = new();
+        SafetyGovernor governor = new(motor, new SafetyLimits());
+        DriveMap map = new();
+        map.Load(TestBench.NominalCalibration(), true);
+        foreach (int inhibit in new[] { DriveInhibit.HeadNotConfirmed, DriveInhibit.Thermal, DriveInhibit.BatteryCutoff, DriveInhibit.UsbPower, DriveInhibit.LoopDeadline, DriveInhibit.ControlException, DriveInhibit.SkinContactLost })
+        {
+            for (long now = 0; now < 2000; now += 20)
+            {
+                governor.Update(now, 4f, 5f, DriveInhibit.None, 3800, map);
+            }
+
+            Assert.True(motor.DutyCycle > 0);
+            governor.Update(2000, 4f, 5f, inhibit, 3800, map);
+            Assert.Equal(0f, motor.DutyCycle);
+            Assert.Equal(0f, governor.Level);
+        }
+    }
+
+    [Fact]
+    public void SR3_InvalidBatteryReadingForcesZero()
+    {
+        FakeMotorOutput motor = new();
+        SafetyGovernor governor = new(motor, new SafetyLimits());
+        DriveMap map = new();
+        governor.Update(0, 2f, 5f, DriveInhibit.None, 0, map);
+        Assert.Equal(0f, motor.DutyCycle);
+        governor.Update(20, float.NaN, 5f, DriveInhibit.None, 3800, map);
+        Assert.Equal(0f, motor.DutyCycle);
+    }
+}
