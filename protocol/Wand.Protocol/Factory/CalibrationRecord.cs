@@ -121,15 +121,18 @@ namespace Wand.Protocol.Factory
                 return AttError.DriveAboveCeiling;
             }
 
+            for (int level = 0; level < LevelCount; level++)
+            {
+                if (LittleEndian.ReadUInt16(buffer, offset + 8 + (level * 2)) > ceiling)
+                {
+                    return AttError.DriveAboveCeiling;
+                }
+            }
+
             int previous = 0;
             for (int level = 0; level < LevelCount; level++)
             {
                 int millivolts = LittleEndian.ReadUInt16(buffer, offset + 8 + (level * 2));
-                if (millivolts > ceiling)
-                {
-                    return AttError.DriveAboveCeiling;
-                }
-
                 if (millivolts <= previous)
                 {
                     return AttError.CalibrationOutOfRange;
