@@ -10,7 +10,7 @@ namespace Wand.Protocol
         /// <summary>The reflected IEEE 802.3 polynomial.</summary>
         public const uint ReflectedPolynomial = 0xEDB88320;
 
-        /// <summary>The value to start an incremental computation with (see <see cref="Update(uint, byte[], int, int)"/>).</summary>
+        /// <summary>The value to start an incremental computation with (see <c>Update</c>).</summary>
         public const uint InitialState = 0xFFFFFFFF;
 
         private static readonly uint[] Table = BuildTable();

@@ -5,6 +5,8 @@ namespace System
     public sealed class String
     {
         public static readonly string Empty = "";
+        // From nanoFramework.CoreLibrary 1.17.11, nanoFramework.CoreLibrary/System/String.cs (used by the protocol library's text decoding).
+        public extern String(char[] value, int startIndex, int length);
         public extern int Length { get; }
         public extern char this[int index] { get; }
         public static extern string Concat(object arg0, object arg1);
