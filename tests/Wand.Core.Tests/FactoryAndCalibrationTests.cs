@@ -1,5 +1,6 @@
 using Wand.Core.Board;
 using Wand.Core.Calibration;
+using Wand.Protocol.Factory;
 using Wand.Core.Hardware;
 using Wand.Core.Tests.Fakes;
 using Wand.Protocol.Vocabulary;
@@ -73,8 +74,8 @@ public class FactoryAndCalibrationTests
     public void SR16_CorruptRecordIsNeverUsed()
     {
         FakeStorage storage = new();
-        byte[] buffer = new byte[CalibrationRecordCodec.EncodedLength];
-        CalibrationRecordCodec.Encode(TestBench.NominalCalibration(), buffer, 0);
+        byte[] buffer = new byte[CalibrationRecord.Length];
+        TestBench.NominalCalibration().Encode(buffer, 0);
         buffer[5] ^= 0x40;
         storage.Put(StorageSlot.Calibration, buffer);
         CalibrationStore store = new(storage);
@@ -85,18 +86,21 @@ public class FactoryAndCalibrationTests
     }
 
     [Fact]
-    public void SR16_RecordAboveTheCeilingIsRefusedOnLoadAndOnWrite()
+    public void SR16_RecordAboveTheBoardsCeilingIsRefusedOnLoad()
     {
         CalibrationRecord record = TestBench.NominalCalibration();
-        record.LevelMillivolts[4] = 3100;
-        Assert.False(record.IsValidFor(new SafetyLimits()));
+        record.SetLevelMillivolts(5, 2950);
+        SafetyLimits limits = new();
+        Assert.True(limits.TryTightenRatedMotorMillivolts(2900));
+        Assert.False(CalibrationRules.IsValidFor(record, limits));
         FakeStorage storage = new();
-        byte[] buffer = new byte[CalibrationRecordCodec.EncodedLength];
-        CalibrationRecordCodec.Encode(record, buffer, 0);
+        byte[] buffer = new byte[CalibrationRecord.Length];
+        record.Encode(buffer, 0);
         storage.Put(StorageSlot.Calibration, buffer);
         CalibrationStore store = new(storage);
-        Assert.False(store.TryLoad(new Motor.DriveMap(), new SafetyLimits()));
+        Assert.False(store.TryLoad(new Motor.DriveMap(), limits));
         Assert.Equal(CalibrationStore.ProblemOutOfLimits, store.LastLoadProblem);
+        Assert.True(store.TryLoad(new Motor.DriveMap(), new SafetyLimits()));
     }
 
     [Fact]
@@ -107,25 +111,26 @@ public class FactoryAndCalibrationTests
         bench.Run(400);
         byte[] before = bench.Storage.Get(StorageSlot.Calibration)!;
         CalibrationRecord next = TestBench.NominalCalibration();
-        next.LevelMillivolts[0] = 1750;
+        next.SetLevelMillivolts(1, 1750);
         bench.Storage.FailWrites = true;
         Assert.Equal(CommandResult.Failed, bench.Controller.WriteCalibration(next));
         Assert.Equal(before, bench.Storage.Get(StorageSlot.Calibration));
-        Assert.Equal(1700, bench.Controller.Calibration.LevelMillivolts[0]);
+        Assert.Equal(1700, bench.Controller.Calibration.LevelMillivolts(1));
         bench.Storage.FailWrites = false;
         Assert.Equal(CommandResult.Success, bench.Controller.WriteCalibration(next));
-        Assert.Equal(1750, bench.Controller.Calibration.LevelMillivolts[0]);
+        Assert.Equal(1750, bench.Controller.Calibration.LevelMillivolts(1));
     }
 
     [Fact]
-    public void SR16_RecordRoundTripsThroughTheCodec()
+    public void SR16_RecordRoundTripsThroughStorage()
     {
+        FakeStorage storage = new();
+        CalibrationStore store = new(storage);
         CalibrationRecord record = TestBench.NominalCalibration();
-        byte[] buffer = new byte[CalibrationRecordCodec.EncodedLength];
-        Assert.Equal(CalibrationRecordCodec.EncodedLength, CalibrationRecordCodec.Encode(record, buffer, 0));
-        CalibrationRecord decoded = new();
-        Assert.True(CalibrationRecordCodec.TryDecode(buffer, 0, buffer.Length, decoded));
-        Assert.True(CalibrationRecordCodec.SameValues(record, decoded));
-        Assert.False(CalibrationRecordCodec.TryDecode(buffer, 0, buffer.Length - 1, decoded));
+        record.StationId = 7;
+        Assert.True(store.Save(record));
+        Motor.DriveMap map = new();
+        Assert.True(store.TryLoad(map, new SafetyLimits()));
+        Assert.True(CalibrationRules.SameValues(record, map.Record));
     }
 }

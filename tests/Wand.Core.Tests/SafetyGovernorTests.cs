@@ -38,7 +38,7 @@ public class SafetyGovernorTests
         SafetyGovernor governor = new(motor, new SafetyLimits());
         DriveMap map = new();
         var record = TestBench.NominalCalibration();
-        record.LevelMillivolts[4] = 3000;
+        record.SetLevelMillivolts(5, 3000);
         record.KickMillivolts = 3000;
         map.Load(record, true);
         int battery = (int)(batteryVolts * 1000);

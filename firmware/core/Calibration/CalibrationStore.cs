@@ -1,6 +1,8 @@
 using Wand.Core.Board;
 using Wand.Core.Hardware;
 using Wand.Core.Motor;
+using Wand.Protocol.Factory;
+using Wand.Protocol.Profile;
 
 namespace Wand.Core.Calibration
 {
@@ -13,14 +15,17 @@ namespace Wand.Core.Calibration
         /// <summary>Problem code: no record stored.</summary>
         public const byte ProblemMissing = 1;
 
-        /// <summary>Problem code: wrong length or CRC mismatch.</summary>
+        /// <summary>Problem code: wrong length, CRC mismatch or a format error.</summary>
         public const byte ProblemCorrupt = 2;
 
-        /// <summary>Problem code: the record decodes but breaks a limit or has an unknown version.</summary>
+        /// <summary>Problem code: the record decodes but breaks a limit of this board.</summary>
         public const byte ProblemOutOfLimits = 3;
 
+        /// <summary>Largest record the store reads, in bytes.</summary>
+        public const int BufferLength = 64;
+
         private readonly IPersistentStorage storage;
-        private readonly byte[] buffer = new byte[CalibrationRecordCodec.MaximumStoredLength];
+        private readonly byte[] buffer = new byte[BufferLength];
         private readonly CalibrationRecord scratch = new CalibrationRecord();
 
         /// <summary>Initializes a new instance of the <see cref="CalibrationStore"/> class.</summary>
@@ -45,12 +50,12 @@ namespace Wand.Core.Calibration
                 return FallBack(map, ProblemMissing);
             }
 
-            if (!CalibrationRecordCodec.TryDecode(buffer, 0, length, scratch))
+            if (scratch.Decode(buffer, 0, length) != AttError.Success)
             {
                 return FallBack(map, ProblemCorrupt);
             }
 
-            if (!scratch.IsValidFor(limits))
+            if (!CalibrationRules.IsValidFor(scratch, limits))
             {
                 return FallBack(map, ProblemOutOfLimits);
             }
@@ -60,24 +65,26 @@ namespace Wand.Core.Calibration
             return true;
         }
 
-        /// <summary>Stores a record, replacing the old one atomically.</summary>
-        /// <param name="record">A record that passed <see cref="CalibrationRecord.IsValidFor"/>.</param>
+        /// <summary>Stores a record, replacing the old one atomically, and reads it back.</summary>
+        /// <param name="record">A record that passed <see cref="CalibrationRules.IsValidFor"/>.</param>
         /// <returns><c>true</c> when stored and read back identical; <c>false</c> when the previous record is still in place.</returns>
         public bool Save(CalibrationRecord record)
         {
-            int length = CalibrationRecordCodec.Encode(record, buffer, 0);
+            int length = record.Encode(buffer, 0);
             if (!storage.Write(StorageSlot.Calibration, buffer, length))
             {
                 return false;
             }
 
             int readBack = storage.Read(StorageSlot.Calibration, buffer);
-            return readBack == length && CalibrationRecordCodec.TryDecode(buffer, 0, readBack, scratch) && CalibrationRecordCodec.SameValues(scratch, record);
+            return readBack == length
+                && scratch.Decode(buffer, 0, readBack) == AttError.Success
+                && CalibrationRules.SameValues(scratch, record);
         }
 
         private bool FallBack(DriveMap map, byte problem)
         {
-            map.Load(CalibrationRecord.CreateSafeDefaults(), false);
+            map.Load(CalibrationRules.CreateSafeDefaults(), false);
             LastLoadProblem = problem;
             return false;
         }

@@ -1,6 +1,7 @@
 using Wand.Core.Board;
 using Wand.Core.Calibration;
 using Wand.Core.Sessions;
+using Wand.Protocol.Factory;
 using Wand.Protocol.Vocabulary;
 
 namespace Wand.Core.Control
@@ -168,7 +169,7 @@ namespace Wand.Core.Control
         }
 
         /// <summary>Stores a new calibration record and puts it in use (SR-15, SR-16): factory mode only, idle only.</summary>
-        /// <param name="record">The new record; refused unless it passes <see cref="CalibrationRecord.IsValidFor"/>.</param>
+        /// <param name="record">The new record; refused unless it passes <see cref="CalibrationRules.IsValidFor"/>.</param>
         /// <returns>The outcome; on refusal or a failed write the previous record stays in storage and in use.</returns>
         public CommandResult WriteCalibration(CalibrationRecord record)
         {
@@ -184,7 +185,7 @@ namespace Wand.Core.Control
                     return CommandResult.Busy;
                 }
 
-                if (!record.IsValidFor(limits))
+                if (!CalibrationRules.IsValidFor(record, limits))
                 {
                     return CommandResult.OutOfRange;
                 }

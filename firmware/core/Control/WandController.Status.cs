@@ -1,5 +1,5 @@
 using Wand.Core.Board;
-using Wand.Core.Calibration;
+using Wand.Protocol.Factory;
 using Wand.Core.Faults;
 using Wand.Core.Safety;
 using Wand.Core.Sessions;

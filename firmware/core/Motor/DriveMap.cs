@@ -1,5 +1,6 @@
 using Wand.Core.Board;
 using Wand.Core.Calibration;
+using Wand.Protocol.Factory;
 
 namespace Wand.Core.Motor
 {
@@ -17,7 +18,7 @@ namespace Wand.Core.Motor
         /// <summary>Initializes a new instance of the <see cref="DriveMap"/> class with the safe defaults.</summary>
         public DriveMap()
         {
-            Load(CalibrationRecord.CreateSafeDefaults(), false);
+            Load(CalibrationRules.CreateSafeDefaults(), false);
         }
 
         /// <summary>Gets the highest level the calibration allows: 5 when calibrated, 2 on safe defaults (SR-16).</summary>
@@ -36,11 +37,11 @@ namespace Wand.Core.Motor
         public CalibrationRecord Record => record;
 
         /// <summary>Loads a calibration.</summary>
-        /// <param name="source">A record already checked with <see cref="CalibrationRecord.IsValidFor"/>.</param>
+        /// <param name="source">A record already checked with <see cref="CalibrationRules.IsValidFor"/>.</param>
         /// <param name="isCalibrated"><c>true</c> for a stored per-unit record; <c>false</c> for safe defaults.</param>
         public void Load(CalibrationRecord source, bool isCalibrated)
         {
-            record.CopyFrom(source);
+            CalibrationRules.Copy(source, record);
             calibrated = isCalibrated;
             maximumLevel = isCalibrated ? SafetyLimits.LevelCount : SafetyLimits.UncalibratedMaximumLevel;
         }
@@ -55,20 +56,21 @@ namespace Wand.Core.Motor
                 return 0;
             }
 
-            int[] levels = record.LevelMillivolts;
             if (level <= 1f)
             {
-                return record.SustainMillivolts + (int)((levels[0] - record.SustainMillivolts) * level);
+                int first = record.LevelMillivolts(1);
+                return record.SustainMillivolts + (int)((first - record.SustainMillivolts) * level);
             }
 
-            if (level >= levels.Length)
+            if (level >= SafetyLimits.LevelCount)
             {
-                return levels[levels.Length - 1];
+                return record.LevelMillivolts(SafetyLimits.LevelCount);
             }
 
             int lower = (int)level;
             float fraction = level - lower;
-            return levels[lower - 1] + (int)((levels[lower] - levels[lower - 1]) * fraction);
+            int below = record.LevelMillivolts(lower);
+            return below + (int)((record.LevelMillivolts(lower + 1) - below) * fraction);
         }
     }
 }

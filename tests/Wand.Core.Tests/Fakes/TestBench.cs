@@ -1,6 +1,6 @@
 using System;
 using Wand.Core.Board;
-using Wand.Core.Calibration;
+using Wand.Protocol.Factory;
 using Wand.Core.Control;
 using Wand.Core.Hardware;
 using Wand.Protocol.Vocabulary;
@@ -20,8 +20,8 @@ public sealed class TestBench
         Profile = profile ?? BoardProfile.CreateDefault();
         if (calibrated)
         {
-            byte[] buffer = new byte[CalibrationRecordCodec.EncodedLength];
-            CalibrationRecordCodec.Encode(NominalCalibration(), buffer, 0);
+            byte[] buffer = new byte[CalibrationRecord.Length];
+            NominalCalibration().Encode(buffer, 0);
             Storage.Put(StorageSlot.Calibration, buffer);
         }
 
@@ -75,7 +75,11 @@ public sealed class TestBench
             KickMilliseconds = 40,
         };
         int[] levels = { 1700, 1950, 2200, 2450, 2700 };
-        levels.CopyTo(record.LevelMillivolts, 0);
+        for (int level = 1; level <= levels.Length; level++)
+        {
+            record.SetLevelMillivolts(level, levels[level - 1]);
+        }
+
         return record;
     }
 
