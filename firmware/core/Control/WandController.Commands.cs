@@ -101,6 +101,16 @@ namespace Wand.Core.Control
             }
         }
 
+        /// <summary>Stores the present user settings so they survive a reboot.</summary>
+        /// <returns><c>true</c> when stored.</returns>
+        public bool SaveSettings()
+        {
+            lock (sync)
+            {
+                return settingsStore.Save(settings);
+            }
+        }
+
         /// <summary>Reports that a remote client connected.</summary>
         public void LinkUp()
         {

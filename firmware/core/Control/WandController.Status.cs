@@ -63,6 +63,9 @@ namespace Wand.Core.Control
         /// <summary>Gets the latest raw head-ID reading, in ADC counts.</summary>
         public int HeadCounts => heads.LastCounts;
 
+        /// <summary>Gets the latest raw head NTC reading, in ADC counts.</summary>
+        public int ThermistorCounts => thermal.LastCounts;
+
         /// <summary>Gets the latest raw battery reading, in ADC counts.</summary>
         public int BatteryCounts => lastBatteryCounts;
 

@@ -39,6 +39,7 @@ namespace Wand.Core.Control
         private readonly FactoryMode factory;
         private readonly PairingWindow pairing;
         private readonly CalibrationStore calibrationStore;
+        private readonly SettingsStore settingsStore;
         private long lastTickTime = -1;
         private int lastTickStamp;
         private int hasTicked;
@@ -77,6 +78,8 @@ namespace Wand.Core.Control
             factory = new FactoryMode();
             pairing = new PairingWindow();
             calibrationStore = new CalibrationStore(io.Storage);
+            settingsStore = new SettingsStore(io.Storage);
+            settingsStore.TryLoad(settings, limits);
             if (!calibrationStore.TryLoad(driveMap, limits))
             {
                 faults.Record(FaultCode.CalibrationInvalid, calibrationStore.LastLoadProblem, io.Clock.MillisecondsSinceBoot);

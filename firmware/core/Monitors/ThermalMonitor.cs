@@ -16,6 +16,7 @@ namespace Wand.Core.Monitors
         private bool sensorFault;
         private bool tripped;
         private bool hasSample;
+        private int lastCounts;
 
         /// <summary>Initializes a new instance of the <see cref="ThermalMonitor"/> class.</summary>
         /// <param name="parameters">The NTC and divider.</param>
@@ -28,6 +29,9 @@ namespace Wand.Core.Monitors
 
         /// <summary>Gets the last temperature, in millidegrees Celsius (0 before the first sample).</summary>
         public int Millidegrees => millidegrees;
+
+        /// <summary>Gets the latest raw reading, in ADC counts.</summary>
+        public int LastCounts => lastCounts;
 
         /// <summary>Gets a value indicating whether the last reading was implausible (SR-7 sensor fault).</summary>
         public bool SensorFault => sensorFault;
@@ -59,6 +63,7 @@ namespace Wand.Core.Monitors
         {
             nextSampleTime = now + SafetyLimits.ThermalSamplePeriodMilliseconds;
             hasSample = true;
+            lastCounts = counts;
             int value;
             if (!converter.TryConvert(counts, out value)
                 || value < SafetyLimits.MinimumPlausibleMillidegrees
