@@ -27,6 +27,9 @@ namespace Wand.Protocol.Messages
         /// <summary>Motor voltage ceiling (SR-3), in millivolts: the top of raw drive and of every calibration voltage.</summary>
         public const int MaximumDriveMillivolts = 3000;
 
+        /// <summary>Lowest voltage in a calibration record, in millivolts (below it an ERM motor does not turn at all).</summary>
+        public const int MinimumCalibrationMillivolts = 500;
+
         /// <summary>Shortest raw drive, in milliseconds.</summary>
         public const int MinimumRawDriveMilliseconds = 1;
 

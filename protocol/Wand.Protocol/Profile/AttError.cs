@@ -76,7 +76,40 @@ namespace Wand.Protocol.Profile
         /// <summary>Application error: the fault-log page index is outside 0 to 15.</summary>
         PageOutOfRange = 0x89,
 
-        /// <summary>Common profile error (CSS Part B): a self-test is already running.</summary>
-        ProcedureAlreadyInProgress = 0xFE,
+        /// <summary>Refused by device state (0x90 + <c>CommandResult.NoHead</c>): no known head is confirmed.</summary>
+        RefusedNoHead = 0x91,
+
+        /// <summary>Refused by device state: the level is above what is allowed now.</summary>
+        RefusedLevelNotAllowed = 0x92,
+
+        /// <summary>Refused by device state: the head does not allow the pattern.</summary>
+        RefusedPatternNotAllowed = 0x93,
+
+        /// <summary>Refused by device state: USB power is present (SR-9).</summary>
+        RefusedCharging = 0x94,
+
+        /// <summary>Refused by device state: too hot, or the thermal sensor failed (SR-7).</summary>
+        RefusedOverTemperature = 0x95,
+
+        /// <summary>Refused by device state: the battery is too low (SR-8).</summary>
+        RefusedBatteryLow = 0x96,
+
+        /// <summary>Refused by device state: a latched fault blocks the motor.</summary>
+        RefusedFaultActive = 0x97,
+
+        /// <summary>Refused by device state: nothing is running.</summary>
+        RefusedNotRunning = 0x98,
+
+        /// <summary>Refused by device state: factory mode is needed (SR-15).</summary>
+        RefusedNotInFactoryMode = 0x99,
+
+        /// <summary>Refused by device state: the value is outside what this unit allows (for example its board's limits).</summary>
+        RefusedOutOfRange = 0x9A,
+
+        /// <summary>Refused by device state: the device failed to complete it (for example a storage write).</summary>
+        RefusedFailed = 0x9B,
+
+        /// <summary>Refused by device state: busy (a session, a raw drive or a self-test is running).</summary>
+        RefusedBusy = 0x9C,
     }
 }
