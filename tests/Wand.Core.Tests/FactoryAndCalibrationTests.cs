@@ -127,7 +127,7 @@ public class FactoryAndCalibrationTests
         FakeStorage storage = new();
         CalibrationStore store = new(storage);
         CalibrationRecord record = TestBench.NominalCalibration();
-        record.StationId = 7;
+        record.KickMilliseconds = 30;
         Assert.True(store.Save(record));
         Motor.DriveMap map = new();
         Assert.True(store.TryLoad(map, new SafetyLimits()));

@@ -81,8 +81,6 @@ namespace Wand.Core.Calibration
             destination.BreakawayMillivolts = source.BreakawayMillivolts;
             destination.KickMillivolts = source.KickMillivolts;
             destination.KickMilliseconds = source.KickMilliseconds;
-            destination.CalibratedAtUnixSeconds = source.CalibratedAtUnixSeconds;
-            destination.StationId = source.StationId;
             for (int level = 1; level <= SafetyLimits.LevelCount; level++)
             {
                 destination.SetLevelMillivolts(level, source.LevelMillivolts(level));
@@ -97,8 +95,7 @@ namespace Wand.Core.Calibration
         {
             if (first.Version != second.Version || first.SustainMillivolts != second.SustainMillivolts
                 || first.BreakawayMillivolts != second.BreakawayMillivolts || first.KickMillivolts != second.KickMillivolts
-                || first.KickMilliseconds != second.KickMilliseconds || first.CalibratedAtUnixSeconds != second.CalibratedAtUnixSeconds
-                || first.StationId != second.StationId)
+                || first.KickMilliseconds != second.KickMilliseconds)
             {
                 return false;
             }

@@ -62,6 +62,12 @@ namespace Wand.Core.Gatt
                     return AttError.OpcodeNotSupported;
             }
 
+            if (result != CommandResult.Success)
+            {
+                // Refused by device state: the write fails with 0x90 + result and nothing changed (SR-14).
+                return CommandRefusal.ToAttError(result);
+            }
+
             // Stored first, then notified: a read of the control point after the notification returns the same result.
             response.Set(command.Opcode, result, (int)controller.EffectiveMaximumLevel);
             int responseLength = response.Encode(scratch, 0);
@@ -81,10 +87,10 @@ namespace Wand.Core.Gatt
             if (result != CommandResult.Success)
             {
                 // Inside the protocol's range but above this board's (possibly tightened) maximum session.
-                return AttError.DurationOutOfRange;
+                return CommandRefusal.ToAttError(result);
             }
 
-            return controller.SaveSettings() ? AttError.Success : AttError.UnlikelyError;
+            return controller.SaveSettings() ? AttError.Success : CommandRefusal.ToAttError(CommandResult.Failed);
         }
 
         private AttError ApplyFaultLogSelection(byte[] value, int length)
@@ -108,7 +114,7 @@ namespace Wand.Core.Gatt
                 return decoded;
             }
 
-            return FromFactoryResult(controller.WriteCalibration(calibration), AttError.CalibrationOutOfRange);
+            return CommandRefusal.ToAttError(controller.WriteCalibration(calibration));
         }
 
         private AttError ApplyRawDrive(byte[] value, int length)
@@ -119,7 +125,7 @@ namespace Wand.Core.Gatt
                 return decoded;
             }
 
-            return FromFactoryResult(controller.RawDrive(rawDrive.Millivolts, rawDrive.DurationMilliseconds), AttError.DriveAboveCeiling);
+            return CommandRefusal.ToAttError(controller.RawDrive(rawDrive.Millivolts, rawDrive.DurationMilliseconds));
         }
 
         private AttError ApplySerialNumber(byte[] value, int length)
@@ -134,7 +140,7 @@ namespace Wand.Core.Gatt
             if (!storage.Write(StorageSlot.Identity, scratch, encodedLength))
             {
                 LoadSerialNumber();
-                return AttError.UnlikelyError;
+                return CommandRefusal.ToAttError(CommandResult.Failed);
             }
 
             return AttError.Success;
@@ -160,29 +166,6 @@ namespace Wand.Core.Gatt
             if (length <= 0 || serialNumber.Decode(scratch, 0, length) != AttError.Success)
             {
                 serialNumber.Set(string.Empty);
-            }
-        }
-
-        /// <summary>
-        /// Maps a refused factory operation to its ATT error: a state that blocks the motor (no head, charging, too hot,
-        /// battery low, latched fault) is "value not allowed" (0x13); a busy device is "procedure already in progress".
-        /// </summary>
-        private static AttError FromFactoryResult(CommandResult result, AttError outOfRange)
-        {
-            switch (result)
-            {
-                case CommandResult.Success:
-                    return AttError.Success;
-                case CommandResult.NotInFactoryMode:
-                    return AttError.InsufficientAuthorization;
-                case CommandResult.OutOfRange:
-                    return outOfRange;
-                case CommandResult.Busy:
-                    return AttError.ProcedureAlreadyInProgress;
-                case CommandResult.Failed:
-                    return AttError.UnlikelyError;
-                default:
-                    return AttError.ValueNotAllowed;
             }
         }
     }
