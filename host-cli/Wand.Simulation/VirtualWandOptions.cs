@@ -1,0 +1,44 @@
+using System;
+using Wand.Core.Board;
+
+namespace Wand.Simulation;
+
+/// <summary>How a <see cref="VirtualWand"/> runs: tick periods and pacing.</summary>
+public sealed record VirtualWandOptions
+{
+    /// <summary>Gets the control tick, in milliseconds (default <see cref="SafetyLimits.ControlTickMilliseconds"/>).</summary>
+    public int TickMilliseconds { get; init; } = SafetyLimits.ControlTickMilliseconds;
+
+    /// <summary>Gets the period of the independent liveness timer, in milliseconds.</summary>
+    public int LivenessPeriodMilliseconds { get; init; } = 50;
+
+    /// <summary>
+    /// Gets the pacing: 0 runs as fast as possible; otherwise virtual time runs at this multiple of real time
+    /// (1 = real time, for a person watching or a client that expects real delays).
+    /// </summary>
+    public double RealTimeFactor { get; init; }
+
+    /// <summary>Gets a value indicating whether an expired watchdog reboots the firmware (as the real watchdog resets the chip).</summary>
+    public bool RebootOnWatchdog { get; init; } = true;
+
+    /// <summary>Checks the options against the board's physics step.</summary>
+    /// <param name="physicsStepMilliseconds">The board's step, in milliseconds.</param>
+    /// <exception cref="ArgumentException">An option is out of range; the message names it.</exception>
+    public void Validate(int physicsStepMilliseconds)
+    {
+        if (TickMilliseconds < 1 || TickMilliseconds % physicsStepMilliseconds != 0)
+        {
+            throw new ArgumentException("TickMilliseconds must be positive and a multiple of the physics step (" + physicsStepMilliseconds + " ms).");
+        }
+
+        if (LivenessPeriodMilliseconds < 1 || LivenessPeriodMilliseconds % physicsStepMilliseconds != 0)
+        {
+            throw new ArgumentException("LivenessPeriodMilliseconds must be positive and a multiple of the physics step (" + physicsStepMilliseconds + " ms).");
+        }
+
+        if (!(RealTimeFactor >= 0) || double.IsInfinity(RealTimeFactor))
+        {
+            throw new ArgumentException("RealTimeFactor must be 0 (as fast as possible) or positive.");
+        }
+    }
+}
