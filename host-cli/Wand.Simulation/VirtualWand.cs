@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using Wand.Core.Board;
+using Wand.Core.Control;
 
 namespace Wand.Simulation;
 
@@ -41,6 +43,9 @@ public sealed class VirtualWand
     /// <summary>Gets the board.</summary>
     public VirtualBoard Board { get; }
 
+    /// <summary>Gets the running firmware controller when the wand runs the real firmware (<see cref="Create"/>), else <c>null</c>.</summary>
+    public WandController? Controller => (Firmware as WandControllerLoop)?.Controller;
+
     /// <summary>Gets the options.</summary>
     public VirtualWandOptions Options { get; }
 
@@ -67,6 +72,17 @@ public sealed class VirtualWand
 
     /// <summary>Gets or sets an observer called after every control tick (and its physics), e.g. to check invariants.</summary>
     public Action<VirtualWand>? AfterTick { get; set; }
+
+    /// <summary>Builds a virtual wand running the real firmware (<see cref="WandController"/>) on a new virtual board.</summary>
+    /// <param name="profile">The board profile; <c>null</c> for the reference board.</param>
+    /// <param name="boardOptions">Seed, part populations and initial world; <c>null</c> for a typical unit.</param>
+    /// <param name="options">Tick periods and pacing; <c>null</c> for the defaults.</param>
+    /// <returns>The booted wand at virtual time 0.</returns>
+    public static VirtualWand Create(BoardProfile? profile = null, VirtualBoardOptions? boardOptions = null, VirtualWandOptions? options = null)
+    {
+        VirtualBoard board = new(profile ?? BoardProfile.CreateDefault(), boardOptions);
+        return new VirtualWand(board, static b => new WandControllerLoop(b), options);
+    }
 
     /// <summary>Runs for a span of virtual time.</summary>
     /// <param name="milliseconds">Virtual milliseconds, 0 or more, a multiple of the board's physics step.</param>

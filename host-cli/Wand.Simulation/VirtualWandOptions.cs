@@ -9,8 +9,11 @@ public sealed record VirtualWandOptions
     /// <summary>Gets the control tick, in milliseconds (default <see cref="SafetyLimits.ControlTickMilliseconds"/>).</summary>
     public int TickMilliseconds { get; init; } = SafetyLimits.ControlTickMilliseconds;
 
-    /// <summary>Gets the period of the independent liveness timer, in milliseconds.</summary>
-    public int LivenessPeriodMilliseconds { get; init; } = 50;
+    /// <summary>
+    /// Gets the period of the independent liveness timer, in milliseconds. With the default 20 ms a stalled loop has
+    /// the motor off at most 20 ms after the 200 ms deadline (SR-10).
+    /// </summary>
+    public int LivenessPeriodMilliseconds { get; init; } = 20;
 
     /// <summary>
     /// Gets the pacing: 0 runs as fast as possible; otherwise virtual time runs at this multiple of real time

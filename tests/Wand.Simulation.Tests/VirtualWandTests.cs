@@ -22,7 +22,7 @@ public class VirtualWandTests
 
         Assert.Equal(1_000, board.Clock.Now);
         Assert.Equal(1_000 / SafetyLimits.ControlTickMilliseconds, firmware().Ticks);
-        Assert.Equal(20, firmware().LivenessChecks);
+        Assert.Equal(50, firmware().LivenessChecks);
         Assert.Equal(1_000, firmware().LastTickTime);
     }
 
@@ -58,7 +58,7 @@ public class VirtualWandTests
         // Ticks due at 120…380 ms fall inside the stall (100–400 ms); the one due at 400 ms runs again.
         Assert.Equal(6, firmware().Ticks);
         Assert.Equal(14, wand.SkippedTickCount);
-        Assert.Equal(8, firmware().LivenessChecks);
+        Assert.Equal(20, firmware().LivenessChecks);
         Assert.Equal(400, board.Clock.Now);
         wand.RunFor(100);
         Assert.Equal(11, firmware().Ticks);
