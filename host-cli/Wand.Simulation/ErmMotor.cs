@@ -6,11 +6,12 @@ namespace Wand.Simulation;
 /// An ERM coin motor in fixed time steps. From standstill the rotor breaks away only at or above the start voltage;
 /// once spinning it follows a first-order lag towards a speed that rises linearly with voltage above the sustain
 /// voltage, and runs down and stops below it. Vibration amplitude at the head rises with speed squared (F = m·r·ω²).
-/// The step factor e^(−Δt/τ) is computed once, so a step costs a few multiplications and allocates nothing.
+/// The step factors 1 − e^(−Δt/τ) are computed once for every whole-millisecond step up to the fixed step, so a step
+/// costs a few multiplications and allocates nothing.
 /// </summary>
 public sealed class ErmMotor
 {
-    private readonly double approachFactor;
+    private readonly double[] approachFactors;
     private readonly double speedGain;
     private readonly double sustainVolts;
     private readonly double startVolts;
@@ -21,19 +22,24 @@ public sealed class ErmMotor
 
     /// <summary>Initializes a new instance of the <see cref="ErmMotor"/> class at standstill.</summary>
     /// <param name="parameters">The unit's parameters.</param>
-    /// <param name="stepMilliseconds">The fixed integration step, in milliseconds, 0.01 to 100.</param>
-    public ErmMotor(ErmMotorParameters parameters, double stepMilliseconds)
+    /// <param name="stepMilliseconds">The fixed integration step, in milliseconds, 1 to 100.</param>
+    public ErmMotor(ErmMotorParameters parameters, int stepMilliseconds)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         parameters.Validate();
-        if (!(stepMilliseconds >= 0.01 && stepMilliseconds <= 100))
+        if (stepMilliseconds is < 1 or > 100)
         {
-            throw new ArgumentOutOfRangeException(nameof(stepMilliseconds), stepMilliseconds, "Step must be 0.01 to 100 ms.");
+            throw new ArgumentOutOfRangeException(nameof(stepMilliseconds), stepMilliseconds, "Step must be 1 to 100 ms.");
         }
 
         Parameters = parameters;
         StepMilliseconds = stepMilliseconds;
-        approachFactor = 1.0 - Math.Exp(-stepMilliseconds / parameters.TimeConstantMilliseconds);
+        approachFactors = new double[stepMilliseconds + 1];
+        for (int milliseconds = 1; milliseconds <= stepMilliseconds; milliseconds++)
+        {
+            approachFactors[milliseconds] = 1.0 - Math.Exp(-milliseconds / parameters.TimeConstantMilliseconds);
+        }
+
         speedGain = parameters.SpeedGainRpmPerVolt;
         sustainVolts = parameters.SustainVolts;
         startVolts = parameters.StartVolts;
@@ -47,7 +53,7 @@ public sealed class ErmMotor
     public ErmMotorParameters Parameters { get; }
 
     /// <summary>Gets the fixed integration step, in milliseconds.</summary>
-    public double StepMilliseconds { get; }
+    public int StepMilliseconds { get; }
 
     /// <summary>Gets the rotor speed, in rpm, 0 or more.</summary>
     public double SpeedRpm { get; private set; }
@@ -89,6 +95,14 @@ public sealed class ErmMotor
     /// <param name="driveVolts">Average voltage across the motor (duty × supply), in volts, 0 or more.</param>
     public void Step(double driveVolts)
     {
+        Step(driveVolts, StepMilliseconds);
+    }
+
+    /// <summary>Advances the rotor by a shorter step (the remainder of a span) at a constant average drive voltage.</summary>
+    /// <param name="driveVolts">Average voltage across the motor (duty × supply), in volts, 0 or more.</param>
+    /// <param name="milliseconds">Step length, 1 to <see cref="StepMilliseconds"/>.</param>
+    public void Step(double driveVolts, int milliseconds)
+    {
         DriveVolts = driveVolts;
         CurrentAmperes = CurrentAt(driveVolts);
         if (!IsRunning)
@@ -102,7 +116,7 @@ public sealed class ErmMotor
         }
 
         double target = driveVolts > sustainVolts ? speedGain * (driveVolts - sustainVolts) : 0;
-        double speed = SpeedRpm + ((target - SpeedRpm) * approachFactor);
+        double speed = SpeedRpm + ((target - SpeedRpm) * approachFactors[milliseconds]);
         if (speed < stopSpeed && target < stopSpeed)
         {
             speed = 0;

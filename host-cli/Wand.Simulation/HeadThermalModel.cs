@@ -9,26 +9,35 @@ namespace Wand.Simulation;
 /// </summary>
 public sealed class HeadThermalModel
 {
-    private readonly double approachFactor;
+    private readonly double[] approachFactors;
     private readonly double resistance;
 
     /// <summary>Initializes a new instance of the <see cref="HeadThermalModel"/> class at ambient.</summary>
     /// <param name="parameters">The head's thermal parameters.</param>
     /// <param name="stepMilliseconds">The fixed integration step, in milliseconds.</param>
     /// <param name="ambientCelsius">Ambient temperature, in °C.</param>
-    public HeadThermalModel(ThermalParameters parameters, double stepMilliseconds, double ambientCelsius)
+    public HeadThermalModel(ThermalParameters parameters, int stepMilliseconds, double ambientCelsius)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         parameters.Validate();
         Parameters = parameters;
         resistance = parameters.ResistanceKelvinPerWatt;
-        approachFactor = 1.0 - Math.Exp(-stepMilliseconds / 1000.0 / parameters.TimeConstantSeconds);
+        ArgumentOutOfRangeException.ThrowIfLessThan(stepMilliseconds, 1);
+        StepMilliseconds = stepMilliseconds;
+        approachFactors = new double[stepMilliseconds + 1];
+        for (int milliseconds = 1; milliseconds <= stepMilliseconds; milliseconds++)
+        {
+            approachFactors[milliseconds] = 1.0 - Math.Exp(-milliseconds / 1000.0 / parameters.TimeConstantSeconds);
+        }
         AmbientCelsius = ambientCelsius;
         TemperatureCelsius = ambientCelsius;
     }
 
     /// <summary>Gets the parameters.</summary>
     public ThermalParameters Parameters { get; }
+
+    /// <summary>Gets the fixed integration step, in milliseconds.</summary>
+    public int StepMilliseconds { get; }
 
     /// <summary>Gets or sets the ambient temperature, in °C (the head relaxes towards it).</summary>
     public double AmbientCelsius { get; set; }
@@ -43,8 +52,16 @@ public sealed class HeadThermalModel
     /// <param name="watts">Heat delivered into the head, in watts.</param>
     public void Step(double watts)
     {
+        Step(watts, StepMilliseconds);
+    }
+
+    /// <summary>Advances a shorter step (the remainder of a span) at a constant heating power.</summary>
+    /// <param name="watts">Heat delivered into the head, in watts.</param>
+    /// <param name="milliseconds">Step length, 1 to <see cref="StepMilliseconds"/>.</param>
+    public void Step(double watts, int milliseconds)
+    {
         HeatingWatts = watts;
         double target = AmbientCelsius + (watts * resistance);
-        TemperatureCelsius += (target - TemperatureCelsius) * approachFactor;
+        TemperatureCelsius += (target - TemperatureCelsius) * approachFactors[milliseconds];
     }
 }

@@ -19,21 +19,19 @@ public sealed class LithiumCell
     private static readonly double[] CurveVolts = { 3.00, 3.45, 3.60, 3.68, 3.74, 3.79, 3.85, 3.92, 4.00, 4.08, 4.20 };
 
     private readonly double internalOhms;
-    private readonly double stepHours;
+    private const double HoursPerMillisecond = 1.0 / 3_600_000.0;
     private readonly double capacityAmpereHours;
     private double stateOfCharge;
 
     /// <summary>Initializes a new instance of the <see cref="LithiumCell"/> class.</summary>
     /// <param name="parameters">The cell.</param>
-    /// <param name="stepMilliseconds">The fixed integration step, in milliseconds.</param>
     /// <param name="openCircuitVolts">Initial open-circuit voltage, 3.0 to 4.2 V.</param>
-    public LithiumCell(CellParameters parameters, double stepMilliseconds, double openCircuitVolts)
+    public LithiumCell(CellParameters parameters, double openCircuitVolts)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         parameters.Validate();
         Parameters = parameters;
         internalOhms = parameters.InternalResistanceOhms;
-        stepHours = stepMilliseconds / 3_600_000.0;
         capacityAmpereHours = parameters.CapacityMilliampereHours / 1000.0;
         SetOpenCircuitVolts(openCircuitVolts);
     }
@@ -115,16 +113,17 @@ public sealed class LithiumCell
         return (dutyCycle * withMotor) > backEmfVolts ? withMotor : noMotor;
     }
 
-    /// <summary>Advances one fixed step: records the terminal voltage and current and moves the state of charge.</summary>
+    /// <summary>Advances one step: records the terminal voltage and current and moves the state of charge.</summary>
     /// <param name="terminalVolts">Terminal voltage this step, in volts.</param>
     /// <param name="motorSupplyAmperes">Current the motor switch draws from the cell, in amperes.</param>
     /// <param name="usbPowered">Whether USB power carries the system and charges the cell.</param>
-    public void Step(double terminalVolts, double motorSupplyAmperes, bool usbPowered)
+    /// <param name="milliseconds">Step length, in milliseconds, 0 or more.</param>
+    public void Step(double terminalVolts, double motorSupplyAmperes, bool usbPowered, int milliseconds)
     {
         double current = (usbPowered ? -ChargeCurrent() : Parameters.SystemCurrentAmperes) + motorSupplyAmperes;
         TerminalVolts = terminalVolts;
         CurrentAmperes = current;
-        double drawn = current * stepHours;
+        double drawn = current * milliseconds * HoursPerMillisecond;
         DrawnMilliampereHours += drawn * 1000.0;
         double charge = stateOfCharge - (drawn / capacityAmpereHours);
         stateOfCharge = charge < 0 ? 0 : charge > 1 ? 1 : charge;

@@ -41,6 +41,9 @@ public sealed class SimulatedButton : IDigitalInput
     /// <summary>Gets the number of pending transitions.</summary>
     public int PendingCount => count;
 
+    /// <summary>Gets the virtual time of the next pending transition, or <see cref="long.MaxValue"/> when none is pending.</summary>
+    public long NextTransitionTime => count == 0 ? long.MaxValue : times[0];
+
     /// <summary>Gets the virtual time of the last pending transition, or <c>null</c> when none is pending.</summary>
     public long? LastPendingTime => count == 0 ? null : times[count - 1];
 

@@ -56,7 +56,7 @@ public sealed partial class VirtualBoard
 
         Thermal = new HeadThermalModel(Options.Thermal, stepMilliseconds, Options.AmbientCelsius);
         mechanicalLossFraction = Options.Thermal.MechanicalLossFraction;
-        Cell = new LithiumCell(Options.Cell, stepMilliseconds, Options.BatteryVolts);
+        Cell = new LithiumCell(Options.Cell, Options.BatteryVolts);
 
         MotorOutput = new SimulatedMotorOutput(Faults);
         HeadId = new HeadIdChannel(Adc, Faults, pullUpOhms, railVolts);
@@ -87,7 +87,7 @@ public sealed partial class VirtualBoard
             AttachHead(profile.Heads[Options.InitialHeadIndex]);
         }
 
-        Cell.Step(Cell.TerminalVoltsUnder(0, 0, motorConductance, false), 0, false);
+        Cell.Step(Cell.TerminalVoltsUnder(0, 0, motorConductance, false), 0, false, 0);
     }
 
     /// <summary>Gets the board profile.</summary>
@@ -159,32 +159,48 @@ public sealed partial class VirtualBoard
     /// <summary>Gets the average voltage across the motor now (duty × terminal voltage), in volts: what SR-3 limits.</summary>
     public double MotorVolts => Motor.DriveVolts;
 
-    /// <summary>Advances virtual time and the physics.</summary>
-    /// <param name="milliseconds">Milliseconds to advance, 0 or more, a multiple of <see cref="StepMilliseconds"/>.</param>
+    /// <summary>
+    /// Advances virtual time and the physics in fixed steps of <see cref="StepMilliseconds"/>. A span that is not a
+    /// multiple ends with one shorter step, and a step also ends at every scheduled button transition, so time has
+    /// 1 ms resolution whatever the step. The motor drive is constant within a step (the firmware only writes it
+    /// between steps), which the exact first-order integration makes accurate for any step length.
+    /// </summary>
+    /// <param name="milliseconds">Milliseconds to advance, 0 or more.</param>
     public void Step(long milliseconds)
     {
-        if (milliseconds < 0 || milliseconds % stepMilliseconds != 0)
+        ArgumentOutOfRangeException.ThrowIfNegative(milliseconds);
+        long end = Clock.Now + milliseconds;
+        long now = Clock.Now;
+        while (now < end)
         {
-            throw new ArgumentOutOfRangeException(nameof(milliseconds), milliseconds, "Must be 0 or more and a multiple of the physics step (" + stepMilliseconds + " ms).");
-        }
+            long length = end - now;
+            if (length > stepMilliseconds)
+            {
+                length = stepMilliseconds;
+            }
 
-        long steps = milliseconds / stepMilliseconds;
-        for (long index = 0; index < steps; index++)
-        {
-            StepOnce();
+            long untilButton = Button.NextTransitionTime - now;
+            if (untilButton > 0 && untilButton < length)
+            {
+                length = untilButton;
+            }
+
+            StepOnce((int)length);
+            now = Clock.Now;
         }
     }
 
-    private void StepOnce()
+    private void StepOnce(int milliseconds)
     {
         double duty = MotorOutput.DutyCycle;
         bool usb = UsbPower.State;
-        double terminal = Cell.TerminalVoltsUnder(duty, Motor.BackEmfVolts, motorConductance, usb);
-        Motor.Step(duty * terminal);
-        double motorCurrent = Motor.CurrentAmperes;
-        Cell.Step(terminal, duty * motorCurrent, usb);
-        Thermal.Step(Motor.CopperLossWatts + (mechanicalLossFraction * Motor.MechanicalWatts));
-        Clock.Advance(stepMilliseconds);
+        ErmMotor motor = Motor;
+        double terminal = Cell.TerminalVoltsUnder(duty, motor.BackEmfVolts, motorConductance, usb);
+        motor.Step(duty * terminal, milliseconds);
+        double motorCurrent = motor.CurrentAmperes;
+        Cell.Step(terminal, duty * motorCurrent, usb, milliseconds);
+        Thermal.Step(motor.CopperLossWatts + (mechanicalLossFraction * motor.MechanicalWatts), milliseconds);
+        Clock.Advance(milliseconds);
         Button.Apply(Clock.Now);
         Watchdog.Check();
     }

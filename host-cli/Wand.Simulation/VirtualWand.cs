@@ -32,7 +32,7 @@ public sealed class VirtualWand
         Board = board ?? throw new ArgumentNullException(nameof(board));
         this.boot = boot ?? throw new ArgumentNullException(nameof(boot));
         Options = options ?? new VirtualWandOptions();
-        Options.Validate(board.StepMilliseconds);
+        Options.Validate();
         tickMilliseconds = Options.TickMilliseconds;
         livenessMilliseconds = Options.LivenessPeriodMilliseconds;
         Firmware = boot(board);
@@ -85,7 +85,7 @@ public sealed class VirtualWand
     }
 
     /// <summary>Runs for a span of virtual time.</summary>
-    /// <param name="milliseconds">Virtual milliseconds, 0 or more, a multiple of the board's physics step.</param>
+    /// <param name="milliseconds">Virtual milliseconds, 0 or more.</param>
     public void RunFor(long milliseconds)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(milliseconds);

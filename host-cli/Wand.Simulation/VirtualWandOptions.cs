@@ -24,19 +24,18 @@ public sealed record VirtualWandOptions
     /// <summary>Gets a value indicating whether an expired watchdog reboots the firmware (as the real watchdog resets the chip).</summary>
     public bool RebootOnWatchdog { get; init; } = true;
 
-    /// <summary>Checks the options against the board's physics step.</summary>
-    /// <param name="physicsStepMilliseconds">The board's step, in milliseconds.</param>
+    /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentException">An option is out of range; the message names it.</exception>
-    public void Validate(int physicsStepMilliseconds)
+    public void Validate()
     {
-        if (TickMilliseconds < 1 || TickMilliseconds % physicsStepMilliseconds != 0)
+        if (TickMilliseconds is < 1 or > 1000)
         {
-            throw new ArgumentException("TickMilliseconds must be positive and a multiple of the physics step (" + physicsStepMilliseconds + " ms).");
+            throw new ArgumentException("TickMilliseconds must be 1 to 1000 ms.");
         }
 
-        if (LivenessPeriodMilliseconds < 1 || LivenessPeriodMilliseconds % physicsStepMilliseconds != 0)
+        if (LivenessPeriodMilliseconds is < 1 or > 1000)
         {
-            throw new ArgumentException("LivenessPeriodMilliseconds must be positive and a multiple of the physics step (" + physicsStepMilliseconds + " ms).");
+            throw new ArgumentException("LivenessPeriodMilliseconds must be 1 to 1000 ms.");
         }
 
         if (!(RealTimeFactor >= 0) || double.IsInfinity(RealTimeFactor))

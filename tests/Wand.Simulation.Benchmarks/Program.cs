@@ -26,9 +26,10 @@ for (int index = 0; index < args.Length; index++)
 Console.Error.WriteLine("Warning: a Debug build; figures are only meaningful with -c Release.");
 #endif
 
-Report("board physics, 1 ms step, 15 min", repeat, () => SpeedMeasurement.MeasureBoard(new VirtualBoardOptions { MotorSpread = 0.25 }, SpeedMeasurement.FifteenMinutes));
-Report("firmware + board, 1 ms step, 15-min session", repeat, () => SpeedMeasurement.MeasureSession(new VirtualBoardOptions { MotorSpread = 0.25 }));
-Report("firmware + board, 5 ms step, 15-min session", repeat, () => SpeedMeasurement.MeasureSession(new VirtualBoardOptions { MotorSpread = 0.25, PhysicsStepMilliseconds = 5 }));
+Report("board physics alone, default 5 ms step, 15 min", repeat, () => SpeedMeasurement.MeasureBoard(new VirtualBoardOptions { MotorSpread = 0.25 }, SpeedMeasurement.FifteenMinutes));
+Report("board physics alone, 1 ms step, 15 min", repeat, () => SpeedMeasurement.MeasureBoard(new VirtualBoardOptions { MotorSpread = 0.25, PhysicsStepMilliseconds = 1 }, SpeedMeasurement.FifteenMinutes));
+Report("firmware + board (the virtual wand), default 5 ms step, 15-min session", repeat, () => SpeedMeasurement.MeasureSession(new VirtualBoardOptions { MotorSpread = 0.25 }));
+Report("firmware + board (the virtual wand), 1 ms step, 15-min session", repeat, () => SpeedMeasurement.MeasureSession(new VirtualBoardOptions { MotorSpread = 0.25, PhysicsStepMilliseconds = 1 }));
 return 0;
 
 static void Report(string name, int repeat, Func<SpeedReport> measure)

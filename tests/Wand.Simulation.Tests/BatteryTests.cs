@@ -24,7 +24,7 @@ public class BatteryTests
     [InlineData(4.2)]
     public void SetOpenCircuitVolts_RoundTripsThroughStateOfCharge(double volts)
     {
-        LithiumCell cell = new(CellParameters.Nominal, 1, volts);
+        LithiumCell cell = new(CellParameters.Nominal, volts);
 
         Assert.Equal(volts, LithiumCell.OpenCircuitVoltsAt(cell.StateOfCharge), 9);
     }

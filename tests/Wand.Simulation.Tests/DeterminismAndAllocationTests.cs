@@ -27,6 +27,28 @@ public class DeterminismAndAllocationTests
     }
 
     [Fact]
+    public void PhysicsStep_OneAndFiveMilliseconds_AgreeOnASessionLikeDrive()
+    {
+        VirtualBoard fine = new(BoardProfile.CreateDefault(), new VirtualBoardOptions { PhysicsStepMilliseconds = 1, AdcNoiseMillivolts = 0 });
+        VirtualBoard coarse = new(BoardProfile.CreateDefault(), new VirtualBoardOptions { PhysicsStepMilliseconds = 5, AdcNoiseMillivolts = 0 });
+        double largestSpeedGap = 0;
+        for (int tick = 0; tick < 3_000; tick++)
+        {
+            // A kick, a ramp and a pulse pattern, written once per 20 ms tick as the firmware does.
+            float duty = tick % 400 < 3 ? 0.77f : (tick % 400 < 200 ? Math.Min(0.75f, 0.3f + (tick % 400 * 0.005f)) : (tick % 50 < 25 ? 0.7f : 0.2f));
+            fine.MotorOutput.SetDutyCycle(duty);
+            coarse.MotorOutput.SetDutyCycle(duty);
+            fine.Step(20);
+            coarse.Step(20);
+            largestSpeedGap = Math.Max(largestSpeedGap, Math.Abs(fine.Motor.SpeedRpm - coarse.Motor.SpeedRpm));
+        }
+
+        Assert.True(largestSpeedGap < 150, $"speeds differ by up to {largestSpeedGap:F0} rpm");
+        Assert.Equal(fine.Thermal.TemperatureCelsius, coarse.Thermal.TemperatureCelsius, 2);
+        Assert.Equal(fine.Cell.TerminalVolts, coarse.Cell.TerminalVolts, 3);
+    }
+
+    [Fact]
     public void MD4_BoardStep_AllocatesNothingInSteadyState()
     {
         VirtualBoard board = new(BoardProfile.CreateDefault(), new VirtualBoardOptions { MotorSpread = 0.25 });

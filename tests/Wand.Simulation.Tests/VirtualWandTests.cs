@@ -114,9 +114,21 @@ public class VirtualWandTests
     }
 
     [Fact]
-    public void Options_TickNotAMultipleOfThePhysicsStep_IsRefused()
+    public void Options_ZeroLivenessPeriod_IsRefusedNamingTheOption()
     {
-        VirtualBoard board = new(BoardProfile.CreateDefault(), new VirtualBoardOptions { PhysicsStepMilliseconds = 5 });
-        Assert.Throws<ArgumentException>(() => new VirtualWand(board, b => new TestFirmware(b.Io), new VirtualWandOptions { LivenessPeriodMilliseconds = 12 }));
+        VirtualBoard board = new(BoardProfile.CreateDefault());
+        ArgumentException error = Assert.Throws<ArgumentException>(() => new VirtualWand(board, b => new TestFirmware(b.Io), new VirtualWandOptions { LivenessPeriodMilliseconds = 0 }));
+        Assert.Contains("LivenessPeriodMilliseconds", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunFor_OddSpans_KeepMillisecondResolutionWithAFiveMillisecondStep()
+    {
+        var (board, wand, firmware) = Create();
+        wand.RunFor(7);
+        wand.RunFor(13);
+
+        Assert.Equal(20, board.Clock.Now);
+        Assert.Equal(1, firmware().Ticks);
     }
 }
