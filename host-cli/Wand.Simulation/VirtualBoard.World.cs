@@ -108,6 +108,7 @@ public sealed partial class VirtualBoard
     {
         ArgumentOutOfRangeException.ThrowIfNegative(delayMilliseconds);
         Button.SchedulePress(Clock.Now + delayMilliseconds, holdMilliseconds);
+        Button.Apply(Clock.Now);
     }
 
     /// <summary>Injects a fault by name, as the world-control seam passes it (see <see cref="SimulatedFaults"/>).</summary>

@@ -9,8 +9,9 @@ namespace Wand.Simulation;
 /// <summary>
 /// The firmware running on a <see cref="VirtualBoard"/> in virtual time: control ticks and the liveness timer at
 /// their periods, physics in between, as fast as possible or paced to real time. An injected stall suppresses ticks
-/// (SR-10); a watchdog expiry reboots the firmware with the motor pin pulled low; an exception that escapes the
-/// firmware is recorded and hangs the loop, as an unhandled exception would stop the device's control thread.
+/// (SR-10); a watchdog expiry reboots the firmware with the motor pin pulled low; an exception that escapes
+/// <c>Tick</c> is recorded and hangs the control loop (the liveness timer runs on), as an unhandled exception would
+/// stop the device's control thread. Not thread-safe: one thread runs the wand and changes its world.
 /// </summary>
 public sealed class VirtualWand
 {
@@ -21,7 +22,8 @@ public sealed class VirtualWand
     private long pacingOriginVirtual;
     private long nextTick;
     private long nextLiveness;
-    private bool hung;
+    private bool loopHung;
+    private bool timerHung;
 
     /// <summary>Initializes a new instance of the <see cref="VirtualWand"/> class and boots the firmware.</summary>
     /// <param name="board">The board.</param>
@@ -114,7 +116,8 @@ public sealed class VirtualWand
         Board.MotorOutput.ForceOff();
         Board.Faults.Clear();
         Board.Clock.Reboot();
-        hung = false;
+        loopHung = false;
+        timerHung = false;
         RebootCount++;
         Firmware = boot(Board);
         Board.Watchdog.Restart();
@@ -145,7 +148,7 @@ public sealed class VirtualWand
             if (Now == nextTick)
             {
                 nextTick += tickMilliseconds;
-                if (hung || Board.Faults.StallRemainingMilliseconds > 0)
+                if (loopHung || Board.Faults.StallRemainingMilliseconds > 0)
                 {
                     SkippedTickCount++;
                 }
@@ -178,7 +181,7 @@ public sealed class VirtualWand
 
     private void Invoke(bool liveness)
     {
-        if (hung)
+        if (liveness ? timerHung : loopHung)
         {
             return;
         }
@@ -200,7 +203,14 @@ public sealed class VirtualWand
         {
             EscapedExceptionCount++;
             LastEscapedException = exception;
-            hung = true;
+            if (liveness)
+            {
+                timerHung = true;
+            }
+            else
+            {
+                loopHung = true;
+            }
         }
     }
 

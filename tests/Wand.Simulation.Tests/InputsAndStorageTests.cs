@@ -36,6 +36,20 @@ public class InputsAndStorageTests
     }
 
     [Fact]
+    public void Button_PressWithoutDelay_IsHeldAtOnce()
+    {
+        VirtualBoard board = Board();
+        board.Step(3);
+        board.PressButton(2);
+
+        Assert.True(board.Io.Button.IsActive);
+        board.Step(1);
+        Assert.True(board.Io.Button.IsActive);
+        board.Step(1);
+        Assert.False(board.Io.Button.IsActive);
+    }
+
+    [Fact]
     public void Button_PressesScheduledOutOfOrder_AreAppliedInTimeOrder()
     {
         VirtualBoard board = Board();

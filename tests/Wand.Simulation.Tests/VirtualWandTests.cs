@@ -98,6 +98,7 @@ public class VirtualWandTests
 
         // Last feed at 100 ms, watchdog expiry after 1000 ms more, reboot at the 1120 ms tick, new ticks 1140…1300 ms.
         Assert.Equal(ticksAtFault, crashed.Ticks);
+        Assert.True(crashed.LivenessChecks > 50, "the liveness timer keeps running while the loop is dead");
         Assert.Equal(1, wand.RebootCount);
         Assert.NotSame(crashed, firmware());
         Assert.Equal(9, firmware().Ticks);
