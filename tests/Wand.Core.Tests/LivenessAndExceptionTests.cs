@@ -75,4 +75,32 @@ public class LivenessAndExceptionTests
         Assert.Equal(0f, bench.Motor.DutyCycle);
         Assert.True(bench.Controller.FaultActive);
     }
+
+    [Fact]
+    public void SR10_AStuckMotorOutputStarvesTheWatchdogSoTheResetTurnsTheMotorOff()
+    {
+        TestBench bench = new();
+        bench.BootAndStart(level: 3);
+        bench.Run(1000);
+        int feedsBefore = bench.Watchdog.Feeds;
+        bench.Motor.ThrowOnNextWrites = 1000;
+        bench.Run(500);
+        Assert.Equal(feedsBefore, bench.Watchdog.Feeds);
+        Assert.Equal(FaultCode.MotorOutput, bench.Controller.FaultLog.CodeAt(0));
+        bench.Motor.ThrowOnNextWrites = 0;
+        bench.Run(100);
+        Assert.Equal(0f, bench.Motor.DutyCycle);
+        Assert.True(bench.Watchdog.Feeds > feedsBefore);
+    }
+
+    [Fact]
+    public void SR12_AFailedZeroWriteIsRetriedInTheSameTick()
+    {
+        TestBench bench = new();
+        bench.BootAndStart(level: 3);
+        bench.Run(1000);
+        bench.Motor.ThrowOnNextWrites = 3;
+        bench.Run(TestBench.Tick);
+        Assert.Equal(0f, bench.Motor.DutyCycle);
+    }
 }

@@ -26,6 +26,7 @@ namespace Wand.Core.Safety
         private bool starting;
         private long rampStart;
         private long kickStart = -1;
+        private bool outputUncertain;
 
         /// <summary>
         /// Initializes a new instance of the <see cref="SafetyGovernor"/> class and sets the motor output to zero before
@@ -40,6 +41,16 @@ namespace Wand.Core.Safety
             motor.SetDutyCycle(0f);
             zeroSince = -SafetyLimits.StandstillMilliseconds;
         }
+
+        /// <summary>How often <see cref="ForceOff"/> tries to write zero to a failing output.</summary>
+        public const int ForceOffAttempts = 3;
+
+        /// <summary>
+        /// Gets a value indicating whether the last write to the motor output failed, so the real output may still be
+        /// driving. The controller then stops feeding the watchdog, whose reset lets the gate pull-down turn the motor off
+        /// (SR-10).
+        /// </summary>
+        public bool OutputUncertain => outputUncertain;
 
         /// <summary>Gets the present level after ramps and caps, 0.0 to 5.0.</summary>
         public float Level => level;
@@ -120,14 +131,29 @@ namespace Wand.Core.Safety
         }
 
         /// <summary>
-        /// Turns the motor off at once, from any thread: the fault path of SR-10, SR-12 and SR-13.
+        /// Turns the motor off at once, from any thread: the fault path of SR-10, SR-12 and SR-13. A failing output is
+        /// retried up to <see cref="ForceOffAttempts"/> times; it never throws.
         /// </summary>
         /// <param name="now">Milliseconds since boot.</param>
-        public void ForceOff(long now)
+        /// <returns><c>true</c> when zero was written; <c>false</c> when every attempt failed (see <see cref="OutputUncertain"/>).</returns>
+        public bool ForceOff(long now)
         {
             lock (gate)
             {
-                WriteZero(now);
+                for (int attempt = 0; attempt < ForceOffAttempts; attempt++)
+                {
+                    try
+                    {
+                        WriteZero(now);
+                        return true;
+                    }
+                    catch (System.Exception)
+                    {
+                        outputUncertain = true;
+                    }
+                }
+
+                return false;
             }
         }
 
@@ -234,7 +260,9 @@ namespace Wand.Core.Safety
             dutyCycle = duty;
             millivolts = applied;
             outputZero = false;
+            outputUncertain = true;
             motor.SetDutyCycle(duty);
+            outputUncertain = false;
         }
 
         private void WriteZero(long now)
@@ -250,7 +278,9 @@ namespace Wand.Core.Safety
                 zeroSince = now;
             }
 
+            outputUncertain = true;
             motor.SetDutyCycle(0f);
+            outputUncertain = false;
         }
     }
 }

@@ -1,0 +1,201 @@
+using System;
+using Wand.Core.Board;
+using Wand.Core.Control;
+using Wand.Protocol.Vocabulary;
+using Wand.Simulation;
+
+namespace Wand.Safety.Tests;
+
+/// <summary>
+/// Checks the safety invariants after every 20 ms control tick against the ground truth the test driver knows about
+/// the simulated world. A violation throws with the time and what broke.
+/// </summary>
+public sealed class SafetyInvariants
+{
+    /// <summary>True head temperature above which the motor must be off (trip 41 °C plus the ±60 mV ADC error, ~2 K).</summary>
+    public const double CertainlyHotCelsius = 43.5;
+
+    private const float SlewPerTick = SafetyLimits.ControlTickMilliseconds / (float)SafetyLimits.MillisecondsPerLevelStep;
+
+    private readonly VirtualWand wand;
+    private float previousLevel;
+    private int rebootsSeen;
+    private long sessionStart = -1;
+    private long hotSince = -1;
+    private long stallSince = -1;
+    private long thrownBefore;
+
+    public SafetyInvariants(VirtualWand wand)
+    {
+        this.wand = wand;
+    }
+
+    /// <summary>Gets or sets a value indicating whether a known head is physically attached (ground truth).</summary>
+    public bool KnownHeadAttached { get; set; } = true;
+
+    /// <summary>Gets or sets a value indicating whether USB power is plugged in (ground truth).</summary>
+    public bool UsbPlugged { get; set; }
+
+    /// <summary>Gets or sets the forced head temperature, or null when the thermal model runs.</summary>
+    public double? ForcedCelsius { get; set; }
+
+    /// <summary>Gets the number of ticks checked.</summary>
+    public long TicksChecked { get; private set; }
+
+    /// <summary>Gets the number of ticks at which the motor was driven.</summary>
+    public long DrivenTicks { get; private set; }
+
+    public void Check()
+    {
+        long now = wand.Now;
+        if (wand.RebootCount != rebootsSeen)
+        {
+            rebootsSeen = wand.RebootCount;
+            previousLevel = 0;
+            sessionStart = -1;
+        }
+
+        if (wand.EscapedExceptionCount != 0)
+        {
+            Fail(now, "an exception escaped the firmware: " + wand.LastEscapedException);
+        }
+
+        double duty = wand.Board.MotorOutput.DutyCycle;
+        bool driving = duty > 0;
+        bool stalled = wand.Board.Faults.StallRemainingMilliseconds > 0;
+        TrackStall(now, stalled, driving);
+        if (stalled)
+        {
+            return;
+        }
+
+        WandController controller = wand.Controller ?? throw new InvalidOperationException("no firmware running");
+        TicksChecked++;
+        if (driving)
+        {
+            DrivenTicks++;
+        }
+
+        SafetyLimits limits = controller.Limits;
+
+        // SR-3: the commanded average voltage, computed from the measured cell voltage, never exceeds the ceiling.
+        if (controller.MotorMillivolts > limits.RatedMotorMillivolts || duty * controller.BatteryMillivolts > limits.RatedMotorMillivolts + 1)
+        {
+            Fail(now, $"drive above the ceiling: {controller.MotorMillivolts} mV commanded, duty {duty:F4} at {controller.BatteryMillivolts} mV measured");
+        }
+
+        // SR-3 sanity against the true cell: the ADC error allows a few percent, no more.
+        if (wand.Board.MotorVolts > limits.RatedMotorMillivolts / 1000.0 * 1.08)
+        {
+            Fail(now, $"true motor voltage {wand.Board.MotorVolts:F3} V far above the ceiling");
+        }
+
+        // HD-4 / SR-3: never above the confirmed head's maximum level.
+        HeadDefinition head = controller.HeadDefinition;
+        float level = controller.PresentLevel;
+        if (level > (head == null ? 0 : head.MaximumLevel) + 1e-4f)
+        {
+            Fail(now, $"level {level} above the head maximum ({head?.MaximumLevel ?? 0})");
+        }
+
+        // SR-4: increases slew at most one level per 200 ms.
+        if (level - previousLevel > SlewPerTick + 1e-4f)
+        {
+            Fail(now, $"level rose {level - previousLevel:F4} in one tick");
+        }
+
+        previousLevel = level;
+
+        // SR-6: no drive unless a known head is physically attached and confirmed.
+        if (driving && (!KnownHeadAttached || head == null))
+        {
+            Fail(now, "drive without a confirmed, attached head");
+        }
+
+        // SR-9: no drive while USB power is present.
+        if (driving && UsbPlugged)
+        {
+            Fail(now, "drive while USB power is present");
+        }
+
+        // SR-12 / SR-13: an adapter exception in this tick leaves the motor off at its end.
+        long thrown = wand.Board.Faults.ThrownCount;
+        if (thrown != thrownBefore && driving)
+        {
+            Fail(now, "drive after an adapter exception in the same tick");
+        }
+
+        thrownBefore = thrown;
+        CheckThermal(now, driving);
+        CheckSession(now, controller, driving);
+    }
+
+    private void TrackStall(long now, bool stalled, bool driving)
+    {
+        if (!stalled)
+        {
+            stallSince = -1;
+            return;
+        }
+
+        if (stallSince < 0)
+        {
+            stallSince = now;
+        }
+
+        // SR-10: the liveness timer cuts the motor once the loop has missed its deadline.
+        long limit = SafetyLimits.LivenessTimeoutMilliseconds + (2 * SafetyLimits.ControlTickMilliseconds);
+        if (driving && now - stallSince > limit)
+        {
+            Fail(now, $"motor still driven {now - stallSince} ms into a control-loop stall");
+        }
+    }
+
+    private void CheckThermal(long now, bool driving)
+    {
+        if (ForcedCelsius is double celsius && celsius >= CertainlyHotCelsius)
+        {
+            if (hotSince < 0)
+            {
+                hotSince = now;
+            }
+
+            // SR-7 / SR-13: sampled every 250 ms, off in the tick of the sample.
+            if (driving && now - hotSince > SafetyLimits.ThermalSamplePeriodMilliseconds + SafetyLimits.ControlTickMilliseconds)
+            {
+                Fail(now, $"drive {now - hotSince} ms after the head reached {celsius:F1} °C");
+            }
+        }
+        else
+        {
+            hotSince = -1;
+        }
+    }
+
+    private void CheckSession(long now, WandController controller, bool driving)
+    {
+        if (controller.SessionState == SessionState.Idle)
+        {
+            sessionStart = -1;
+            return;
+        }
+
+        if (sessionStart < 0)
+        {
+            sessionStart = now;
+        }
+
+        // SR-5: no drive past the session's end or the hard maximum.
+        if (driving && (controller.RemainingMilliseconds() <= 0 || now - sessionStart > controller.Limits.MaximumSessionSeconds * 1000L))
+        {
+            Fail(now, $"drive past the session limit ({now - sessionStart} ms into the session)");
+        }
+    }
+
+    private static void Fail(long now, string what)
+    {
+        throw new SafetyViolationException($"at {now} ms: {what}");
+    }
+}
+
+public sealed class SafetyViolationException(string message) : Exception(message);
