@@ -4,7 +4,12 @@ using Wand.Protocol.Vocabulary;
 
 namespace Wand.Simulation;
 
-/// <summary>The world API: what a test, a QA plan or an integrator changes around the board.</summary>
+/// <summary>
+/// The world API: what a test, a QA plan or an integrator changes around the board. It covers the host's world-control
+/// seam one to one: head resistor (<see cref="SetHeadResistor"/>), temperature (<see cref="ForceHeadTemperature"/>),
+/// battery (<see cref="SetBatteryVolts"/>), USB (<see cref="SetUsbPower"/>), button (<see cref="PressButton"/>),
+/// faults (<see cref="InjectFault"/>); advancing time is <see cref="VirtualWand.RunFor"/>.
+/// </summary>
 public sealed partial class VirtualBoard
 {
     /// <summary>Attaches a new specimen of a catalogue head (its ID resistor drawn within 1 %).</summary>

@@ -132,6 +132,26 @@ public class ErmMotorTests
     }
 
     [Fact]
+    public void Population_EveryMotorStartsAtTheRatedThreeVolts_ButNotEveryOneAtTwoPointFive()
+    {
+        int startedAtTwoPointFive = 0;
+        for (ulong seed = 0; seed < 300; seed++)
+        {
+            VirtualBoard board = new(Wand.Core.Board.BoardProfile.CreateDefault(), new VirtualBoardOptions { Seed = seed, MotorSpread = 0.25, BatteryVolts = 4.0 });
+            Assert.True(board.Motor.Parameters.StartVolts <= 2.75 + 1e-9);
+
+            board.MotorOutput.SetDutyCycle((float)(2.5 / board.Cell.TerminalVolts));
+            board.Step(200);
+            startedAtTwoPointFive += board.Motor.IsRunning ? 1 : 0;
+            board.MotorOutput.SetDutyCycle((float)(3.0 / board.Cell.TerminalVolts));
+            board.Step(200);
+            Assert.True(board.Motor.IsRunning, $"seed {seed}: start {board.Motor.Parameters.StartVolts:F2} V");
+        }
+
+        Assert.InRange(startedAtTwoPointFive, 150, 299);
+    }
+
+    [Fact]
     public void Draw_SameSeed_SameUnit()
     {
         Assert.Equal(Nominal.Draw(new SimulationRandom(42), 0.25), Nominal.Draw(new SimulationRandom(42), 0.25));
