@@ -29,9 +29,11 @@ public sealed class VirtualWand
     /// <param name="board">The board.</param>
     /// <param name="boot">Creates the firmware on the board: called at boot and after every watchdog reset.</param>
     /// <param name="options">Tick periods and pacing; <c>null</c> for the defaults.</param>
-    public VirtualWand(VirtualBoard board, Func<VirtualBoard, IControlLoop> boot, VirtualWandOptions? options = null)
+    /// <param name="notifications">The relay the firmware's GATT notifications go to; <c>null</c> for a new one.</param>
+    public VirtualWand(VirtualBoard board, Func<VirtualBoard, IControlLoop> boot, VirtualWandOptions? options = null, NotificationRelay? notifications = null)
     {
         Board = board ?? throw new ArgumentNullException(nameof(board));
+        Notifications = notifications ?? new NotificationRelay();
         this.boot = boot ?? throw new ArgumentNullException(nameof(boot));
         Options = options ?? new VirtualWandOptions();
         Options.Validate();
@@ -47,6 +49,12 @@ public sealed class VirtualWand
 
     /// <summary>Gets the running firmware controller when the wand runs the real firmware (<see cref="Create"/>), else <c>null</c>.</summary>
     public WandController? Controller => (Firmware as WandControllerLoop)?.Controller;
+
+    /// <summary>Gets the running firmware runtime (controller and GATT server) when the wand runs the real firmware, else <c>null</c>.</summary>
+    public WandRuntime? Runtime => (Firmware as WandControllerLoop)?.Runtime;
+
+    /// <summary>Gets the relay of GATT notifications, which outlives reboots (set when created with <see cref="Create"/>).</summary>
+    public NotificationRelay Notifications { get; }
 
     /// <summary>Gets the options.</summary>
     public VirtualWandOptions Options { get; }
@@ -83,7 +91,8 @@ public sealed class VirtualWand
     public static VirtualWand Create(BoardProfile? profile = null, VirtualBoardOptions? boardOptions = null, VirtualWandOptions? options = null)
     {
         VirtualBoard board = new(profile ?? BoardProfile.CreateDefault(), boardOptions);
-        return new VirtualWand(board, static b => new WandControllerLoop(b), options);
+        NotificationRelay relay = new();
+        return new VirtualWand(board, b => new WandControllerLoop(b, relay), options, relay);
     }
 
     /// <summary>Runs for a span of virtual time.</summary>

@@ -1,0 +1,254 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Wand.Core.Board;
+using Wand.Core.Control;
+using Wand.Core.Hardware;
+using Wand.Protocol.Factory;
+using Wand.Protocol.Host;
+using Wand.Protocol.Profile;
+using Wand.Protocol.Vocabulary;
+using Wand.Simulation;
+
+namespace Wand.Host.Links.Simulated;
+
+/// <summary>
+/// An in-process virtual wand (address <c>sim</c>): the real firmware logic on a simulated board, reached through the
+/// same GATT server the BLE adapter uses. The link counts as encrypted (it never leaves the process). Thread-safe: one
+/// lock serialises requests, world changes and the real-time loop.
+/// </summary>
+public sealed partial class SimulatedWandLink : IWandLink
+{
+    /// <summary>Virtual time run at connect so sensors settle and the head is confirmed, in milliseconds.</summary>
+    public const int BootSettleMilliseconds = 500;
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly SimulatedWandOptions options;
+    private readonly byte[] readBuffer = new byte[WandProfile.MaximumValueLength];
+    private CancellationTokenSource? realTimeLoop;
+    private Task? realTimeTask;
+
+    /// <summary>Initializes a new instance of the <see cref="SimulatedWandLink"/> class and builds (but does not boot) the wand.</summary>
+    /// <param name="options">The starting world; <c>null</c> for a typical calibrated unit with the soft-dome head.</param>
+    public SimulatedWandLink(SimulatedWandOptions? options = null)
+    {
+        this.options = options ?? new SimulatedWandOptions();
+        Wand = CreateWand(this.options);
+        Wand.Notifications.Notified += OnNotified;
+    }
+
+    /// <inheritdoc/>
+    public string Address => "sim";
+
+    /// <inheritdoc/>
+    public LinkState State { get; private set; } = LinkState.Disconnected;
+
+    /// <inheritdoc/>
+    public IWorldControl? World => this;
+
+    /// <summary>Gets the virtual wand. Hold no reference across requests in real-time mode; the link's lock guards it.</summary>
+    public VirtualWand Wand { get; }
+
+    /// <inheritdoc/>
+    public event EventHandler<LinkStateChangedEventArgs>? StateChanged;
+
+    /// <inheritdoc/>
+    public event EventHandler<CharacteristicNotificationEventArgs>? NotificationReceived;
+
+    /// <inheritdoc/>
+    public async Task ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        await WithWandAsync(
+            wand =>
+            {
+                if (wand.Now < BootSettleMilliseconds)
+                {
+                    wand.RunFor(BootSettleMilliseconds - wand.Now);
+                }
+
+                Runtime(wand).Gatt.LinkUp(true);
+            },
+            cancellationToken).ConfigureAwait(false);
+        SetState(LinkState.Connected, string.Empty);
+        if (options.ClockMode == SimulatedClockMode.RealTime && realTimeTask == null)
+        {
+            realTimeLoop = new CancellationTokenSource();
+            realTimeTask = RunRealTimeAsync(realTimeLoop.Token);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<byte[]> ReadAsync(Guid characteristic, CancellationToken cancellationToken = default)
+    {
+        int index = IndexOf(characteristic);
+        byte[]? value = null;
+        await WithWandAsync(
+            wand =>
+            {
+                byte error = Runtime(wand).Gatt.Read(index, readBuffer, out int length);
+                ThrowIfError(error, characteristic);
+                value = readBuffer.AsSpan(0, length).ToArray();
+            },
+            cancellationToken).ConfigureAwait(false);
+        return value!;
+    }
+
+    /// <inheritdoc/>
+    public Task WriteAsync(Guid characteristic, ReadOnlyMemory<byte> value, WriteKind kind, CancellationToken cancellationToken = default)
+    {
+        int index = IndexOf(characteristic);
+        byte[] bytes = value.ToArray();
+        return WithWandAsync(
+            wand =>
+            {
+                byte error = Runtime(wand).Gatt.Write(index, bytes, 0, kind == WriteKind.WithResponse);
+                if (kind == WriteKind.WithResponse)
+                {
+                    ThrowIfError(error, characteristic);
+                }
+
+                AdvanceIfVirtual(wand, SafetyLimits.ControlTickMilliseconds);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task SubscribeAsync(Guid characteristic, bool enable, CancellationToken cancellationToken = default)
+    {
+        int index = IndexOf(characteristic);
+        return WithWandAsync(
+            wand =>
+            {
+                WandRuntime runtime = Runtime(wand);
+                runtime.Gatt.SetSubscribed(index, enable);
+                if (enable && !runtime.Gatt.IsSubscribed(index))
+                {
+                    throw new AttErrorException((byte)AttError.RequestNotSupported, characteristic, "Notifications of this characteristic cannot be enabled.");
+                }
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task DisconnectAsync(CancellationToken cancellationToken = default)
+    {
+        await StopRealTimeAsync().ConfigureAwait(false);
+        await WithWandAsync(wand => Runtime(wand).Gatt.LinkDown(), cancellationToken).ConfigureAwait(false);
+        SetState(LinkState.Disconnected, string.Empty);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (State == LinkState.Connected)
+        {
+            await DisconnectAsync().ConfigureAwait(false);
+        }
+
+        await StopRealTimeAsync().ConfigureAwait(false);
+        Wand.Notifications.Notified -= OnNotified;
+        gate.Dispose();
+    }
+
+    private static VirtualWand CreateWand(SimulatedWandOptions options)
+    {
+        VirtualBoardOptions boardOptions = new()
+        {
+            Seed = options.Seed,
+            Motor = options.Motor,
+            MotorSpread = options.MotorSpread,
+            BatteryVolts = options.BatteryVolts,
+        };
+        VirtualWandOptions wandOptions = new();
+        BoardProfile profile = BoardProfile.CreateDefault();
+        VirtualBoard probe = new(profile, boardOptions);
+        if (options.Calibrated)
+        {
+            // Written before boot, as the factory station would have.
+            CalibrationRecord record = IdealCalibration.For(probe.Motor.Parameters);
+            byte[] bytes = new byte[CalibrationRecord.Length];
+            int length = record.Encode(bytes, 0);
+            probe.Storage.Write(StorageSlot.Calibration, bytes, length);
+        }
+
+        ApplyWorld(probe, options);
+        NotificationRelay relay = new();
+        return new VirtualWand(probe, board => new WandControllerLoop(board, relay), wandOptions, relay);
+    }
+
+    private static void ApplyWorld(VirtualBoard board, SimulatedWandOptions options)
+    {
+        if (options.Head == HeadIdentity.None)
+        {
+            board.DetachHead();
+        }
+        else
+        {
+            board.AttachHead(options.Head);
+        }
+
+        if (options.TemperatureCelsius is double celsius)
+        {
+            board.ForceHeadTemperature(celsius);
+        }
+
+        board.SetUsbPower(options.UsbPlugged);
+        board.SetFactoryStrap(options.FactoryMode);
+    }
+
+    private static WandRuntime Runtime(VirtualWand wand)
+    {
+        return wand.Runtime ?? throw new LinkLostException("The virtual wand's firmware is not running.");
+    }
+
+    private static int IndexOf(Guid characteristic)
+    {
+        CharacteristicDefinition definition = GattUuidConversions.FindCharacteristic(characteristic)
+            ?? throw new AttErrorException((byte)AttError.InvalidHandle, characteristic, $"The profile has no characteristic {characteristic}.");
+        return definition.Index;
+    }
+
+    private static void ThrowIfError(byte error, Guid characteristic)
+    {
+        if (error != 0)
+        {
+            throw new AttErrorException(error, characteristic, AttErrorText.Describe(error));
+        }
+    }
+
+    private void AdvanceIfVirtual(VirtualWand wand, long milliseconds)
+    {
+        if (options.ClockMode == SimulatedClockMode.Virtual)
+        {
+            wand.RunFor(milliseconds);
+        }
+    }
+
+    private void OnNotified(object? sender, GattNotification notification)
+    {
+        CharacteristicDefinition definition = WandProfile.Characteristic(notification.CharacteristicIndex);
+        NotificationReceived?.Invoke(this, new CharacteristicNotificationEventArgs(definition.Uuid.ToGuid(), notification.Value));
+    }
+
+    private void SetState(LinkState state, string reason)
+    {
+        if (State != state)
+        {
+            State = state;
+            StateChanged?.Invoke(this, new LinkStateChangedEventArgs(state, reason));
+        }
+    }
+
+    private async Task WithWandAsync(Action<VirtualWand> action, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            action(Wand);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

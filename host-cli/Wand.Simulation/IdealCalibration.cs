@@ -1,0 +1,64 @@
+using System;
+using Wand.Core.Board;
+using Wand.Protocol.Factory;
+
+namespace Wand.Simulation;
+
+/// <summary>
+/// The calibration a perfect factory station would write for a simulated motor, computed from the motor's true
+/// parameters: five levels evenly spaced in vibration amplitude from a gentle floor (a fifth of the top) to the product's
+/// top amplitude, never above the 3.0 V ceiling. Used to boot virtual wands "as shipped" and as the ground truth that
+/// measured calibrations are judged against.
+/// </summary>
+public static class IdealCalibration
+{
+    /// <summary>Drive of the nominal motor at the product's top level, in volts.</summary>
+    public const double NominalTopLevelVolts = 2.6;
+
+    /// <summary>Gets the product's top vibration amplitude: the nominal motor at <see cref="NominalTopLevelVolts"/>, in g.</summary>
+    public static double ProductTopAmplitudeG { get; } =
+        ErmMotorParameters.Nominal.AmplitudeAt(ErmMotorParameters.Nominal.SteadyStateSpeedRpm(NominalTopLevelVolts));
+
+    /// <summary>Gets the target amplitude of a level.</summary>
+    /// <param name="level">Level, 1 to 5.</param>
+    /// <returns>Amplitude, in g.</returns>
+    public static double TargetAmplitudeG(int level)
+    {
+        double floor = ProductTopAmplitudeG / 5;
+        return floor + ((ProductTopAmplitudeG - floor) * (level - 1) / (SafetyLimits.LevelCount - 1));
+    }
+
+    /// <summary>Computes the ideal record for a motor.</summary>
+    /// <param name="motor">The motor's true parameters.</param>
+    /// <returns>A valid calibration record.</returns>
+    public static CalibrationRecord For(ErmMotorParameters motor)
+    {
+        ArgumentNullException.ThrowIfNull(motor);
+        CalibrationRecord record = new()
+        {
+            SustainMillivolts = Millivolts(motor.SustainVolts + 0.05),
+            BreakawayMillivolts = Millivolts(motor.StartVolts),
+            KickMillivolts = Math.Min(SafetyLimits.DefaultRatedMotorMillivolts, Millivolts(Math.Max(motor.StartVolts + 0.3, 2.8))),
+            KickMilliseconds = 40,
+        };
+        for (int level = 1; level <= SafetyLimits.LevelCount; level++)
+        {
+            record.SetLevelMillivolts(level, Math.Min(SafetyLimits.DefaultRatedMotorMillivolts - (SafetyLimits.LevelCount - level), Millivolts(VoltsFor(motor, TargetAmplitudeG(level)))));
+        }
+
+        return record;
+    }
+
+    /// <summary>The steady drive that gives an amplitude, by inverting the motor's speed and amplitude laws.</summary>
+    /// <param name="motor">The motor.</param>
+    /// <param name="amplitudeG">Amplitude, in g, greater than 0.</param>
+    /// <returns>Average motor voltage, in volts.</returns>
+    public static double VoltsFor(ErmMotorParameters motor, double amplitudeG)
+    {
+        ArgumentNullException.ThrowIfNull(motor);
+        double speed = motor.ReferenceSpeedRpm * Math.Sqrt(amplitudeG / motor.ReferenceAmplitudeG);
+        return motor.SustainVolts + (speed / motor.SpeedGainRpmPerVolt);
+    }
+
+    private static int Millivolts(double volts) => (int)Math.Round(volts * 1000);
+}
