@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Wand.Protocol.Profile;
+using Xunit;
+
+namespace Wand.Gatt.Tests;
+
+public class WriteVectorTests
+{
+    private static readonly string[] FactoryCharacteristics = { "calibration", "raw-drive", "factory-serial", "self-test" };
+
+    /// <summary>Opcodes that act on a running session: the vector's device is "otherwise able", so one is running.</summary>
+    private static readonly byte[] SessionOpcodes = { 0x02, 0x03, 0x04 };
+
+    public static IEnumerable<object[]> WriteVectors()
+    {
+        foreach (string file in Directory.GetFiles(GattBench.VectorsDirectory(), "*.json").OrderBy(name => name, StringComparer.Ordinal))
+        {
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
+            if (!document.RootElement.TryGetProperty("characteristic", out JsonElement characteristic))
+            {
+                continue;
+            }
+
+            foreach (JsonElement vector in document.RootElement.GetProperty("vectors").EnumerateArray())
+            {
+                if (vector.GetProperty("direction").GetString() != "write")
+                {
+                    continue;
+                }
+
+                int offset = vector.TryGetProperty("offset", out JsonElement offsetElement) ? offsetElement.GetInt32() : 0;
+                yield return new object[]
+                {
+                    characteristic.GetString()!,
+                    vector.GetProperty("name").GetString()!,
+                    vector.GetProperty("hex").GetString()!,
+                    offset,
+                    vector.GetProperty("error").GetString()!,
+                };
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(WriteVectors))]
+    public void BP3_EveryWriteVectorGetsItsErrorAndARefusedWriteChangesNothing(string characteristic, string name, string hex, int offset, string error)
+    {
+        GattBench bench = new(factoryMode: FactoryCharacteristics.Contains(characteristic));
+        byte[] value = Convert.FromHexString(hex);
+        if (characteristic == "control-point" && value.Length > 0 && SessionOpcodes.Contains(value[0]))
+        {
+            Assert.Equal(0, bench.Write("control-point", new byte[] { 0x01, 0x01, 0x00, 0x00, 0x00 }));
+            bench.Wand.RunFor(600);
+        }
+
+        Dictionary<int, string> before = bench.Snapshot();
+        byte expected = byte.Parse(error.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        byte actual = bench.Write(characteristic, value, offset);
+        Assert.True(expected == actual, $"{characteristic} / {name}: expected 0x{expected:X2}, got 0x{actual:X2}");
+        if (expected != 0)
+        {
+            Assert.Equal(before, bench.Snapshot());
+        }
+    }
+
+    [Fact]
+    public void BP4_CustomServicesNeedAnEncryptedLink_StandardServicesDoNot()
+    {
+        GattBench bench = new(encrypted: false);
+        Assert.Equal((byte)AttError.InsufficientEncryption, bench.Read(GattBench.Index("status")).Error);
+        Assert.Equal((byte)AttError.InsufficientEncryption, bench.Write("control-point", new byte[] { 0x02 }));
+        Assert.Equal(0, bench.Read(GattBench.Index("battery-level")).Error);
+        Assert.Equal(0, bench.Read(GattBench.Index("manufacturer-name")).Error);
+    }
+
+    [Fact]
+    public void SR15_FactoryServiceIsRefusedOutsideFactoryMode()
+    {
+        GattBench bench = new();
+        Assert.Equal((byte)AttError.InsufficientAuthorization, bench.Read(GattBench.Index("calibration")).Error);
+        Assert.Equal((byte)AttError.InsufficientAuthorization, bench.Write("raw-drive", new byte[] { 0xD0, 0x07, 0xE8, 0x03 }));
+        Assert.Equal(0.0, bench.Wand.Board.MotorOutput.DutyCycle);
+    }
+
+    [Fact]
+    public void SR15_RawDriveInFactoryModeStaysUnderTheCeiling()
+    {
+        GattBench bench = new(factoryMode: true);
+        Assert.Equal(0, bench.Write("raw-drive", new byte[] { 0xB8, 0x0B, 0x10, 0x27 }));
+        double highest = 0;
+        for (int tick = 0; tick < 100; tick++)
+        {
+            bench.Wand.RunFor(20);
+            highest = Math.Max(highest, bench.Wand.Runtime!.Controller.MotorMillivolts);
+        }
+
+        Assert.InRange(highest, 2500, 3000);
+    }
+
+    [Fact]
+    public void SR14_StateRefusalIs0x90PlusTheResultAndChangesNothing()
+    {
+        GattBench bench = new();
+        bench.Wand.Board.DetachHead();
+        bench.Wand.RunFor(100);
+        Dictionary<int, string> before = bench.Snapshot();
+        byte error = bench.Write("control-point", new byte[] { 0x01, 0x02, 0x00, 0x00, 0x00 });
+        Assert.Equal(CommandRefusal.Base + (int)global::Wand.Protocol.Vocabulary.CommandResult.NoHead, error);
+        Assert.Equal(before, bench.Snapshot());
+    }
+
+    [Fact]
+    public void SR17_FaultLogIsReadableInPagesNewestFirst()
+    {
+        GattBench bench = new();
+        for (int fault = 0; fault < 5; fault++)
+        {
+            Assert.Equal(0, bench.Write("control-point", new byte[] { 0x01, 0x01, 0x00, 0x00, 0x00 }));
+            bench.Wand.RunFor(600);
+            bench.Wand.Board.SetUsbPower(true);
+            bench.Wand.RunFor(40);
+            bench.Wand.Board.SetUsbPower(false);
+            bench.Wand.RunFor(100);
+        }
+
+        Assert.Equal(0, bench.Write("fault-log", new byte[] { 0x00 }));
+        (byte error, byte[] page) = bench.Read(GattBench.Index("fault-log"));
+        Assert.Equal(0, error);
+        global::Wand.Protocol.Messages.FaultLogPage decoded = new();
+        Assert.Equal(AttError.Success, decoded.Decode(page, 0, page.Length));
+        Assert.Equal(5, decoded.TotalEntries);
+        Assert.Equal(global::Wand.Protocol.Vocabulary.FaultCode.ChargingInterlock, decoded.CodeAt(0));
+        Assert.True(decoded.MillisecondsAt(0) > decoded.MillisecondsAt(1));
+        Assert.Equal(0, bench.Write("fault-log", new byte[] { 0x03 }));
+        (_, byte[] second) = bench.Read(GattBench.Index("fault-log"));
+        Assert.Equal(AttError.Success, decoded.Decode(second, 0, second.Length));
+        Assert.Equal(3, decoded.FirstIndex);
+    }
+}
