@@ -301,18 +301,17 @@ def battery_level():
 
 
 # ---------------------------------------------------------------- factory: calibration
-def calibration_bytes(version=1, sustain=600, breakaway=900, kick=2800, kick_ms=30, levels=(1000, 1400, 1800, 2200, 2600),
-                      timestamp=1763596800, station=7, corrupt_crc=False):
-    body = struct.pack("<BHHHB5HIH", version, sustain, breakaway, kick, kick_ms, *levels, timestamp, station)
+def calibration_bytes(version=1, sustain=600, breakaway=900, kick=2800, kick_ms=30, levels=(1000, 1400, 1800, 2200, 2600), corrupt_crc=False):
+    body = struct.pack("<BHHHB5H", version, sustain, breakaway, kick, kick_ms, *levels)
     crc = zlib.crc32(body) & 0xFFFFFFFF
     if corrupt_crc:
         crc ^= 0x00010000
     return body + struct.pack("<I", crc)
 
 
-def calibration_fields(sustain=600, breakaway=900, kick=2800, kick_ms=30, levels=(1000, 1400, 1800, 2200, 2600), timestamp=1763596800, station=7):
+def calibration_fields(sustain=600, breakaway=900, kick=2800, kick_ms=30, levels=(1000, 1400, 1800, 2200, 2600)):
     return {"version": 1, "sustainMillivolts": sustain, "breakawayMillivolts": breakaway, "kickMillivolts": kick,
-            "kickMilliseconds": kick_ms, "levelMillivolts": list(levels), "calibratedAtUnixSeconds": timestamp, "stationId": station}
+            "kickMilliseconds": kick_ms, "levelMillivolts": list(levels)}
 
 
 def calibration():
@@ -321,15 +320,14 @@ def calibration():
     v = [
         valid("typical record", "write", m, typical, calibration_fields()),
         valid("typical record read back", "read", m, typical, calibration_fields()),
-        valid("lowest voltages, no kick, unknown time and station", "write", m,
-              calibration_bytes(sustain=500, breakaway=500, kick=500, kick_ms=0, levels=(501, 502, 503, 504, 505), timestamp=0, station=0),
-              calibration_fields(sustain=500, breakaway=500, kick=500, kick_ms=0, levels=(501, 502, 503, 504, 505), timestamp=0, station=0)),
-        valid("at the ceiling, longest kick, largest time and station", "write", m,
-              calibration_bytes(sustain=2995, breakaway=3000, kick=3000, kick_ms=50, levels=(2996, 2997, 2998, 2999, 3000), timestamp=0xFFFFFFFF, station=65535),
-              calibration_fields(sustain=2995, breakaway=3000, kick=3000, kick_ms=50, levels=(2996, 2997, 2998, 2999, 3000), timestamp=0xFFFFFFFF, station=65535)),
-        invalid("27 bytes", "write", m, typical[:27], INVALID_LENGTH),
-        invalid("29 bytes", "write", m, typical + b"\x00", INVALID_LENGTH),
-        invalid("22 bytes (record without time and station)", "write", m, typical[:22], INVALID_LENGTH),
+        valid("lowest voltages, no kick", "write", m,
+              calibration_bytes(sustain=500, breakaway=500, kick=500, kick_ms=0, levels=(501, 502, 503, 504, 505)),
+              calibration_fields(sustain=500, breakaway=500, kick=500, kick_ms=0, levels=(501, 502, 503, 504, 505))),
+        valid("at the ceiling, longest kick", "write", m,
+              calibration_bytes(sustain=2995, breakaway=3000, kick=3000, kick_ms=50, levels=(2996, 2997, 2998, 2999, 3000)),
+              calibration_fields(sustain=2995, breakaway=3000, kick=3000, kick_ms=50, levels=(2996, 2997, 2998, 2999, 3000))),
+        invalid("21 bytes", "write", m, typical[:21], INVALID_LENGTH),
+        invalid("23 bytes", "write", m, typical + b"\x00", INVALID_LENGTH),
         invalid("empty", "write", m, b"", INVALID_LENGTH),
         invalid("CRC mismatch", "write", m, calibration_bytes(corrupt_crc=True), CRC_MISMATCH),
         invalid("CRC checked before version", "write", m, calibration_bytes(version=2, corrupt_crc=True), CRC_MISMATCH),
@@ -349,7 +347,7 @@ def calibration():
         invalid("level 1 below sustain", "write", m, calibration_bytes(sustain=1100), CALIBRATION_OUT_OF_RANGE),
         invalid("valid record at offset 1", "write", m, typical, INVALID_OFFSET, offset=1),
     ]
-    write_file("calibration", "Calibration record, 28 bytes with CRC-32 (factory mode; read and write).", v)
+    write_file("calibration", "Calibration record, 22 bytes with CRC-32 (factory mode; read and write).", v)
 
 
 # ---------------------------------------------------------------- factory: others
@@ -455,7 +453,7 @@ def access():
         a("calibration read outside factory mode", "calibration", "read", INSUFFICIENT_AUTHORIZATION),
         a("calibration read in factory mode", "calibration", "read", OK, factory_mode=True),
         a("calibration read in factory mode on a plain link", "calibration", "read", INSUFFICIENT_ENCRYPTION, encrypted=False, factory_mode=True),
-        a("calibration write outside factory mode", "calibration", "write", INSUFFICIENT_AUTHORIZATION, length=28),
+        a("calibration write outside factory mode", "calibration", "write", INSUFFICIENT_AUTHORIZATION, length=22),
         a("raw drive outside factory mode", "raw-drive", "write", INSUFFICIENT_AUTHORIZATION, length=4),
         a("raw drive in factory mode", "raw-drive", "write", OK, length=4, factory_mode=True),
         a("raw drive read", "raw-drive", "read", READ_NOT_PERMITTED, factory_mode=True),
@@ -538,7 +536,7 @@ def crc():
         {"name": "check string", "hex": hexstr(b"123456789"), "crc": "0xcbf43926"},
         {"name": "empty", "hex": "", "crc": "0x00000000"},
         {"name": "one zero byte", "hex": "00", "crc": "0x%08x" % (zlib.crc32(b"\x00") & 0xFFFFFFFF)},
-        {"name": "typical calibration record body", "hex": hexstr(calibration_bytes()[:24]), "crc": "0x%08x" % (zlib.crc32(calibration_bytes()[:24]) & 0xFFFFFFFF)},
+        {"name": "typical calibration record body", "hex": hexstr(calibration_bytes()[:18]), "crc": "0x%08x" % (zlib.crc32(calibration_bytes()[:18]) & 0xFFFFFFFF)},
     ]}
     with open(os.path.join(HERE, "crc32.json"), "w", encoding="utf-8") as stream:
         json.dump(document, stream, indent=2)

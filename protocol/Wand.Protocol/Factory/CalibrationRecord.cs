@@ -6,14 +6,13 @@ namespace Wand.Protocol.Factory
 {
     /// <summary>
     /// The per-unit calibration record (SR-16), the same bytes in storage and in the "calibration" characteristic,
-    /// 28 bytes little-endian: version u8 (1), sustain mV u16, breakaway mV u16, kick mV u16, kick ms u8, level 1–5 mV
-    /// u16 each, calibrated-at u32 (seconds since 1970-01-01 UTC, 0 = unknown), station id u16 (0 = unknown),
-    /// CRC-32 u32 (IEEE 802.3, see <see cref="Crc32"/>) over the 24 bytes before it.
+    /// 22 bytes little-endian: version u8 (1), sustain mV u16, breakaway mV u16, kick mV u16, kick ms u8, level 1–5 mV
+    /// u16 each, CRC-32 u32 (IEEE 802.3, see <see cref="Crc32"/>) over the 18 bytes before it.
     /// </summary>
     public sealed class CalibrationRecord
     {
         /// <summary>Length of the record, in bytes.</summary>
-        public const int Length = 28;
+        public const int Length = 22;
 
         /// <summary>The record version this library writes and accepts.</summary>
         public const int CurrentVersion = 1;
@@ -22,7 +21,7 @@ namespace Wand.Protocol.Factory
         public const int LevelCount = 5;
 
         /// <summary>Offset of the CRC-32, which covers every byte before it.</summary>
-        public const int CrcOffset = 24;
+        public const int CrcOffset = 18;
 
         private readonly int[] _levelMillivolts = new int[LevelCount];
 
@@ -41,12 +40,6 @@ namespace Wand.Protocol.Factory
         /// <summary>Gets or sets the start-up kick length (SR-4: at most 50; 0 = no kick), in milliseconds.</summary>
         public int KickMilliseconds { get; set; }
 
-        /// <summary>Gets or sets when the unit was calibrated, in seconds since 1970-01-01 UTC; 0 = unknown.</summary>
-        public uint CalibratedAtUnixSeconds { get; set; }
-
-        /// <summary>Gets or sets the calibration station's id; 0 = unknown.</summary>
-        public int StationId { get; set; }
-
         /// <summary>Gets the drive voltage of a level.</summary>
         /// <param name="level">1 to 5.</param>
         /// <returns>Average motor voltage, in millivolts.</returns>
@@ -64,9 +57,9 @@ namespace Wand.Protocol.Factory
         }
 
         /// <summary>Writes the record with its CRC-32. Fields are written as given, unchecked.</summary>
-        /// <param name="buffer">Destination, at least 28 bytes from <paramref name="offset"/>.</param>
+        /// <param name="buffer">Destination, at least 22 bytes from <paramref name="offset"/>.</param>
         /// <param name="offset">Index of the first byte.</param>
-        /// <returns>Number of bytes written: 28.</returns>
+        /// <returns>Number of bytes written: 22.</returns>
         public int Encode(byte[] buffer, int offset)
         {
             buffer[offset] = (byte)Version;
@@ -79,14 +72,12 @@ namespace Wand.Protocol.Factory
                 LittleEndian.WriteUInt16(buffer, offset + 8 + (level * 2), _levelMillivolts[level]);
             }
 
-            LittleEndian.WriteUInt32(buffer, offset + 18, CalibratedAtUnixSeconds);
-            LittleEndian.WriteUInt16(buffer, offset + 22, StationId);
             LittleEndian.WriteUInt32(buffer, offset + CrcOffset, Crc32.Compute(buffer, offset, CrcOffset));
             return Length;
         }
 
         /// <summary>
-        /// Validates and reads a record: length exactly 28 (0x0D); CRC-32 (0x84); version (0x85); every voltage at most
+        /// Validates and reads a record: length exactly 22 (0x0D); CRC-32 (0x84); version (0x85); every voltage at most
         /// 3000 mV (0x87); then (0x88) every voltage at least 500 mV, kick at most 50 ms, and sustain &lt; level 1 &lt;
         /// level 2 &lt; … &lt; level 5.
         /// </summary>
@@ -156,9 +147,6 @@ namespace Wand.Protocol.Factory
             {
                 _levelMillivolts[level] = LittleEndian.ReadUInt16(buffer, offset + 8 + (level * 2));
             }
-
-            CalibratedAtUnixSeconds = LittleEndian.ReadUInt32(buffer, offset + 18);
-            StationId = LittleEndian.ReadUInt16(buffer, offset + 22);
             return AttError.Success;
         }
     }

@@ -111,8 +111,5 @@ namespace Wand.Protocol.Profile
 
         /// <summary>Refused by device state: busy (a session, a raw drive or a self-test is running).</summary>
         RefusedBusy = 0x9C,
-
-        /// <summary>Common profile error (CSS Part B): the procedure is already in progress (a self-test runs).</summary>
-        ProcedureAlreadyInProgress = 0xFE,
     }
 }
