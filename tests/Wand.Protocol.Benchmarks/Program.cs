@@ -32,6 +32,12 @@ for (int index = 0; index < args.Length; index++)
 Console.Error.WriteLine("Warning: a Debug build; figures are only meaningful with -c Release.");
 #endif
 
+// First use of the profile table: the one-time allocation of its static data (services, characteristics, UUIDs).
+long bootBefore = GC.GetAllocatedBytesForCurrentThread();
+int characteristicCount = WandProfile.Characteristic(0)!.Index + WandProfile.CharacteristicCount;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{"profile table, first use (one-time, .NET object sizes)",-58} {GC.GetAllocatedBytesForCurrentThread() - bootBefore,8} bytes for {characteristicCount} characteristics"));
+
 byte[] buffer = new byte[64];
 var status = new StatusReport { State = SessionState.Running, Source = SessionSource.Remote, TargetLevel = 3, BatteryMillivolts = 3900, HeadTemperatureCentidegrees = 3150 };
 var command = new ControlPointCommand();

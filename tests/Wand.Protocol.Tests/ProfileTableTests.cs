@@ -227,3 +227,16 @@ public class ProfileTableTests
         Assert.Equal(AttError.UnlikelyError, CommandRefusal.ToAttError((Vocabulary.CommandResult)16));
     }
 }
+
+public class GattUuidTextTests
+{
+    [Fact]
+    public void GattUuid_UpperCaseText_IsStoredInLowerCase()
+    {
+        var uuid = new Wand.Protocol.Profile.GattUuid("6D780101-EF12-4CC2-BAAD-FD233D601624");
+        Assert.Equal("6d780101-ef12-4cc2-baad-fd233d601624", uuid.Text);
+        Assert.Equal(0x0101, uuid.SixteenBitField);
+        Assert.False(uuid.IsBluetoothSig);
+        Assert.Equal(0, uuid.ShortValue);
+    }
+}
