@@ -50,6 +50,12 @@ def valid(name, direction, message, data, fields, encodes=True, offset=0):
     return vector
 
 
+def running(vector):
+    """Marks an accepted write that the device carries out only while a session runs."""
+    vector["requires"] = ["session-running"]
+    return vector
+
+
 def invalid(name, direction, message, data, error, offset=0):
     vector = {"name": name, "direction": direction, "message": message, "hex": hexstr(data), "error": error}
     if offset:
@@ -83,11 +89,11 @@ def control_point():
         valid("start with default duration", "write", m, start(1, 0, 0), {"opcode": "StartSession", "level": 1, "pattern": "Continuous", "durationSeconds": 0}),
         valid("start lowest bounds", "write", m, start(1, 0, 60), {"opcode": "StartSession", "level": 1, "pattern": "Continuous", "durationSeconds": 60}),
         valid("start highest bounds", "write", m, start(5, 3, 900), {"opcode": "StartSession", "level": 5, "pattern": "Heartbeat", "durationSeconds": 900}),
-        valid("stop", "write", m, bytes([2]), {"opcode": "StopSession", "level": 0, "pattern": "Continuous", "durationSeconds": 0}),
-        valid("set level lowest", "write", m, bytes([3, 1]), {"opcode": "SetLevel", "level": 1, "pattern": "Continuous", "durationSeconds": 0}),
-        valid("set level highest", "write", m, bytes([3, 5]), {"opcode": "SetLevel", "level": 5, "pattern": "Continuous", "durationSeconds": 0}),
-        valid("set pattern first", "write", m, bytes([4, 0]), {"opcode": "SetPattern", "level": 0, "pattern": "Continuous", "durationSeconds": 0}),
-        valid("set pattern last", "write", m, bytes([4, 3]), {"opcode": "SetPattern", "level": 0, "pattern": "Heartbeat", "durationSeconds": 0}),
+        running(valid("stop", "write", m, bytes([2]), {"opcode": "StopSession", "level": 0, "pattern": "Continuous", "durationSeconds": 0})),
+        running(valid("set level lowest", "write", m, bytes([3, 1]), {"opcode": "SetLevel", "level": 1, "pattern": "Continuous", "durationSeconds": 0})),
+        running(valid("set level highest", "write", m, bytes([3, 5]), {"opcode": "SetLevel", "level": 5, "pattern": "Continuous", "durationSeconds": 0})),
+        running(valid("set pattern first", "write", m, bytes([4, 0]), {"opcode": "SetPattern", "level": 0, "pattern": "Continuous", "durationSeconds": 0})),
+        running(valid("set pattern last", "write", m, bytes([4, 3]), {"opcode": "SetPattern", "level": 0, "pattern": "Heartbeat", "durationSeconds": 0})),
         invalid("empty write", "write", m, b"", INVALID_LENGTH),
         invalid("six bytes", "write", m, start(3, 2, 600) + b"\x00", INVALID_LENGTH),
         invalid("opcode zero", "write", m, bytes([0]), OPCODE_NOT_SUPPORTED),
