@@ -50,6 +50,12 @@ def valid(name, direction, message, data, fields, encodes=True, offset=0):
     return vector
 
 
+def running(vector):
+    """Marks an accepted write that the device carries out only while a session runs."""
+    vector["requires"] = ["session-running"]
+    return vector
+
+
 def invalid(name, direction, message, data, error, offset=0):
     vector = {"name": name, "direction": direction, "message": message, "hex": hexstr(data), "error": error}
     if offset:
@@ -83,11 +89,11 @@ def control_point():
         valid("start with default duration", "write", m, start(1, 0, 0), {"opcode": "StartSession", "level": 1, "pattern": "Continuous", "durationSeconds": 0}),
         valid("start lowest bounds", "write", m, start(1, 0, 60), {"opcode": "StartSession", "level": 1, "pattern": "Continuous", "durationSeconds": 60}),
         valid("start highest bounds", "write", m, start(5, 3, 900), {"opcode": "StartSession", "level": 5, "pattern": "Heartbeat", "durationSeconds": 900}),
-        valid("stop", "write", m, bytes([2]), {"opcode": "StopSession", "level": 0, "pattern": "Continuous", "durationSeconds": 0}),
-        valid("set level lowest", "write", m, bytes([3, 1]), {"opcode": "SetLevel", "level": 1, "pattern": "Continuous", "durationSeconds": 0}),
-        valid("set level highest", "write", m, bytes([3, 5]), {"opcode": "SetLevel", "level": 5, "pattern": "Continuous", "durationSeconds": 0}),
-        valid("set pattern first", "write", m, bytes([4, 0]), {"opcode": "SetPattern", "level": 0, "pattern": "Continuous", "durationSeconds": 0}),
-        valid("set pattern last", "write", m, bytes([4, 3]), {"opcode": "SetPattern", "level": 0, "pattern": "Heartbeat", "durationSeconds": 0}),
+        running(valid("stop", "write", m, bytes([2]), {"opcode": "StopSession", "level": 0, "pattern": "Continuous", "durationSeconds": 0})),
+        running(valid("set level lowest", "write", m, bytes([3, 1]), {"opcode": "SetLevel", "level": 1, "pattern": "Continuous", "durationSeconds": 0})),
+        running(valid("set level highest", "write", m, bytes([3, 5]), {"opcode": "SetLevel", "level": 5, "pattern": "Continuous", "durationSeconds": 0})),
+        running(valid("set pattern first", "write", m, bytes([4, 0]), {"opcode": "SetPattern", "level": 0, "pattern": "Continuous", "durationSeconds": 0})),
+        running(valid("set pattern last", "write", m, bytes([4, 3]), {"opcode": "SetPattern", "level": 0, "pattern": "Heartbeat", "durationSeconds": 0})),
         invalid("empty write", "write", m, b"", INVALID_LENGTH),
         invalid("six bytes", "write", m, start(3, 2, 600) + b"\x00", INVALID_LENGTH),
         invalid("opcode zero", "write", m, bytes([0]), OPCODE_NOT_SUPPORTED),
@@ -117,11 +123,11 @@ def control_point():
         invalid("valid start at offset 1", "write", m, start(3, 2, 600), INVALID_OFFSET, offset=1),
         invalid("length checked before offset", "write", m, b"", INVALID_LENGTH, offset=1),
         invalid("offset checked before value", "write", m, start(9, 0, 600), INVALID_OFFSET, offset=2),
-        valid("result start accepted", "notify", r, struct.pack("<BBH", 1, 0, 600), {"opcode": "StartSession", "result": "Success", "detail": 600}),
-        valid("result level not allowed", "notify", r, struct.pack("<BBH", 1, 2, 3), {"opcode": "StartSession", "result": "LevelNotAllowed", "detail": 3}),
-        valid("result pattern not allowed", "notify", r, struct.pack("<BBH", 4, 3, 0x05), {"opcode": "SetPattern", "result": "PatternNotAllowed", "detail": 5}),
-        valid("result stop when idle", "notify", r, struct.pack("<BBH", 2, 8, 0), {"opcode": "StopSession", "result": "NotRunning", "detail": 0}),
+        valid("result start accepted, level 5 allowed", "notify", r, struct.pack("<BBH", 1, 0, 5), {"opcode": "StartSession", "result": "Success", "detail": 5}),
+        valid("result stop accepted", "notify", r, struct.pack("<BBH", 2, 0, 5), {"opcode": "StopSession", "result": "Success", "detail": 5}),
+        valid("result set pattern, derated to level 2", "notify", r, struct.pack("<BBH", 4, 0, 2), {"opcode": "SetPattern", "result": "Success", "detail": 2}),
         valid("result set level done", "notify", r, struct.pack("<BBH", 3, 0, 4), {"opcode": "SetLevel", "result": "Success", "detail": 4}),
+        valid("result with an unknown result value (later minor version)", "notify", r, struct.pack("<BBH", 3, 13, 0), {"opcode": "SetLevel", "result": 13, "detail": 0}),
         valid("result with appended byte (later minor version)", "notify", r, struct.pack("<BBHB", 3, 0, 4, 0xEE), {"opcode": "SetLevel", "result": "Success", "detail": 4}, encodes=False),
         invalid("result three bytes", "notify", r, bytes([1, 0, 0]), INVALID_LENGTH),
     ]

@@ -105,6 +105,11 @@ public class VectorTests
             JsonElement vector = VectorFiles.Find(fileName, (string)pair[1]);
             Assert.Contains(vector.GetProperty("message").GetString()!, MessageAdapter.KnownMessages);
             Assert.Contains(vector.GetProperty("direction").GetString()!, new[] { "read", "write", "notify" });
+            if (vector.TryGetProperty("requires", out JsonElement requires))
+            {
+                Assert.Equal(0, VectorFiles.ParseError(vector));
+                Assert.All(requires.EnumerateArray(), state => Assert.Equal("session-running", state.GetString()));
+            }
         }
     }
 

@@ -5,8 +5,9 @@ using Wand.Protocol.Vocabulary;
 namespace Wand.Protocol.Messages
 {
     /// <summary>
-    /// The notification that answers every accepted control-point write (4 bytes): opcode u8, result u8
-    /// (<see cref="CommandResult"/>), detail u16. The detail depends on opcode and result; see PROFILE.md.
+    /// The notification that follows every control-point command the device carried out (4 bytes): opcode u8, result u8
+    /// (<see cref="CommandResult"/>, 0), detail u16 (the highest level allowed now). Refused commands get an ATT error
+    /// (0x90 + result) instead; see PROFILE.md §6.1.
     /// </summary>
     public sealed class ControlPointResponse
     {
@@ -19,11 +20,7 @@ namespace Wand.Protocol.Messages
         /// <summary>Gets or sets the outcome.</summary>
         public CommandResult Result { get; set; }
 
-        /// <summary>
-        /// Gets or sets the detail, 0 to 65535. Success: start → session seconds granted; set level → the new target
-        /// level; set pattern → the pattern; stop → 0. Refused: level not allowed → the highest level allowed now;
-        /// pattern not allowed → the head's allowed-pattern mask; otherwise 0.
-        /// </summary>
+        /// <summary>Gets or sets the detail: the highest level allowed now, 0 to 5 (u16 on the wire).</summary>
         public int Detail { get; set; }
 
         /// <summary>Sets all fields.</summary>

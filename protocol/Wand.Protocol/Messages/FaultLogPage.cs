@@ -8,7 +8,8 @@ namespace Wand.Protocol.Messages
     /// One page of the fault log (characteristic "fault-log", SR-17). The log holds up to 16 entries, newest first
     /// (entry 0 is the most recent fault). A read returns 2 to 20 bytes: total entries u8 (0–16), index of the first
     /// entry on this page u8, then up to 3 entries of 6 bytes: code u8, context u8, milliseconds since boot u32.
-    /// A 1-byte write (0–15) selects the first entry of the pages that follow; the selection resets to 0 at link up.
+    /// A 1-byte write (0–15) selects the first entry of the pages that follow; a selection at or past the number of
+    /// entries reads the first page.
     /// </summary>
     public sealed class FaultLogPage
     {

@@ -26,7 +26,7 @@ namespace Wand.Protocol.Profile
             }
 
             _wireBytes = new byte[Length];
-            char[] lower = new char[36];
+            bool hasUpperCase = false;
             int nibble = 0;
             for (int index = 0; index < 36; index++)
             {
@@ -39,7 +39,6 @@ namespace Wand.Protocol.Profile
                         throw new System.ArgumentException("A UUID has dashes after digits 8, 12, 16 and 20.", nameof(text));
                     }
 
-                    lower[index] = '-';
                     continue;
                 }
 
@@ -49,13 +48,14 @@ namespace Wand.Protocol.Profile
                     throw new System.ArgumentException("A UUID holds hex digits only.", nameof(text));
                 }
 
-                lower[index] = value < 10 ? (char)('0' + value) : (char)('a' + value - 10);
+                hasUpperCase |= character >= 'A' && character <= 'F';
                 int byteIndex = Length - 1 - (nibble / 2);
                 _wireBytes[byteIndex] = (nibble & 1) == 0 ? (byte)(value << 4) : (byte)(_wireBytes[byteIndex] | value);
                 nibble++;
             }
 
-            Text = new string(lower, 0, 36);
+            // The table spells its UUIDs in lower case, so the usual path keeps the given string and allocates nothing more.
+            Text = hasUpperCase ? ToLowerCase(text) : text;
             IsBluetoothSig = EndsWithBluetoothBase(Text) && Text[0] == '0' && Text[1] == '0' && Text[2] == '0' && Text[3] == '0';
             ShortValue = IsBluetoothSig ? (_wireBytes[13] << 8) | _wireBytes[12] : 0;
         }
@@ -188,6 +188,18 @@ namespace Wand.Protocol.Profile
         public override string ToString()
         {
             return Text;
+        }
+
+        private static string ToLowerCase(string text)
+        {
+            char[] lower = new char[text.Length];
+            for (int index = 0; index < text.Length; index++)
+            {
+                char character = text[index];
+                lower[index] = character >= 'A' && character <= 'F' ? (char)(character + ('a' - 'A')) : character;
+            }
+
+            return new string(lower, 0, lower.Length);
         }
 
         private static int HexValue(char character)
