@@ -87,6 +87,7 @@ public class LivenessAndExceptionTests
         bench.Run(500);
         Assert.Equal(feedsBefore, bench.Watchdog.Feeds);
         Assert.Equal(FaultCode.MotorOutput, bench.Controller.FaultLog.CodeAt(0));
+        Assert.Equal(FaultCode.ControlException, bench.Controller.FaultLog.CodeAt(1));
         bench.Motor.ThrowOnNextWrites = 0;
         bench.Run(100);
         Assert.Equal(0f, bench.Motor.DutyCycle);
@@ -102,5 +103,18 @@ public class LivenessAndExceptionTests
         bench.Motor.ThrowOnNextWrites = 3;
         bench.Run(TestBench.Tick);
         Assert.Equal(0f, bench.Motor.DutyCycle);
+    }
+
+    [Fact]
+    public void SR12_AThrowingClockTurnsTheMotorOffInTheTickAndInTheLivenessCheck()
+    {
+        TestBench bench = new();
+        bench.BootAndStart(level: 3);
+        bench.Run(1000);
+        bench.Clock.Throw = true;
+        bench.Controller.Tick();
+        Assert.Equal(0f, bench.Motor.DutyCycle);
+        Assert.True(bench.Controller.CheckLiveness());
+        Assert.Equal(FaultCode.ControlException, bench.Controller.FaultLog.CodeAt(0));
     }
 }

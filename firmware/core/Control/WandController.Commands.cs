@@ -101,6 +101,18 @@ namespace Wand.Core.Control
             }
         }
 
+        /// <summary>
+        /// Reports an exception caught outside the tick (a GATT request, notifications) as a control-path exception:
+        /// motor off, session over, fault latched until the next session start (SR-12).
+        /// </summary>
+        public void ReportException()
+        {
+            lock (sync)
+            {
+                HandleControlException(lastTickTime < 0 ? 0 : lastTickTime);
+            }
+        }
+
         /// <summary>Stores the present user settings so they survive a reboot.</summary>
         /// <returns><c>true</c> when stored.</returns>
         public bool SaveSettings()

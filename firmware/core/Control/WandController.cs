@@ -95,9 +95,10 @@ namespace Wand.Core.Control
         {
             lock (sync)
             {
-                long now = io.Clock.MillisecondsSinceBoot;
+                long now = lastTickTime < 0 ? 0 : lastTickTime;
                 try
                 {
+                    now = io.Clock.MillisecondsSinceBoot;
                     TickCore(now);
                 }
                 catch (Exception)
@@ -114,7 +115,19 @@ namespace Wand.Core.Control
         /// <returns><c>true</c> when the deadline was missed and the motor was turned off.</returns>
         public bool CheckLiveness()
         {
-            long now = io.Clock.MillisecondsSinceBoot;
+            long now;
+            try
+            {
+                now = io.Clock.MillisecondsSinceBoot;
+            }
+            catch (Exception)
+            {
+                // Without a clock the deadline cannot be judged: fail safe.
+                Interlocked.Exchange(ref livenessTripped, 1);
+                governor.ForceOff(lastTickStamp);
+                return true;
+            }
+
             int sinceTick = unchecked((int)now - lastTickStamp);
             if (hasTicked == 0 || sinceTick <= SafetyLimits.LivenessTimeoutMilliseconds)
             {
@@ -149,7 +162,14 @@ namespace Wand.Core.Control
             }
 
             Drive(now);
-            io.Watchdog.Feed();
+
+            // While the motor output may be stuck driving, starve the watchdog: its reset lets the gate pull-down turn
+            // the motor off (SR-10).
+            if (!governor.OutputUncertain)
+            {
+                faults.ClearMotorOutput();
+                io.Watchdog.Feed();
+            }
         }
 
         private void ReadSensors(long now)
@@ -289,16 +309,12 @@ namespace Wand.Core.Control
 
         private void HandleControlException(long now)
         {
-            try
-            {
-                governor.ForceOff(now);
-            }
-            catch (Exception)
-            {
-                faults.Record(FaultCode.MotorOutput, 0, now);
-            }
-
+            bool motorStuck = !governor.ForceOff(now) || governor.OutputUncertain;
             faults.LatchException(now);
+            if (motorStuck)
+            {
+                faults.LatchMotorOutput(now);
+            }
             session.Abort(StopReason.Fault);
             inhibit |= DriveInhibit.ControlException;
         }

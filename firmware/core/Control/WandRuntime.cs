@@ -1,3 +1,4 @@
+using System;
 using Wand.Core.Board;
 using Wand.Core.Gatt;
 using Wand.Core.Hardware;
@@ -37,7 +38,14 @@ namespace Wand.Core.Control
         public void Tick()
         {
             controller.Tick();
-            gatt.Poll(clock.MillisecondsSinceBoot);
+            try
+            {
+                gatt.Poll(clock.MillisecondsSinceBoot);
+            }
+            catch (Exception)
+            {
+                controller.ReportException();
+            }
         }
 
         /// <summary>Turns the motor off if the loop missed its deadline (SR-10); call from an independent timer.</summary>

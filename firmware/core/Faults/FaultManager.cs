@@ -12,6 +12,7 @@ namespace Wand.Core.Faults
         private readonly FaultLog log;
         private bool exceptionLatched;
         private bool deadlineLatched;
+        private bool motorOutputFailing;
         private FaultCode mostRecent;
 
         /// <summary>Initializes a new instance of the <see cref="FaultManager"/> class.</summary>
@@ -65,6 +66,23 @@ namespace Wand.Core.Faults
                 long tens = lateMilliseconds / 10;
                 Record(FaultCode.LoopDeadline, (byte)(tens > 255 ? 255 : tens), millisecondsSinceBoot);
             }
+        }
+
+        /// <summary>Records a failing motor output once per episode, however many ticks it lasts.</summary>
+        /// <param name="millisecondsSinceBoot">When it was detected.</param>
+        public void LatchMotorOutput(long millisecondsSinceBoot)
+        {
+            if (!motorOutputFailing)
+            {
+                motorOutputFailing = true;
+                Record(FaultCode.MotorOutput, 0, millisecondsSinceBoot);
+            }
+        }
+
+        /// <summary>Ends a motor-output failure episode after a write succeeded.</summary>
+        public void ClearMotorOutput()
+        {
+            motorOutputFailing = false;
         }
 
         /// <summary>Clears the session-start latches; called when a new session starts.</summary>

@@ -1,3 +1,4 @@
+using System;
 using Wand.Core.Control;
 using Wand.Core.Hardware;
 using Wand.Protocol.Factory;
@@ -62,14 +63,23 @@ namespace Wand.Core.Gatt
             lock (sync)
             {
                 length = 0;
-                AttError access = AccessRules.CheckRead(characteristicIndex, 0, linkEncrypted, controller.IsFactoryMode());
-                if (access != AttError.Success)
+                try
                 {
-                    return (byte)access;
-                }
+                    AttError access = AccessRules.CheckRead(characteristicIndex, 0, linkEncrypted, controller.IsFactoryMode());
+                    if (access != AttError.Success)
+                    {
+                        return (byte)access;
+                    }
 
-                length = Encode(characteristicIndex, buffer);
-                return (byte)AttError.Success;
+                    length = Encode(characteristicIndex, buffer);
+                    return (byte)AttError.Success;
+                }
+                catch (Exception)
+                {
+                    length = 0;
+                    controller.ReportException();
+                    return (byte)AttError.UnlikelyError;
+                }
             }
         }
 
@@ -78,14 +88,22 @@ namespace Wand.Core.Gatt
         {
             lock (sync)
             {
-                int length = value == null ? 0 : value.Length;
-                AttError access = AccessRules.CheckWrite(characteristicIndex, length, offset, withResponse, linkEncrypted, controller.IsFactoryMode());
-                if (access != AttError.Success)
+                try
                 {
-                    return (byte)access;
-                }
+                    int length = value == null ? 0 : value.Length;
+                    AttError access = AccessRules.CheckWrite(characteristicIndex, length, offset, withResponse, linkEncrypted, controller.IsFactoryMode());
+                    if (access != AttError.Success)
+                    {
+                        return (byte)access;
+                    }
 
-                return (byte)Apply(characteristicIndex, value, length);
+                    return (byte)Apply(characteristicIndex, value, length);
+                }
+                catch (Exception)
+                {
+                    controller.ReportException();
+                    return (byte)AttError.UnlikelyError;
+                }
             }
         }
 
@@ -99,7 +117,18 @@ namespace Wand.Core.Gatt
                     return;
                 }
 
-                if (subscribed && AccessRules.CheckSubscribe(characteristicIndex, linkEncrypted, controller.IsFactoryMode()) != AttError.Success)
+                bool factoryMode;
+                try
+                {
+                    factoryMode = controller.IsFactoryMode();
+                }
+                catch (Exception)
+                {
+                    controller.ReportException();
+                    return;
+                }
+
+                if (subscribed && AccessRules.CheckSubscribe(characteristicIndex, linkEncrypted, factoryMode) != AttError.Success)
                 {
                     return;
                 }
@@ -135,7 +164,15 @@ namespace Wand.Core.Gatt
                     subscriptions[index] = false;
                 }
 
-                controller.LinkDown();
+                try
+                {
+                    controller.LinkDown();
+                }
+                catch (Exception)
+                {
+                    // A remote session must not outlive its link (SR-11): if the orderly stop failed, stop hard.
+                    controller.ReportException();
+                }
             }
         }
 

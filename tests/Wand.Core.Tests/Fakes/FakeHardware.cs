@@ -49,7 +49,17 @@ public sealed class FakeDigitalInput : IDigitalInput
 
 public sealed class FakeClock : IClock
 {
-    public long MillisecondsSinceBoot { get; set; }
+    private long milliseconds;
+
+    public bool Throw { get; set; }
+
+    public long MillisecondsSinceBoot
+    {
+        get => Throw ? throw new InvalidOperationException("injected clock failure") : milliseconds;
+        set => milliseconds = value;
+    }
+
+    public long Now => milliseconds;
 }
 
 public sealed class FakeWatchdog : IWatchdog

@@ -116,7 +116,7 @@ public sealed class TestBench
     {
         for (int elapsed = 0; elapsed < milliseconds; elapsed += Tick)
         {
-            Clock.MillisecondsSinceBoot += Tick;
+            Clock.MillisecondsSinceBoot = Clock.Now + Tick;
             Controller.Tick();
             afterTick?.Invoke();
         }

@@ -1,73 +1,14 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
 using System.Linq;
-using System.Text.Json;
 using Wand.Protocol.Profile;
 using Xunit;
 
 namespace Wand.Gatt.Tests;
 
-public class WriteVectorTests
+/// <summary>The GATT server on the virtual wand; the shared write and access vectors run in Wand.Protocol.Tests.</summary>
+public class GattServerTests
 {
-    private static readonly string[] FactoryCharacteristics = { "calibration", "raw-drive", "factory-serial", "self-test" };
-
-    /// <summary>Opcodes that act on a running session: the vector's device is "otherwise able", so one is running.</summary>
-    private static readonly byte[] SessionOpcodes = { 0x02, 0x03, 0x04 };
-
-    public static IEnumerable<object[]> WriteVectors()
-    {
-        foreach (string file in Directory.GetFiles(GattBench.VectorsDirectory(), "*.json").OrderBy(name => name, StringComparer.Ordinal))
-        {
-            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
-            if (!document.RootElement.TryGetProperty("characteristic", out JsonElement characteristic))
-            {
-                continue;
-            }
-
-            foreach (JsonElement vector in document.RootElement.GetProperty("vectors").EnumerateArray())
-            {
-                if (vector.GetProperty("direction").GetString() != "write")
-                {
-                    continue;
-                }
-
-                int offset = vector.TryGetProperty("offset", out JsonElement offsetElement) ? offsetElement.GetInt32() : 0;
-                yield return new object[]
-                {
-                    characteristic.GetString()!,
-                    vector.GetProperty("name").GetString()!,
-                    vector.GetProperty("hex").GetString()!,
-                    offset,
-                    vector.GetProperty("error").GetString()!,
-                };
-            }
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(WriteVectors))]
-    public void BP3_EveryWriteVectorGetsItsErrorAndARefusedWriteChangesNothing(string characteristic, string name, string hex, int offset, string error)
-    {
-        GattBench bench = new(factoryMode: FactoryCharacteristics.Contains(characteristic));
-        byte[] value = Convert.FromHexString(hex);
-        if (characteristic == "control-point" && value.Length > 0 && SessionOpcodes.Contains(value[0]))
-        {
-            Assert.Equal(0, bench.Write("control-point", new byte[] { 0x01, 0x01, 0x00, 0x00, 0x00 }));
-            bench.Wand.RunFor(600);
-        }
-
-        Dictionary<int, string> before = bench.Snapshot();
-        byte expected = byte.Parse(error.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-        byte actual = bench.Write(characteristic, value, offset);
-        Assert.True(expected == actual, $"{characteristic} / {name}: expected 0x{expected:X2}, got 0x{actual:X2}");
-        if (expected != 0)
-        {
-            Assert.Equal(before, bench.Snapshot());
-        }
-    }
-
     [Fact]
     public void BP4_CustomServicesNeedAnEncryptedLink_StandardServicesDoNot()
     {
