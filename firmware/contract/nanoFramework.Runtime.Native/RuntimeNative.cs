@@ -1,0 +1,34 @@
+// Contract of nanoFramework.Runtime.Native 1.7.11 (assembly nanoFramework.Runtime.Native).
+// Checked against nanoframework/nanoFramework.Runtime.Native:
+//   nanoFramework.Runtime.Native/System/Environment.cs @ 17c93f5c72ef1ac48d5f61895609152ff288e89a
+//     (a partial static class in namespace System: TickCount64, milliseconds since the system started)
+//   nanoFramework.Runtime.Native/Power.cs              @ 279c2de56c52fbd4cf2c05400c4d16ed84dc85e9
+//   nanoFramework.Runtime.Native/GC.cs                 @ 17c93f5c72ef1ac48d5f61895609152ff288e89a
+namespace System
+{
+    public static partial class Environment
+    {
+        public static extern long TickCount64 { get; }
+    }
+}
+
+namespace nanoFramework.Runtime.Native
+{
+    public delegate void RebootEventHandler();
+
+    public class Power
+    {
+        public static event RebootEventHandler OnRebootEvent;
+
+        public static void RebootDevice() { }
+
+        public static void RebootDevice(int exeConstraintTimeout) { }
+    }
+
+    public static class GC
+    {
+        public static extern uint Run(bool compactHeap);
+
+        public static extern void EnableGCMessages(bool enable);
+    }
+}
