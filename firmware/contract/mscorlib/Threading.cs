@@ -4,6 +4,7 @@
 //   System/Threading/Monitor.cs @ 1f779f14aa76c292ce66303794d3f35dddc35cbb (Enter(object)/Exit(object) only: the
 //                                 C# compiler falls back to them for lock statements)
 //   System/Threading/Interlocked.cs @ 9b81d28d9ff4dd685c9cd751e120a87cf2e101f8 (int overloads only)
+//   System/Threading/Timeout.cs @ 1f779f14aa76c292ce66303794d3f35dddc35cbb (Infinite = -1; InfiniteTimeSpan left out)
 //   System/Threading/ThreadStart.cs, ThreadPriority.cs (index @ 9b81d28): delegate void ThreadStart();
 //   enum ThreadPriority { Lowest = 0, BelowNormal, Normal, AboveNormal, Highest }.
 // Timer derives from MarshalByRefObject in the source; the base class is declared so the shape matches.
@@ -39,6 +40,8 @@ namespace System.Threading
         public extern ThreadPriority Priority { get; set; }
 
         public static extern void Sleep(int millisecondsTimeout);
+
+        public static extern Thread CurrentThread { get; }
     }
 
     public sealed class Timer : MarshalByRefObject, IDisposable
@@ -48,6 +51,11 @@ namespace System.Threading
         public extern bool Change(int dueTime, int period);
 
         public extern void Dispose();
+    }
+
+    public static class Timeout
+    {
+        public const int Infinite = -1;
     }
 
     public static class Monitor

@@ -18,7 +18,7 @@
 //   GattSession.cs                            @ 7eaf429a80eb6cdf0954e55f2f7bb6ccc224ffce
 //   GattSessionStatus.cs                      @ 2e91e4a5df430c3fce41121c0c9ec5eb51a382f5
 //   GattSessionStatusChangedEventArgs.cs      @ 644cbdb93ae4e51d07a5da2ca551a4c9cb9b9c81
-// Left out (unused): descriptors, presentation formats, the Advertisement property (BluetoothLEAdvertisement), the
+// Left out (unused): descriptors, the PresentationFormats getter, the Advertisement property (BluetoothLEAdvertisement), the
 // IGattServiceProviderResult interface, GattSession.DeviceId, GattClientNotificationResult's members and
 // GattSubscribedClient's members (only the types are needed for the NotifyValue/SubscribedClients signatures).
 namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
@@ -140,6 +140,8 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
         public GattProtectionLevel ReadProtectionLevel { get { return GattProtectionLevel.Plain; } set { } }
 
         public GattCharacteristicProperties CharacteristicProperties { get { return GattCharacteristicProperties.None; } set { } }
+
+        public void CreateGattPresentationFormat(byte formatType, int exponent, ushort unit, byte namespaceId, ushort decsription) { }
     }
 
     public class GattLocalCharacteristic
