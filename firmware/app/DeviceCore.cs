@@ -1,46 +1,49 @@
 using Wand.Core.Control;
 using Wand.Core.Gatt;
+using Wand.Firmware.Ble;
 
 namespace Wand.Firmware
 {
     /// <summary>
-    /// The firmware core as the device runs it: the control loop entry points, the GATT server the BLE layer talks to
-    /// and the lock that serialises the two threads (the control loop holds it for one tick; BLE handlers for one call).
+    /// The core's <see cref="WandRuntime"/> as the boot sequence and the device threads see it. After each tick it
+    /// passes the pairing-window state (BP-4) to the BLE server, which only then allows new bonds.
+    /// The controller and the GATT server synchronise internally, so the BLE handlers call them directly.
     /// </summary>
     public sealed class DeviceCore : IControlCore
     {
-        private readonly IControlCore _controller;
+        private readonly WandRuntime _runtime;
 
         /// <summary>Initializes a new instance of the <see cref="DeviceCore"/> class.</summary>
-        /// <param name="controller">The core's controller.</param>
-        /// <param name="gattServer">The core's GATT server.</param>
-        public DeviceCore(IControlCore controller, IGattServer gattServer)
+        /// <param name="runtime">The assembled firmware core.</param>
+        public DeviceCore(WandRuntime runtime)
         {
-            _controller = controller;
-            GattServer = gattServer;
-            Lock = new object();
+            _runtime = runtime;
         }
 
         /// <summary>Gets the core's GATT server.</summary>
-        public IGattServer GattServer { get; }
+        public IGattServer GattServer
+        {
+            get { return _runtime.Gatt; }
+        }
 
-        /// <summary>Gets the lock shared by the control loop and the BLE handlers.</summary>
-        public object Lock { get; }
+        /// <summary>Gets or sets the BLE server, once it runs; <c>null</c> before or when the radio failed.</summary>
+        public WandBleServer Radio { get; set; }
 
         /// <inheritdoc/>
         public void Tick()
         {
-            lock (Lock)
+            _runtime.Tick();
+            WandBleServer radio = Radio;
+            if (radio != null)
             {
-                _controller.Tick();
+                radio.SetPairingWindow(_runtime.Controller.IsPairingWindowOpen());
             }
         }
 
         /// <inheritdoc/>
-        public void CheckLiveness()
+        public bool CheckLiveness()
         {
-            // Deliberately without the lock: it must still act when a tick hangs while holding it.
-            _controller.CheckLiveness();
+            return _runtime.CheckLiveness();
         }
     }
 }

@@ -102,8 +102,9 @@ namespace Wand.Firmware
         public void StartRadio(BoardProfile profile, IControlCore core)
         {
             string name = AdvertisingBudget.DeviceName(ReadSerialNumber());
-            Radio = WandBleServer.Start(_core.GattServer, _core.Lock, name);
+            Radio = WandBleServer.Start(_core.GattServer, name);
             _notifications.Target = Radio;
+            _core.Radio = Radio;
         }
 
         /// <summary>Cuts the drive and resets the device; the watchdog's expiry action.</summary>

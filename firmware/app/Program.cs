@@ -45,6 +45,7 @@ namespace Wand.Firmware
 
         private static void CheckLiveness(object state)
         {
+            // The core turns the motor off itself when the deadline was missed; the result is for diagnostics.
             ((IControlCore)state).CheckLiveness();
         }
     }

@@ -51,9 +51,7 @@ internal sealed class CountingCore : IControlCore
 
     public void Tick() => Ticks++;
 
-    public void CheckLiveness()
-    {
-    }
+    public bool CheckLiveness() => false;
 }
 
 /// <summary>Records every stage call in order; each stage can be made to fail.</summary>

@@ -10,24 +10,23 @@ namespace Wand.Firmware.Ble
     /// The BLE face of the core's transport-neutral GATT server: creates the Wand, Factory, Device Information and
     /// Battery services from <see cref="WandProfile"/>, turns every read, write and subscription into an
     /// <see cref="IGattServer"/> call and answers at once (the native stack waits at most 2 s for a response), reports
-    /// link up and down, and sends the core's notifications. Calls into the core are serialised with the control loop
-    /// on one lock, held for at most one tick.
+    /// link up and down, and sends the core's notifications. The core's GATT server synchronises internally and never
+    /// blocks on I/O longer than a flash write, so each handler answers within milliseconds.
     /// </summary>
     public sealed class WandBleServer : IGattNotificationSink
     {
         private readonly IGattServer _server;
-        private readonly object _coreLock;
         private readonly GattLocalCharacteristic[] _characteristics;
         private readonly byte[] _readValue;
         private readonly Buffer _readBuffer;
         private readonly byte[] _notifyValue;
         private readonly Buffer _notifyBuffer;
         private GattServiceProvider _advertisedProvider;
+        private bool _pairingWindowOpen;
 
-        private WandBleServer(IGattServer server, object coreLock)
+        private WandBleServer(IGattServer server)
         {
             _server = server;
-            _coreLock = coreLock;
             _characteristics = new GattLocalCharacteristic[WandProfile.CharacteristicCount];
             // The core's Read contract asks for at least 64 bytes.
             _readValue = new byte[WandProfile.MaximumValueLength > 64 ? WandProfile.MaximumValueLength : 64];
@@ -48,18 +47,17 @@ namespace Wand.Firmware.Ble
 
         /// <summary>Builds every service of the table, configures Just Works pairing and starts advertising.</summary>
         /// <param name="server">The core's GATT server.</param>
-        /// <param name="coreLock">The lock the control loop holds around each tick.</param>
         /// <param name="deviceName">Advertised name, at most 8 ASCII characters (see <c>AdvertisingBudget</c>).</param>
         /// <returns>The running server.</returns>
         /// <exception cref="InvalidOperationException">The stack refused a service or characteristic.</exception>
-        public static WandBleServer Start(IGattServer server, object coreLock, string deviceName)
+        public static WandBleServer Start(IGattServer server, string deviceName)
         {
             if (server == null)
             {
                 throw new ArgumentNullException(nameof(server));
             }
 
-            WandBleServer bleServer = new WandBleServer(server, coreLock);
+            WandBleServer bleServer = new WandBleServer(server);
             bleServer.Build(deviceName);
             return bleServer;
         }
@@ -71,6 +69,12 @@ namespace Wand.Firmware.Ble
         /// <param name="open"><c>true</c> while the pairing window is open.</param>
         public void SetPairingWindow(bool open)
         {
+            if (open == _pairingWindowOpen)
+            {
+                return;
+            }
+
+            _pairingWindowOpen = open;
             BluetoothLEServer.Instance.Pairing.AllowBonding = open;
         }
 
@@ -194,15 +198,12 @@ namespace Wand.Firmware.Ble
             int length;
             try
             {
-                lock (_coreLock)
+                error = _server.Read(index, _readValue, out length);
+                if (error == 0)
                 {
-                    error = _server.Read(index, _readValue, out length);
-                    if (error == 0)
-                    {
-                        _readBuffer.Length = (uint)length;
-                        request.RespondWithValue(_readBuffer);
-                        return;
-                    }
+                    _readBuffer.Length = (uint)length;
+                    request.RespondWithValue(_readBuffer);
+                    return;
                 }
             }
             catch (Exception)
@@ -234,10 +235,7 @@ namespace Wand.Firmware.Ble
                     }
 
                     bool withResponse = request.Option == GattWriteOption.WriteWithResponse;
-                    lock (_coreLock)
-                    {
-                        error = _server.Write(index, value, (int)request.Offset, withResponse);
-                    }
+                    error = _server.Write(index, value, (int)request.Offset, withResponse);
                 }
                 catch (Exception)
                 {
@@ -265,25 +263,18 @@ namespace Wand.Firmware.Ble
                 return;
             }
 
-            bool subscribed = sender.SubscribedClients.Length > 0;
-            lock (_coreLock)
-            {
-                _server.SetSubscribed(index, subscribed);
-            }
+            _server.SetSubscribed(index, sender.SubscribedClients.Length > 0);
         }
 
         private void OnSessionStatusChanged(object sender, GattSessionStatusChangedEventArgs args)
         {
-            lock (_coreLock)
+            if (args.Status == GattSessionStatus.Active)
             {
-                if (args.Status == GattSessionStatus.Active)
-                {
-                    _server.LinkUp(false);
-                }
-                else
-                {
-                    _server.LinkDown();
-                }
+                _server.LinkUp(false);
+            }
+            else
+            {
+                _server.LinkDown();
             }
         }
 
@@ -294,10 +285,8 @@ namespace Wand.Firmware.Ble
                 return;
             }
 
-            lock (_coreLock)
-            {
-                _server.LinkUp(true);
-            }
+            // Encryption is up (a new Just Works pairing inside the window, or a bonded central's stored keys).
+            _server.LinkUp(true);
         }
     }
 }

@@ -85,3 +85,29 @@ namespace System.Runtime.CompilerServices
         public IndexerNameAttribute(string indexerName) { }
     }
 }
+
+namespace System
+{
+    // nanoFramework.CoreLibrary/System/Version.cs (index file id 24910815844): sealed, four-part constructor, ToString
+    // as "major.minor[.build[.revision]]". nanoFramework.Runtime.Native's SystemInfo.Version returns it.
+    public sealed class Version
+    {
+        public Version(int major, int minor, int build, int revision) { }
+
+        public Version(int major, int minor) { }
+
+        public int Major { get { return 0; } }
+
+        public int Minor { get { return 0; } }
+
+        public int Revision { get { return 0; } }
+
+        public int Build { get { return 0; } }
+
+        public override bool Equals(object obj) { return false; }
+
+        public override string ToString() { return null; }
+
+        public override int GetHashCode() { return 0; }
+    }
+}
