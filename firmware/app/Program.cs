@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading;
 using Wand.Core.Board;
 using Wand.Core.Control;
@@ -26,11 +27,15 @@ namespace Wand.Firmware
             BootOutcome outcome = new BootSequence(platform).Run(profile);
             if (!outcome.CanRun)
             {
-                // The motor is at duty 0 (or was never opened; the gate pull-down holds it off). Stay here; the
-                // watchdog, if it was started, resets the device and the boot is retried.
+                // The motor is at duty 0 (or was never opened; the gate pull-down holds it off). Stay here until the
+                // device is power-cycled: the watchdog counts only after its first feed, so a failed boot is not retried
+                // in a reset loop. A debugger shows the fault in outcome.Fault and outcome.ProfileProblem.
                 Thread.Sleep(Timeout.Infinite);
                 return;
             }
+
+            // Debug builds only: the free managed heap after boot, for the memory budget in firmware/README.md.
+            Debug.WriteLine("Free heap after boot: " + nanoFramework.Runtime.Native.GC.Run(true).ToString() + " bytes");
 
             IControlCore core = outcome.Core;
             s_livenessTimer = new Timer(CheckLiveness, core, LivenessCheckMilliseconds, LivenessCheckMilliseconds);
