@@ -26,15 +26,15 @@ internal static class ContractCompiler
         return Errors(trees);
     }
 
-    public static IReadOnlyList<Diagnostic> Errors(IEnumerable<SyntaxTree> trees)
-    {
-        var compilation = CSharpCompilation.Create(
+    public static IReadOnlyList<Diagnostic> Errors(IEnumerable<SyntaxTree> trees) =>
+        Compilation(trees).GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToArray();
+
+    public static CSharpCompilation Compilation(IEnumerable<SyntaxTree> trees) =>
+        CSharpCompilation.Create(
             "ContractProbe",
             trees,
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
-        return compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToArray();
-    }
 
     public static string Describe(IEnumerable<Diagnostic> diagnostics) =>
         string.Join(Environment.NewLine, diagnostics.Select(diagnostic => diagnostic.ToString()));

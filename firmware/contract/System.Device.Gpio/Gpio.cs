@@ -5,8 +5,10 @@
 //   System.Device.Gpio/GpioPin.cs        @ 641300e8b9601d28198eb23f6ab0d0602198e543
 //   System.Device.Gpio/PinMode.cs        @ 5a27dd88672fc3885f218217169eec48e3169ef2
 //   System.Device.Gpio/PinValue.cs       @ 5a27dd88672fc3885f218217169eec48e3169ef2
-// Left out (unused): the PinNumberingScheme constructor, the value-changed events and callbacks (they bring in
-// nanoFramework.Runtime.Events types) and GpioPin.DebounceTimeout (it filters events only, not Read()).
+// Only what the firmware uses: opening an input pin in a mode and reading it. Left out: the controller's pin-number
+// methods (Read, Write, SetPinMode, ...), OpenPin(int), GpioPin's mode/Write/Toggle/PinNumber, PinValue.Low and
+// Equals(PinValue), the value-changed events and callbacks (they bring in nanoFramework.Runtime.Events types) and
+// GpioPin.DebounceTimeout (it filters events only, not Read()).
 namespace System.Device.Gpio
 {
     public enum PinMode
@@ -25,8 +27,6 @@ namespace System.Device.Gpio
     {
         public static PinValue High { get { return default(PinValue); } }
 
-        public static PinValue Low { get { return default(PinValue); } }
-
         public static implicit operator PinValue(int value) { return default(PinValue); }
 
         public static implicit operator PinValue(bool value) { return default(PinValue); }
@@ -36,8 +36,6 @@ namespace System.Device.Gpio
         public static explicit operator int(PinValue value) { return 0; }
 
         public static explicit operator bool(PinValue value) { return false; }
-
-        public bool Equals(PinValue other) { return false; }
 
         public override bool Equals(object obj) { return false; }
 
@@ -54,46 +52,16 @@ namespace System.Device.Gpio
     {
         public GpioController() { }
 
-        public extern int PinCount { get; }
-
-        public GpioPin OpenPin(int pinNumber) { return null; }
-
         public GpioPin OpenPin(int pinNumber, PinMode mode) { return null; }
 
-        public void ClosePin(int pinNumber) { }
-
         public void Dispose() { }
-
-        public PinMode GetPinMode(int pinNumber) { return PinMode.Input; }
-
-        public extern bool IsPinModeSupported(int pinNumber, PinMode mode);
-
-        public extern bool IsPinOpen(int pinNumber);
-
-        public PinValue Read(int pinNumber) { return default(PinValue); }
-
-        public extern void SetPinMode(int pinNumber, PinMode mode);
-
-        public void Write(int pinNumber, PinValue value) { }
     }
 
     public sealed class GpioPin : IDisposable
     {
         internal GpioPin() { }
 
-        public int PinNumber { get { return 0; } }
-
-        public PinMode GetPinMode() { return PinMode.Input; }
-
-        public bool IsPinModeSupported(PinMode pinMode) { return false; }
-
-        public void SetPinMode(PinMode value) { }
-
         public extern PinValue Read();
-
-        public void Write(PinValue value) { }
-
-        public extern void Toggle();
 
         public void Dispose() { }
     }

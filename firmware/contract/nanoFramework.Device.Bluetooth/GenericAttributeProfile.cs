@@ -18,9 +18,12 @@
 //   GattSession.cs                            @ 7eaf429a80eb6cdf0954e55f2f7bb6ccc224ffce
 //   GattSessionStatus.cs                      @ 2e91e4a5df430c3fce41121c0c9ec5eb51a382f5
 //   GattSessionStatusChangedEventArgs.cs      @ 644cbdb93ae4e51d07a5da2ca551a4c9cb9b9c81
-// Left out (unused): descriptors, the PresentationFormats getter, the Advertisement property (BluetoothLEAdvertisement), the
-// IGattServiceProviderResult interface, GattSession.DeviceId, GattClientNotificationResult's members and
-// GattSubscribedClient's members (only the types are needed for the NotifyValue/SubscribedClients signatures).
+// Left out (unused): descriptors, the PresentationFormats getter, the Advertisement property (BluetoothLEAdvertisement),
+// ServiceData and CustomAdvertisement, StartAdvertising() without parameters, StopAdvertising, GattLocalService's
+// Characteristics and Uuid, the characteristic's read-only property mirrors, static values and user descriptions,
+// the request Session and Length members, the session's MTU members, the status-changed Error, the
+// IGattServiceProviderResult interface, and the members of GattClientNotificationResult and GattSubscribedClient (only
+// the types are needed for the NotifyValue and SubscribedClients signatures).
 namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
 {
     [System.Flags]
@@ -72,11 +75,7 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
     {
         internal GattServiceProvider() { }
 
-        public void StartAdvertising() { }
-
         public void StartAdvertising(GattServiceProviderAdvertisingParameters parameters) { }
-
-        public void StopAdvertising() { }
 
         public static GattServiceProviderResult Create(System.Guid serviceUuid) { return null; }
 
@@ -102,9 +101,6 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
 
         public bool IsConnectable { get { return true; } set { } }
 
-        public Buffer ServiceData { get { return null; } set { } }
-
-        public bool CustomAdvertisement { get { return false; } set { } }
     }
 
     public sealed class GattLocalService
@@ -113,9 +109,6 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
 
         public GattLocalCharacteristicResult CreateCharacteristic(System.Guid characteristicUuid, GattLocalCharacteristicParameters parameters) { return null; }
 
-        public GattLocalCharacteristic[] Characteristics { get { return null; } }
-
-        public System.Guid Uuid { get { return System.Guid.Empty; } }
     }
 
     public sealed class GattLocalCharacteristicResult
@@ -132,10 +125,6 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
         public GattLocalCharacteristicParameters() { }
 
         public GattProtectionLevel WriteProtectionLevel { get { return GattProtectionLevel.Plain; } set { } }
-
-        public string UserDescription { get { return null; } set { } }
-
-        public Buffer StaticValue { get { return null; } set { } }
 
         public GattProtectionLevel ReadProtectionLevel { get { return GattProtectionLevel.Plain; } set { } }
 
@@ -156,15 +145,7 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
 
         public GattClientNotificationResult[] NotifyValue(Buffer value) { return null; }
 
-        public GattCharacteristicProperties CharacteristicProperties { get { return GattCharacteristicProperties.None; } }
-
-        public GattProtectionLevel ReadProtectionLevel { get { return GattProtectionLevel.Plain; } }
-
-        public GattProtectionLevel WriteProtectionLevel { get { return GattProtectionLevel.Plain; } }
-
         public GattSubscribedClient[] SubscribedClients { get { return null; } }
-
-        public System.Guid Uuid { get { return System.Guid.Empty; } }
 
         public event GattLocalCharacteristicReadEventHandler ReadRequested;
 
@@ -189,7 +170,6 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
 
         public GattReadRequest GetRequest() { return null; }
 
-        public GattSession Session { get { return null; } }
     }
 
     public class GattReadRequest
@@ -199,8 +179,6 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
         public void RespondWithValue(Buffer value) { }
 
         public void RespondWithProtocolError(byte protocolError) { }
-
-        public uint Length { get { return 0; } }
     }
 
     public sealed class GattWriteRequestedEventArgs
@@ -209,7 +187,6 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
 
         public GattWriteRequest GetRequest() { return null; }
 
-        public GattSession Session { get { return null; } }
     }
 
     public class GattWriteRequest
@@ -235,9 +212,6 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
 
         public event GattSessionStatusChangedEventHandler SessionStatusChanged;
 
-        public event System.EventHandler MaxPduSizeChanged;
-
-        public ushort MaxMtuSize { get { return 0; } }
     }
 
     public class GattSessionStatusChangedEventArgs
@@ -245,7 +219,5 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
         internal GattSessionStatusChangedEventArgs() { }
 
         public GattSessionStatus Status { get { return GattSessionStatus.Closed; } }
-
-        public BluetoothError Error { get { return BluetoothError.Success; } }
     }
 }

@@ -12,7 +12,10 @@
 // The index holds several generations of this library (a short-lived INativeDevice design among them); the types
 // here follow the copies whose shape matches the fact sheet's reading of main (1045eaf, after the 1.1.123 tag):
 // GattServiceProvider.Create(Guid), BluetoothLEServer singleton, Security types in this namespace.
-// The pairing-requested event is left out (Just Works needs no handler); Pair()/Unpair() are client-side.
+// The pairing-requested event is left out (Just Works needs no handler); Pair()/Unpair() are client-side. Also left
+// out as unused: BluetoothLEServer.Start/Stop/Appearance/Services/GetServiceByUUID, Buffer.Capacity/EnsureCapacity,
+// DataReader's typed readers, DevicePairing's ProtectionLevel (raised by the stack itself from the characteristics'
+// protection levels), OutOfBand and state flags, and DevicePairingProtectionLevel.
 using nanoFramework.Device.Bluetooth.GenericAttributeProfile;
 
 namespace nanoFramework.Device.Bluetooth
@@ -39,19 +42,9 @@ namespace nanoFramework.Device.Bluetooth
 
         public string DeviceName { get { return null; } set { } }
 
-        public ushort Appearance { get { return 0; } set { } }
-
         public GattSession Session { get { return null; } }
 
-        public GattServiceProvider GetServiceByUUID(System.Guid serviceUuid) { return null; }
-
-        public GattServiceProvider[] Services { get { return null; } }
-
         public DevicePairing Pairing { get { return null; } }
-
-        public void Start() { }
-
-        public void Stop() { }
 
         protected virtual void Dispose(bool disposing) { }
 
@@ -62,17 +55,11 @@ namespace nanoFramework.Device.Bluetooth
 
     public class Buffer
     {
-        protected uint _length;
-
         public Buffer(uint capacity) { }
 
         public Buffer(byte[] array) { }
 
-        public uint Capacity { get { return 0; } }
-
         public uint Length { get { return 0; } set { } }
-
-        public void EnsureCapacity(uint newCapacity) { }
     }
 
     public class DataReader
@@ -81,19 +68,7 @@ namespace nanoFramework.Device.Bluetooth
 
         public static DataReader FromBuffer(Buffer buffer) { return null; }
 
-        public uint UnconsumedBufferLength { get { return 0; } }
-
-        public byte ReadByte() { return 0; }
-
         public void ReadBytes(byte[] value) { }
-    }
-
-    public enum DevicePairingProtectionLevel
-    {
-        Default = 0,
-        None = 1,
-        Encryption = 2,
-        EncryptionAndAuthentication = 3,
     }
 
     public enum DevicePairingIOCapabilities
@@ -146,16 +121,6 @@ namespace nanoFramework.Device.Bluetooth
 
         public bool AllowBonding { get { return false; } set { } }
 
-        public bool OutOfBand { get { return false; } set { } }
-
-        public DevicePairingProtectionLevel ProtectionLevel { get { return DevicePairingProtectionLevel.Default; } set { } }
-
         public DevicePairingIOCapabilities IOCapabilities { get { return DevicePairingIOCapabilities.NoInputNoOutput; } set { } }
-
-        public bool CanPair { get { return false; } }
-
-        public bool IsPaired { get { return false; } }
-
-        public bool IsAuthenticated { get { return false; } }
     }
 }

@@ -6,7 +6,8 @@
 //   nanoFramework.Hardware.Esp32/Touch/TouchPad.cs  @ 6095ed68fec95b65a585c770df2a4dccf47f6723
 // DeviceFunction is declared with its PWM members only, each with the value the source computes
 // (DeviceTypes.PWM = 4 * 0x10000, plus n * 0x100). Other members exist in the library; add them with their values
-// when needed. TouchPad: only construction, raw reads, calibration and the threshold are declared.
+// when needed. TouchPad: only construction, raw reads and GetCalibrationData are declared (the threshold is compared
+// in managed code; the native threshold only drives events, which are not used). Configuration.GetFunctionPin unused.
 namespace nanoFramework.Hardware.Esp32
 {
     public enum DeviceFunction
@@ -32,8 +33,6 @@ namespace nanoFramework.Hardware.Esp32
     public class Configuration
     {
         public static void SetPinFunction(int pin, DeviceFunction value) { }
-
-        public static int GetFunctionPin(DeviceFunction function) { return 0; }
     }
 }
 
@@ -43,17 +42,9 @@ namespace nanoFramework.Hardware.Esp32.Touch
     {
         public TouchPad(int touchPadNumber) { }
 
-        public static int GetGpioNumberFromTouchNumber(int touchpadNumber) { return 0; }
-
         public uint Read() { return 0; }
 
-        public int CalibrationData { get { return 0; } }
-
         public int GetCalibrationData(int count = 5) { return 0; }
-
-        public uint Threshold { get { return 0; } set { } }
-
-        public int TouchPadNumber { get { return 0; } }
 
         public void Dispose() { }
     }

@@ -4,8 +4,8 @@
 //     (a partial static class in namespace System: TickCount64, milliseconds since the system started)
 //   nanoFramework.Runtime.Native/Power.cs              @ 279c2de56c52fbd4cf2c05400c4d16ed84dc85e9
 //   nanoFramework.Runtime.Native/GC.cs                 @ 17c93f5c72ef1ac48d5f61895609152ff288e89a
-//   nanoFramework.Runtime.Native/SystemInfo.cs         @ 279c2de56c52fbd4cf2c05400c4d16ed84dc85e9 (Version, TargetName,
-//                                                        Platform; the OEM/SKU members and FloatingPointSupport left out)
+//   nanoFramework.Runtime.Native/SystemInfo.cs         @ 279c2de56c52fbd4cf2c05400c4d16ed84dc85e9 (Version only)
+// Left out (unused): Power.OnRebootEvent and RebootDevice(int), GC.EnableGCMessages, the other SystemInfo members.
 namespace System
 {
     public static partial class Environment
@@ -16,30 +16,21 @@ namespace System
 
 namespace nanoFramework.Runtime.Native
 {
-    public delegate void RebootEventHandler();
-
     public class Power
     {
-        public static event RebootEventHandler OnRebootEvent;
-
         public static void RebootDevice() { }
 
-        public static void RebootDevice(int exeConstraintTimeout) { }
     }
 
     public static class SystemInfo
     {
         public static System.Version Version { get { return null; } }
 
-        public static extern string TargetName { get; }
-
-        public static extern string Platform { get; }
     }
 
     public static class GC
     {
         public static extern uint Run(bool compactHeap);
 
-        public static extern void EnableGCMessages(bool enable);
     }
 }
