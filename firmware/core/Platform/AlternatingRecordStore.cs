@@ -165,22 +165,6 @@ namespace Wand.Core.Platform
             return unchecked((int)(candidate - other)) > 0;
         }
 
-        private static uint Checksum(byte[] data, int offset, int count)
-        {
-            // CRC-32 (IEEE 802.3, reflected 0xEDB88320), bitwise to stay table-free.
-            uint state = 0xFFFFFFFF;
-            for (int index = offset; index < offset + count; index++)
-            {
-                state ^= data[index];
-                for (int bit = 0; bit < 8; bit++)
-                {
-                    state = (state & 1) != 0 ? (state >> 1) ^ 0xEDB88320 : state >> 1;
-                }
-            }
-
-            return ~state;
-        }
-
         private static void PutUInt32(byte[] target, int offset, uint value)
         {
             target[offset] = (byte)value;
@@ -202,7 +186,7 @@ namespace Wand.Core.Platform
             _frame[6] = (byte)length;
             _frame[7] = (byte)(length >> 8);
             System.Array.Copy(data, 0, _frame, HeaderLength, length);
-            PutUInt32(_frame, 8, Checksum(_frame, HeaderLength, length));
+            PutUInt32(_frame, 8, Wand.Protocol.Crc32.Compute(_frame, HeaderLength, length));
         }
 
         private int ReadValid(string name, byte[] frame, out uint sequence)
@@ -225,7 +209,7 @@ namespace Wand.Core.Platform
                 return -1;
             }
 
-            if (GetUInt32(frame, 8) != Checksum(frame, HeaderLength, length))
+            if (GetUInt32(frame, 8) != Wand.Protocol.Crc32.Compute(frame, HeaderLength, length))
             {
                 return -1;
             }
