@@ -7,6 +7,8 @@ using Wand.Core.Hardware;
 using Wand.Core.Platform;
 using Wand.Firmware.Adapters;
 using Wand.Firmware.Ble;
+using Wand.Protocol.Factory;
+using Wand.Protocol.Profile;
 
 namespace Wand.Firmware
 {
@@ -120,16 +122,16 @@ namespace Wand.Firmware
 
         private string ReadSerialNumber()
         {
-            // The identity record holds the provisioned serial number as ASCII (A-Z, 0-9, '-').
+            // The identity record is the serial number as the protocol library encodes it (factory-serial, SR-15).
             byte[] record = new byte[AlternatingRecordStore.MaximumRecordLength];
             int length = _io.Storage.Read(StorageSlot.Identity, record);
-            char[] characters = new char[length];
-            for (int index = 0; index < length; index++)
+            SerialNumber serial = new SerialNumber();
+            if (length <= 0 || serial.Decode(record, 0, length) != AttError.Success)
             {
-                characters[index] = (char)record[index];
+                return string.Empty;
             }
 
-            return new string(characters);
+            return serial.ToString();
         }
     }
 }
