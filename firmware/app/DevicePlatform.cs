@@ -40,7 +40,6 @@ namespace Wand.Firmware
 
         private readonly CoreFactory _coreFactory;
         private readonly NotificationRelay _notifications = new NotificationRelay();
-        private PwmMotorOutput _motor;
         private BoardIo _io;
         private DeviceCore _core;
 
@@ -57,8 +56,7 @@ namespace Wand.Firmware
         /// <inheritdoc/>
         public IMotorOutput OpenMotorOutput(int pin, int frequencyHertz)
         {
-            _motor = PwmMotorOutput.Open(pin, frequencyHertz);
-            return _motor;
+            return PwmMotorOutput.Open(pin, frequencyHertz);
         }
 
         /// <inheritdoc/>
@@ -88,7 +86,7 @@ namespace Wand.Firmware
                 factoryStrap,
                 clock,
                 new AlternatingRecordStore(new FlashRecordFiles(StorageDirectory)),
-                new TimerWatchdog(WatchdogTimeoutMilliseconds, WatchdogCheckMilliseconds, ForceOffAndReboot),
+                new TimerWatchdog(WatchdogTimeoutMilliseconds, WatchdogCheckMilliseconds, Reboot),
                 touch);
             return _io;
         }
@@ -109,14 +107,12 @@ namespace Wand.Firmware
             _core.Radio = Radio;
         }
 
-        /// <summary>Cuts the drive and resets the device; the watchdog's expiry action.</summary>
-        public void ForceOffAndReboot()
+        /// <summary>
+        /// The watchdog's expiry action: resets the device. The reset releases the LEDC output and the gate pull-down
+        /// holds the motor off, so nothing here writes the motor output (SR-2: only the safety governor does).
+        /// </summary>
+        public static void Reboot()
         {
-            if (_motor != null)
-            {
-                _motor.ForceOff();
-            }
-
             Power.RebootDevice();
         }
 

@@ -45,7 +45,7 @@ public class BootSequenceTests
         Assert.Equal(new[] { "motor" }, platform.Calls);
         Assert.Equal(BootFault.BoardProfileInvalid, outcome.Fault);
         Assert.Equal(ProfileProblem.AdcChannelNotAdc1, outcome.ProfileProblem);
-        Assert.Equal(0f, platform.Motor.LastDuty);
+        Assert.Equal(new[] { 0f }, platform.Motor.Writes); // opened at 0, never written again (SR-2)
         Assert.False(outcome.CanRun);
     }
 
@@ -58,7 +58,7 @@ public class BootSequenceTests
 
         Assert.Equal(new[] { "motor", "adapters" }, platform.Calls);
         Assert.Equal(BootFault.AdaptersUnavailable, outcome.Fault);
-        Assert.Equal(0f, platform.Motor.LastDuty);
+        Assert.Equal(new[] { 0f }, platform.Motor.Writes); // opened at 0, never written again (SR-2)
         Assert.False(outcome.CanRun);
     }
 
@@ -71,7 +71,7 @@ public class BootSequenceTests
 
         Assert.Equal(new[] { "motor", "adapters", "core" }, platform.Calls);
         Assert.Equal(BootFault.CoreUnavailable, outcome.Fault);
-        Assert.Equal(0f, platform.Motor.LastDuty);
+        Assert.Equal(new[] { 0f }, platform.Motor.Writes); // opened at 0, never written again (SR-2)
         Assert.False(outcome.CanRun);
     }
 
@@ -89,12 +89,13 @@ public class BootSequenceTests
     }
 
     [Fact]
-    public void SR1_Run_NeverWritesNonZeroDutyDuringBoot()
+    public void SR2_Run_NeverWritesTheMotorOutputItself()
     {
         var platform = new RecordingPlatform();
 
         new BootSequence(platform).Run(BoardProfile.CreateDefault());
 
-        Assert.All(platform.Motor.Writes, duty => Assert.Equal(0f, duty));
+        // The only write is the platform's duty 0 when it opens the output; the boot sequence adds none.
+        Assert.Equal(new[] { 0f }, platform.Motor.Writes);
     }
 }

@@ -47,15 +47,5 @@ namespace Wand.Firmware.Adapters
             double value = dutyCycle >= 0f && dutyCycle <= 1f ? dutyCycle : 0d;
             _channel.DutyCycle = value;
         }
-
-        /// <summary>
-        /// Last-resort cut used only by the watchdog right before it resets the device, which is what a hardware
-        /// watchdog reset does to the drive line as well (the gate pull-down holds it off through reset).
-        /// </summary>
-        public void ForceOff()
-        {
-            _channel.DutyCycle = 0;
-            _channel.Stop();
-        }
     }
 }

@@ -4,14 +4,16 @@ using Wand.Core.Platform;
 
 namespace Wand.Firmware.Adapters
 {
-    /// <summary>Called once when the watchdog expires; must cut the drive and reset the device.</summary>
+    /// <summary>Called once when the watchdog expires; must reset the device.</summary>
     public delegate void WatchdogExpiredHandler();
 
     /// <summary>
     /// The device watchdog (SR-10). nanoFramework exposes no managed API to the ESP32's hardware watchdogs (neither
     /// nanoFramework.Hardware.Esp32 nor nanoFramework.Runtime.Native has one), so this adapter is a supervisor on an
     /// independent timer thread: the control loop feeds it every tick; when no feed arrives for the timeout it calls
-    /// the expiry handler, which forces the drive off and reboots the device (<c>Power.RebootDevice</c>). A native hang
+    /// the expiry handler, which reboots the device (<c>Power.RebootDevice</c>); the reset releases the PWM output and
+    /// the gate pull-down holds the motor off. (The core's own liveness check has already set duty 0 after 200 ms,
+    /// SR-10, through the safety governor.) A native hang
     /// of the interpreter itself is left to the ESP-IDF task and interrupt watchdogs compiled into the nanoCLR image;
     /// through any reset the gate pull-down keeps the motor off.
     /// </summary>

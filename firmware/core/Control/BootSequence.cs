@@ -6,8 +6,9 @@ namespace Wand.Core.Control
 {
     /// <summary>
     /// The device's boot order, independent of hardware types so tests can check it: motor off first (SR-1), then the
-    /// board profile, the adapters, the core and the radio. Any failure before the core exists leaves the motor at
-    /// duty 0 and stops; a radio failure degrades to button-only operation.
+    /// board profile, the adapters, the core and the radio. The motor output is opened at duty 0 and nothing here writes
+    /// it again (SR-2: only the safety governor does), so any failure before the core exists leaves it at 0 and stops;
+    /// a radio failure degrades to button-only operation.
     /// </summary>
     public sealed class BootSequence
     {
@@ -44,21 +45,18 @@ namespace Wand.Core.Control
             ProfileProblem problem = BootProfileCheck.Check(profile);
             if (problem != ProfileProblem.None)
             {
-                HoldOff(motor);
                 return new BootOutcome(BootStage.MotorOff, BootFault.BoardProfileInvalid, null, problem);
             }
 
             BoardIo io = OpenAdapters(profile, motor);
             if (io == null)
             {
-                HoldOff(motor);
                 return new BootOutcome(BootStage.BoardProfile, BootFault.AdaptersUnavailable, null, ProfileProblem.None);
             }
 
             IControlCore core = CreateCore(profile, io);
             if (core == null)
             {
-                HoldOff(motor);
                 return new BootOutcome(BootStage.Adapters, BootFault.CoreUnavailable, null, ProfileProblem.None);
             }
 
@@ -72,18 +70,6 @@ namespace Wand.Core.Control
             }
 
             return new BootOutcome(BootStage.Running, BootFault.None, core, ProfileProblem.None);
-        }
-
-        private static void HoldOff(IMotorOutput motor)
-        {
-            try
-            {
-                motor.SetDutyCycle(0f);
-            }
-            catch (Exception)
-            {
-                // The gate pull-down keeps the motor off even if the PWM peripheral refuses the write.
-            }
         }
 
         private IMotorOutput OpenMotor(BoardProfile profile)
