@@ -77,7 +77,7 @@ public class ContractMisuseTests
             GattLocalCharacteristicParameters parameters = new GattLocalCharacteristicParameters();
             parameters.CharacteristicProperties = GattCharacteristicProperties.Read | GattCharacteristicProperties.Notify;
             parameters.ReadProtectionLevel = GattProtectionLevel.EncryptionRequired;
-            GattLocalCharacteristic characteristic = result.ServiceProvider.Service.CreateCharacteristic(Guid.Empty, parameters).Characteristic;
+            GattLocalCharacteristic characteristic = result.ServiceProvider.Service.CreateCharacteristic(new Guid("6d780102-ef12-4cc2-baad-fd233d601624"), parameters).Characteristic;
             characteristic.ReadRequested += (sender, args) => args.GetRequest().RespondWithValue(new nanoFramework.Device.Bluetooth.Buffer(new byte[] { 1 }));
             characteristic.WriteRequested += (sender, args) => args.GetRequest().RespondWithProtocolError(0x0D);
             BluetoothLEServer.Instance.Pairing.IOCapabilities = DevicePairingIOCapabilities.NoInputNoOutput;

@@ -2,8 +2,8 @@
 //   nanoFramework.CoreLibrary/System/Array.cs      @ 380fe6a6167637fe46cb311113ee77c77c119d70 (reflection build:
 //   Array implements ICloneable and IList; CreateInstance and Clone exist only there)
 //   nanoFramework.CoreLibrary/System/ICloneable.cs (listed in the index at 5942dc0; same one-method shape as .NET).
-// Only the members firmware code uses are declared; the explicit IList/ICollection implementations are declared
-// because an abstract class must implement its interfaces.
+// Only the members firmware code uses are declared, plus those that implement ICloneable, IList and ICollection (an
+// abstract class must implement its interfaces). Left out: Copy(Array, Array, int), Clear, IndexOf, BinarySearch.
 using System.Collections;
 
 namespace System
@@ -11,11 +11,7 @@ namespace System
     [Serializable]
     public abstract class Array : ICloneable, IList
     {
-        public static void Copy(Array sourceArray, Array destinationArray, int length) { }
-
         public static extern void Copy(Array sourceArray, int sourceIndex, Array destinationArray, int destinationIndex, int length);
-
-        public static extern void Clear(Array array, int index, int length);
 
         public extern int Length { get; }
 
@@ -50,8 +46,6 @@ namespace System
         public void CopyTo(Array array, int index) { }
 
         public IEnumerator GetEnumerator() { return null; }
-
-        public static int IndexOf(Array array, object value) { return 0; }
     }
 
     public interface ICloneable

@@ -110,31 +110,23 @@ namespace System.Reflection
     public sealed class AssemblyVersionAttribute : Attribute
     {
         public AssemblyVersionAttribute(string version) { }
-
-        public string Version { get { return null; } }
     }
 
     [AttributeUsage(AttributeTargets.Assembly)]
     public sealed class AssemblyTitleAttribute : Attribute
     {
         public AssemblyTitleAttribute(string title) { }
-
-        public string Title { get { return null; } }
     }
 
     [AttributeUsage(AttributeTargets.Assembly)]
     public sealed class AssemblyProductAttribute : Attribute
     {
         public AssemblyProductAttribute(string product) { }
-
-        public string Product { get { return null; } }
     }
 
     [AttributeUsage(AttributeTargets.Assembly)]
     public sealed class AssemblyCopyrightAttribute : Attribute
     {
         public AssemblyCopyrightAttribute(string copyright) { }
-
-        public string Copyright { get { return null; } }
     }
 }

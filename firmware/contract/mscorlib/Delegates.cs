@@ -1,11 +1,9 @@
 // Contract of nanoFramework.CoreLibrary 1.17.11 (mscorlib). Checked against nanoframework/CoreLibrary
 //   nanoFramework.CoreLibrary/System/Delegate.cs          @ 1f779f14aa76c292ce66303794d3f35dddc35cbb
 //   nanoFramework.CoreLibrary/System/MulticastDelegate.cs @ 5942dc0ab1e479e62e87649bb976588549cdc94e
-//   nanoFramework.CoreLibrary/System/EventArgs.cs         @ 1f779f14aa76c292ce66303794d3f35dddc35cbb
-//   nanoFramework.CoreLibrary/System/EventHandler.cs      @ 1f779f14aa76c292ce66303794d3f35dddc35cbb
 // Delegate and MulticastDelegate override Equals but not GetHashCode (the native heap supplies it), exactly as the
-// source does. The generic EventHandler<TEventArgs> of the newer source is left out: generic types do not exist on
-// the 1.x runtime this project targets.
+// source does. Combine and Remove are what field-like events compile to. EventArgs and EventHandler are left out:
+// no firmware event uses them.
 namespace System
 {
     [Serializable]
@@ -31,13 +29,4 @@ namespace System
 
         public override bool Equals(object obj) { return false; }
     }
-
-    public class EventArgs
-    {
-        public static readonly EventArgs Empty = new EventArgs();
-
-        public EventArgs() { }
-    }
-
-    public delegate void EventHandler(object sender, EventArgs e);
 }

@@ -5,9 +5,8 @@
 //                                           attributes in that copy, is left out: not in every version read)
 //   System/ArgumentOutOfRangeException.cs @ 1f779f14aa76c292ce66303794d3f35dddc35cbb
 //   System/InvalidOperationException.cs   @ 5942dc0ab1e479e62e87649bb976588549cdc94e
-//   System/NotSupportedException.cs       @ 5942dc0ab1e479e62e87649bb976588549cdc94e
-//   System/IndexOutOfRangeException.cs    @ 1f779f14aa76c292ce66303794d3f35dddc35cbb (not sealed)
-// SystemException's constructors follow the pattern its subclasses chain to (message / message + inner).
+// SystemException's constructors follow the pattern its subclasses chain to (message / message + inner). The
+// Message, InnerException, StackTrace and ParamName properties are left out: no firmware code reads an exception.
 namespace System
 {
     [Serializable]
@@ -20,12 +19,6 @@ namespace System
         public Exception(string message) { }
 
         public Exception(string message, Exception innerException) { }
-
-        public virtual string Message { get { return null; } }
-
-        public Exception InnerException { get { return null; } }
-
-        public virtual extern string StackTrace { get; }
 
         public override string ToString() { return null; }
     }
@@ -52,10 +45,6 @@ namespace System
         public ArgumentException(string message, string paramName, Exception innerException) { }
 
         public ArgumentException(string message, string paramName) { }
-
-        public override string Message { get { return null; } }
-
-        public virtual string ParamName { get { return null; } }
     }
 
     [Serializable]
@@ -88,26 +77,6 @@ namespace System
         public InvalidOperationException(string message) { }
 
         public InvalidOperationException(string message, Exception innerException) { }
-    }
-
-    [Serializable]
-    public class NotSupportedException : SystemException
-    {
-        public NotSupportedException() { }
-
-        public NotSupportedException(string message) { }
-
-        public NotSupportedException(string message, Exception innerException) { }
-    }
-
-    [Serializable]
-    public class IndexOutOfRangeException : SystemException
-    {
-        public IndexOutOfRangeException() { }
-
-        public IndexOutOfRangeException(string message) { }
-
-        public IndexOutOfRangeException(string message, Exception innerException) { }
     }
 }
 

@@ -17,13 +17,9 @@ namespace System
 
         public virtual extern bool Equals(object obj);
 
-        public static bool Equals(object objA, object objB) { return false; }
-
         public static extern bool ReferenceEquals(object objA, object objB);
 
         public virtual extern int GetHashCode();
-
-        public extern Type GetType();
 
         protected extern object MemberwiseClone();
     }
@@ -37,8 +33,6 @@ namespace System
     [Serializable]
     public abstract class Enum : ValueType
     {
-        public extern bool HasFlag(Enum flag);
-
         public override string ToString() { return null; }
     }
 

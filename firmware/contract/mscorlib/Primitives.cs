@@ -6,7 +6,8 @@
 //   System/Double.cs @ 1c38a52014ffd65c59d4f3d1ce9a963a4b1549d0
 // Boolean, Char, SByte, Int16, UInt16, UInt32, UInt64, IntPtr and UIntPtr are declared as bare structs with their
 // MinValue/MaxValue constants only (files listed in the index; the constants are fixed by the CLI type system).
-// ToString() on those types still compiles through Object.ToString().
+// ToString() on those types still compiles through Object.ToString(). Parse, TryParse, ToString(format), CompareTo
+// and the IsNaN/IsInfinity family exist in the sources above but no firmware code calls them, so they are left out.
 namespace System
 {
     [Serializable]
@@ -35,12 +36,6 @@ namespace System
         public const byte MinValue = 0;
 
         public override string ToString() { return null; }
-
-        public string ToString(string format) { return null; }
-
-        public static byte Parse(string s) { return 0; }
-
-        public static bool TryParse(string s, out byte result) { result = 0; return false; }
     }
 
     [Serializable]
@@ -64,12 +59,6 @@ namespace System
         public const int MinValue = unchecked((int)0x80000000);
 
         public override string ToString() { return null; }
-
-        public string ToString(string format) { return null; }
-
-        public static int Parse(string s) { return 0; }
-
-        public static bool TryParse(string s, out int result) { result = 0; return false; }
     }
 
     [Serializable]
@@ -86,12 +75,6 @@ namespace System
         public const long MinValue = unchecked((long)0x8000000000000000L);
 
         public override string ToString() { return null; }
-
-        public string ToString(string format) { return null; }
-
-        public static long Parse(string s) { return 0; }
-
-        public static bool TryParse(string s, out long result) { result = 0; return false; }
     }
 
     [Serializable]
@@ -111,23 +94,7 @@ namespace System
         public const float PositiveInfinity = 1.0f / 0.0f;
         public const float NaN = 0.0f / 0.0f;
 
-        public static bool IsInfinity(float f) { return false; }
-
-        public static bool IsNaN(float f) { return false; }
-
-        public static bool IsNegativeInfinity(float f) { return false; }
-
-        public static bool IsPositiveInfinity(float f) { return false; }
-
-        public int CompareTo(float value) { return 0; }
-
-        public static float Parse(string s) { return 0; }
-
         public override string ToString() { return null; }
-
-        public string ToString(string format) { return null; }
-
-        public static bool TryParse(string s, out float result) { result = 0; return false; }
     }
 
     [Serializable]
@@ -140,23 +107,7 @@ namespace System
         public const double PositiveInfinity = 1.0 / 0.0;
         public const double NaN = 0.0 / 0.0;
 
-        public int CompareTo(double value) { return 0; }
-
-        public static extern bool IsInfinity(double d);
-
-        public static extern bool IsNaN(double d);
-
-        public static extern bool IsNegativeInfinity(double d);
-
-        public static extern bool IsPositiveInfinity(double d);
-
-        public static double Parse(string s) { return 0; }
-
         public override string ToString() { return null; }
-
-        public string ToString(string format) { return null; }
-
-        public static bool TryParse(string s, out double result) { result = 0; return false; }
     }
 
     [Serializable]

@@ -1,8 +1,7 @@
 // Contract of nanoFramework.CoreLibrary 1.17.11 (mscorlib). Checked against nanoframework/CoreLibrary
 //   System/IDisposable.cs  @ 1f779f14aa76c292ce66303794d3f35dddc35cbb
-//   System/GC.cs           @ 9b81d28d9ff4dd685c9cd751e120a87cf2e101f8
-//   System/Guid.cs         @ 0e0f7bed1a529816b8515855e864defb56ef4b52 (constructors from string and byte[] and
-//                            ToByteArray are the same in every copy read)
+//   System/Guid.cs         @ 0e0f7bed1a529816b8515855e864defb56ef4b52 (the constructors from string and byte[] are
+//                            the same in every copy read; Empty, NewGuid and ToByteArray left out as unused)
 //   System/Diagnostics/Debug.cs @ 055d16427b58d906d23f6ba6e33542bcd97d65b6 ([Conditional("DEBUG")])
 // Type, RuntimeTypeHandle, RuntimeFieldHandle, RuntimeMethodHandle, IndexerNameAttribute and
 // RuntimeHelpers.InitializeArray are declared bare: the compiler needs them for typeof, array initialisers and the
@@ -36,21 +35,12 @@ namespace System
         void Dispose();
     }
 
-    public static class GC
-    {
-        public static extern void SuppressFinalize(object obj);
-    }
-
     [Serializable]
     public struct Guid
     {
-        public static readonly Guid Empty = new Guid(new byte[16]);
-
         public Guid(byte[] b) { }
 
         public Guid(string g) { }
-
-        public byte[] ToByteArray() { return null; }
 
         public override bool Equals(object o) { return false; }
 
@@ -64,9 +54,6 @@ namespace System.Diagnostics
 {
     public static class Debug
     {
-        [Conditional("DEBUG")]
-        public static void Write(string message) { }
-
         [Conditional("DEBUG")]
         public static void WriteLine(string message) { }
     }
@@ -95,14 +82,6 @@ namespace System
         public Version(int major, int minor, int build, int revision) { }
 
         public Version(int major, int minor) { }
-
-        public int Major { get { return 0; } }
-
-        public int Minor { get { return 0; } }
-
-        public int Revision { get { return 0; } }
-
-        public int Build { get { return 0; } }
 
         public override bool Equals(object obj) { return false; }
 

@@ -2,7 +2,9 @@
 //   System/String.cs @ 006dce88779d5bc770461211bfed955cef4f9024 (the reflection build's signatures; nullable
 //   annotations of that copy are omitted, they do not change the signatures).
 // String overrides Equals but not GetHashCode (native), and its == / != are extern, as in the source.
-// IComparable is not declared (nothing uses it), so String lists only IEnumerable.
+// IComparable is not declared (nothing uses it), so String lists only IEnumerable. The Concat overloads are what
+// the compiler lowers `+` on strings to. Left out as unused: Substring, IndexOf, ToCharArray, Split, Trim, Format,
+// IsNullOrEmpty, Contains and the rest.
 using System.Collections;
 
 namespace System
@@ -15,8 +17,6 @@ namespace System
         public extern String(char[] value, int startIndex, int length);
 
         public extern String(char[] value);
-
-        public extern String(char c, int count);
 
         public extern int Length { get; }
 
@@ -32,16 +32,6 @@ namespace System
         public static extern bool operator ==(string a, string b);
 
         public static extern bool operator !=(string a, string b);
-
-        public extern char[] ToCharArray();
-
-        public extern string Substring(int startIndex);
-
-        public extern string Substring(int startIndex, int length);
-
-        public extern int IndexOf(char value);
-
-        public extern int IndexOf(string value);
 
         public override string ToString() { return this; }
 
@@ -60,9 +50,5 @@ namespace System
         public static extern string Concat(string str0, string str1, string str2, string str3);
 
         public static extern string Concat(params string[] values);
-
-        public static extern string Format(string format, params object[] args);
-
-        public static bool IsNullOrEmpty(string value) { return false; }
     }
 }

@@ -3,7 +3,7 @@
 //   System/Threading/Timer.cs   @ 1f779f14aa76c292ce66303794d3f35dddc35cbb
 //   System/Threading/Monitor.cs @ 1f779f14aa76c292ce66303794d3f35dddc35cbb (Enter(object)/Exit(object) only: the
 //                                 C# compiler falls back to them for lock statements)
-//   System/Threading/Interlocked.cs @ 9b81d28d9ff4dd685c9cd751e120a87cf2e101f8 (int overloads only)
+//   System/Threading/Interlocked.cs @ 9b81d28d9ff4dd685c9cd751e120a87cf2e101f8 (Exchange(ref int, int) only: the one the core uses)
 //   System/Threading/Timeout.cs @ 1f779f14aa76c292ce66303794d3f35dddc35cbb (Infinite = -1; InfiniteTimeSpan left out)
 //   System/Threading/ThreadStart.cs, ThreadPriority.cs (index @ 9b81d28): delegate void ThreadStart();
 //   enum ThreadPriority { Lowest = 0, BelowNormal, Normal, AboveNormal, Highest }.
@@ -67,12 +67,6 @@ namespace System.Threading
 
     public static class Interlocked
     {
-        public static extern int Increment(ref int location);
-
-        public static extern int Decrement(ref int location);
-
         public static extern int Exchange(ref int location1, int value);
-
-        public static extern int CompareExchange(ref int location1, int value, int comparand);
     }
 }
