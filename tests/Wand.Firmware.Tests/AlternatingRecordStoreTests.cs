@@ -141,4 +141,15 @@ public class AlternatingRecordStoreTests
 
         Assert.Equal(Record(5, 4), ReadBack(store, StorageSlot.Settings));
     }
+
+    [Fact]
+    public void FileName_EveryStorageSlotHasTwoDistinctCopies()
+    {
+        var names = new System.Collections.Generic.HashSet<string>();
+        foreach (StorageSlot slot in Enum.GetValues<StorageSlot>())
+        {
+            Assert.True(names.Add(AlternatingRecordStore.FileName(slot, false)));
+            Assert.True(names.Add(AlternatingRecordStore.FileName(slot, true)));
+        }
+    }
 }

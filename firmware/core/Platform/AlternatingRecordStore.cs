@@ -20,6 +20,12 @@ namespace Wand.Core.Platform
         private const byte MagicFirst = 0x57;   // 'W'
         private const byte MagicSecond = 0x52;  // 'R'
 
+        // Indexed by StorageSlot value * 2 (+1 for copy "b"); fixed strings so reads and writes allocate nothing.
+        private static readonly string[] FileNames = new string[]
+        {
+            "calibration.a", "calibration.b", "settings.a", "settings.b", "identity.a", "identity.b",
+        };
+
         private readonly IRecordFiles _files;
         private readonly byte[] _frame = new byte[HeaderLength + MaximumRecordLength];
         private readonly byte[] _check = new byte[HeaderLength + MaximumRecordLength];
@@ -42,23 +48,13 @@ namespace Wand.Core.Platform
         /// <returns>The file name, for example "calibration.b".</returns>
         public static string FileName(StorageSlot slot, bool second)
         {
-            string stem;
-            switch (slot)
+            int index = (int)slot;
+            if (index < 0 || index * 2 >= FileNames.Length)
             {
-                case StorageSlot.Calibration:
-                    stem = "calibration";
-                    break;
-                case StorageSlot.Settings:
-                    stem = "settings";
-                    break;
-                case StorageSlot.Identity:
-                    stem = "identity";
-                    break;
-                default:
-                    throw new System.ArgumentOutOfRangeException(nameof(slot));
+                throw new System.ArgumentOutOfRangeException(nameof(slot));
             }
 
-            return second ? stem + ".b" : stem + ".a";
+            return FileNames[(index * 2) + (second ? 1 : 0)];
         }
 
         /// <inheritdoc/>
