@@ -11,7 +11,10 @@
 //   GattCharacteristicProperties.cs           @ 2e91e4a5df430c3fce41121c0c9ec5eb51a382f5 ([Flags], uint)
 //   GattProtectionLevel.cs                    @ 5baa6e1900b956d2ace901a81e2b4e86da7adbd2
 //   GattReadRequestedEventArgs.cs             @ d9928303575debe5e2271c4d22ca2538f57137cd
-//   GattReadRequest.cs                        @ 6202df9a245fdf91ff7a32db1d2aad7d0674d2b3 (public surface)
+//   GattReadRequest.cs                        @ 6202df9a245fdf91ff7a32db1d2aad7d0674d2b3 and @ 2e91e4a5df43 (the
+//                                               latter sealed with an Offset property; the intersection is declared.
+//                                               Both send BluetoothError.OtherError whatever code RespondWithProtocolError
+//                                               is given: see firmware/README.md "Known limits")
 //   GattWriteRequestedEventArgs.cs            @ 1abb1404ea7bf4a17a9dc58667c1fe709784a7ec
 //   GattWriteRequest.cs                       @ f0bfbed46c7298ff0bfb8179f1f32734a29757d2
 //   GattWriteOption.cs                        @ 2e91e4a5df430c3fce41121c0c9ec5eb51a382f5
