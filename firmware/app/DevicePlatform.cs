@@ -12,7 +12,7 @@ using Wand.Protocol.Profile;
 
 namespace Wand.Firmware
 {
-    /// <summary>Creates the firmware core on the device's adapters; the one place that names the core's types.</summary>
+    /// <summary>Creates the firmware core on the device's adapters (<see cref="CoreComposition.Create"/> on the device).</summary>
     /// <param name="profile">The checked board profile.</param>
     /// <param name="io">The device's adapters.</param>
     /// <param name="notifications">Where the core's GATT server sends notifications.</param>
