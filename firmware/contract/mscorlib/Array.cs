@@ -1,28 +1,51 @@
-// Contract: nanoFramework.CoreLibrary 1.17.11, nanoFramework.CoreLibrary/System/Array.cs.
+// Contract of nanoFramework.CoreLibrary 1.17.11 (mscorlib). Checked against nanoframework/CoreLibrary
+//   nanoFramework.CoreLibrary/System/Array.cs      @ 380fe6a6167637fe46cb311113ee77c77c119d70 (reflection build:
+//   Array implements ICloneable and IList; CreateInstance and Clone exist only there)
+//   nanoFramework.CoreLibrary/System/ICloneable.cs (listed in the index at 5942dc0; same one-method shape as .NET).
+// Only the members firmware code uses are declared, plus those that implement ICloneable, IList and ICollection (an
+// abstract class must implement its interfaces). Left out: Copy(Array, Array, int), Clear, IndexOf, BinarySearch.
+using System.Collections;
+
 namespace System
 {
     [Serializable]
-    public abstract class Array : System.Collections.IList, ICloneable
+    public abstract class Array : ICloneable, IList
     {
-        public extern int Length { get; }
         public static extern void Copy(Array sourceArray, int sourceIndex, Array destinationArray, int destinationIndex, int length);
-        public static extern void Clear(Array array, int index, int length);
-        public extern object Clone();
-        public System.Collections.IEnumerator GetEnumerator() { return null; }
-        int System.Collections.ICollection.Count { get { return 0; } }
-        object System.Collections.IList.this[int index] { get { return null; } set { } }
-        int System.Collections.IList.Add(object value) { return 0; }
-        bool System.Collections.IList.Contains(object value) { return false; }
-        void System.Collections.IList.Clear() { }
-        int System.Collections.IList.IndexOf(object value) { return 0; }
-        void System.Collections.IList.Insert(int index, object value) { }
-        void System.Collections.IList.Remove(object value) { }
-        void System.Collections.IList.RemoveAt(int index) { }
-        bool System.Collections.IList.IsReadOnly { get { return false; } }
-        bool System.Collections.IList.IsFixedSize { get { return true; } }
-        void System.Collections.ICollection.CopyTo(Array array, int index) { }
-        object System.Collections.ICollection.SyncRoot { get { return null; } }
-        bool System.Collections.ICollection.IsSynchronized { get { return false; } }
+
+        public extern int Length { get; }
+
+        int ICollection.Count { get { return 0; } }
+
+        public object SyncRoot { get { return null; } }
+
+        public bool IsReadOnly { get { return false; } }
+
+        public bool IsFixedSize { get { return true; } }
+
+        public bool IsSynchronized { get { return false; } }
+
+        extern object IList.this[int index] { get; set; }
+
+        int IList.Add(object value) { return 0; }
+
+        bool IList.Contains(object value) { return false; }
+
+        void IList.Clear() { }
+
+        int IList.IndexOf(object value) { return 0; }
+
+        void IList.Insert(int index, object value) { }
+
+        void IList.Remove(object value) { }
+
+        void IList.RemoveAt(int index) { }
+
+        public object Clone() { return null; }
+
+        public void CopyTo(Array array, int index) { }
+
+        public IEnumerator GetEnumerator() { return null; }
     }
 
     public interface ICloneable

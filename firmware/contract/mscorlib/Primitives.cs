@@ -1,11 +1,18 @@
-// Contract: nanoFramework.CoreLibrary 1.17.11, nanoFramework.CoreLibrary/System/{Boolean,Char,Byte,SByte,Int16,UInt16,
-// Int32,UInt32,Int64,UInt64,Single,Double,IntPtr,UIntPtr}.cs. Only members firmware code uses are declared.
+// Contract of nanoFramework.CoreLibrary 1.17.11 (mscorlib). Checked against nanoframework/CoreLibrary
+//   System/Int32.cs  @ 1f779f14aa76c292ce66303794d3f35dddc35cbb
+//   System/Int64.cs  @ 086ed3dd3f0ac9170b5153445cdad09555170e3c
+//   System/Byte.cs   @ 086ed3dd3f0ac9170b5153445cdad09555170e3c
+//   System/Single.cs @ 1f779f14aa76c292ce66303794d3f35dddc35cbb
+//   System/Double.cs @ 1c38a52014ffd65c59d4f3d1ce9a963a4b1549d0
+// Boolean, Char, SByte, Int16, UInt16, UInt32, UInt64, IntPtr and UIntPtr are declared as bare structs with their
+// MinValue/MaxValue constants only (files listed in the index; the constants are fixed by the CLI type system).
+// ToString() on those types still compiles through Object.ToString(). Parse, TryParse, ToString(format), CompareTo
+// and the IsNaN/IsInfinity family exist in the sources above but no firmware code calls them, so they are left out.
 namespace System
 {
     [Serializable]
     public struct Boolean
     {
-        public override string ToString() { return null; }
     }
 
     [Serializable]
@@ -13,7 +20,6 @@ namespace System
     {
         public const char MaxValue = (char)0xFFFF;
         public const char MinValue = (char)0x00;
-        public override string ToString() { return null; }
     }
 
     [Serializable]
@@ -26,10 +32,10 @@ namespace System
     [Serializable]
     public struct Byte
     {
-        public const byte MaxValue = (byte)0xFF;
+        public const byte MaxValue = 0xFF;
         public const byte MinValue = 0;
+
         public override string ToString() { return null; }
-        public string ToString(string format) { return null; }
     }
 
     [Serializable]
@@ -51,10 +57,8 @@ namespace System
     {
         public const int MaxValue = 0x7fffffff;
         public const int MinValue = unchecked((int)0x80000000);
+
         public override string ToString() { return null; }
-        public string ToString(string format) { return null; }
-        public static int Parse(string s) { return 0; }
-        public static bool TryParse(string s, out int result) { result = 0; return false; }
     }
 
     [Serializable]
@@ -62,7 +66,6 @@ namespace System
     {
         public const uint MaxValue = 0xffffffff;
         public const uint MinValue = 0U;
-        public override string ToString() { return null; }
     }
 
     [Serializable]
@@ -70,6 +73,7 @@ namespace System
     {
         public const long MaxValue = 0x7fffffffffffffffL;
         public const long MinValue = unchecked((long)0x8000000000000000L);
+
         public override string ToString() { return null; }
     }
 
@@ -84,13 +88,12 @@ namespace System
     public struct Single
     {
         public const float MinValue = (float)-3.40282346638528859e+38;
-        public const float MaxValue = (float)3.40282346638528859e+38;
         public const float Epsilon = (float)1.4e-45;
-        public const float NaN = (float)0.0 / (float)0.0;
-        public const float PositiveInfinity = (float)1.0 / (float)0.0;
-        public const float NegativeInfinity = (float)-1.0 / (float)0.0;
-        public static bool IsNaN(float f) { return false; }
-        public static bool IsInfinity(float f) { return false; }
+        public const float MaxValue = (float)3.40282346638528859e+38;
+        public const float NegativeInfinity = -1.0f / 0.0f;
+        public const float PositiveInfinity = 1.0f / 0.0f;
+        public const float NaN = 0.0f / 0.0f;
+
         public override string ToString() { return null; }
     }
 
@@ -99,12 +102,11 @@ namespace System
     {
         public const double MinValue = -1.7976931348623157E+308;
         public const double MaxValue = 1.7976931348623157E+308;
-        public const double Epsilon = 4.9406564584124654E-324;
-        public const double NaN = (double)0.0 / (double)0.0;
-        public const double PositiveInfinity = (double)1.0 / (double)(0.0);
-        public const double NegativeInfinity = (double)-1.0 / (double)(0.0);
-        public static bool IsNaN(double d) { return false; }
-        public static bool IsInfinity(double d) { return false; }
+        public const double Epsilon = 4.9406564584124650E-324;
+        public const double NegativeInfinity = -1.0 / 0.0;
+        public const double PositiveInfinity = 1.0 / 0.0;
+        public const double NaN = 0.0 / 0.0;
+
         public override string ToString() { return null; }
     }
 

@@ -44,11 +44,19 @@ namespace Wand.Core.Board
         /// <summary>Gets or sets the USB VBUS-detect GPIO (active high through a divider).</summary>
         public int UsbPowerPin { get; set; } = 26;
 
-        /// <summary>Gets or sets the factory jig strap GPIO (active low; the jig grounds it).</summary>
-        public int FactoryStrapPin { get; set; } = 14;
+        /// <summary>
+        /// Gets or sets the factory jig strap GPIO (active low; the jig grounds it; external pull-up). GPIO 4: not a
+        /// strapping pin and quiet at boot. (GPIO 14, the earlier choice, outputs a PWM signal during boot per the
+        /// ESP32 datasheet, which a grounded jig contact would fight.)
+        /// </summary>
+        public int FactoryStrapPin { get; set; } = 4;
 
-        /// <summary>Gets or sets the ESP32 touch pad on the head contact (HD-5); pad 5 = GPIO12.</summary>
-        public int TouchPadNumber { get; set; } = 5;
+        /// <summary>
+        /// Gets or sets the ESP32 touch pad on the head contact (HD-5); pad 9 = GPIO32 (ADC1 channel 4, unused). Pad 5
+        /// (GPIO12, the earlier choice) is the MTDI strapping pin that selects the flash voltage: an electrode pulled
+        /// high at reset would select 1.8 V flash and stop the boot.
+        /// </summary>
+        public int TouchPadNumber { get; set; } = 9;
 
         /// <summary>Gets or sets a value indicating whether skin-contact sensing pauses vibration when the head is lifted (HD-5). Off by default.</summary>
         public bool SkinContactSensing { get; set; }
