@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Threading.Tasks;
+using Wand.DBus;
+using Xunit;
+
+namespace Wand.Ble.Tests;
+
+/// <summary>
+/// The radio-free BLE test bed (tests/ble-testbed/bed.sh): a private dbus-daemon with the BlueZ mock, shared by every
+/// test in the collection. Each test uses its own wand address. The bed's bus becomes this process's
+/// DBUS_SYSTEM_BUS_ADDRESS so code that uses the default system bus reaches it too.
+/// </summary>
+public sealed class TestBed : IAsyncLifetime
+{
+    private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), "wand-ble-testbed-" + Guid.NewGuid().ToString("N")[..8]);
+    private DBusConnection? control;
+
+    public string BusAddress { get; private set; } = string.Empty;
+
+    public static string Script => Path.Combine(RepositoryRoot(), "tests", "ble-testbed", "bed.sh");
+
+    public async Task InitializeAsync()
+    {
+        (int exitCode, string output, string error) = await RunAsync(Script, "start", stateDirectory);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"The BLE test bed did not start (exit {exitCode}): {error}");
+        }
+
+        foreach (string line in output.Split('\n', StringSplitOptions.TrimEntries))
+        {
+            if (line.StartsWith(DBusAddress.SystemBusVariable + "=", StringComparison.Ordinal))
+            {
+                BusAddress = line[(DBusAddress.SystemBusVariable.Length + 1)..];
+            }
+        }
+
+        Assert.NotEmpty(BusAddress);
+        Environment.SetEnvironmentVariable(DBusAddress.SystemBusVariable, BusAddress);
+        control = await DBusConnection.ConnectAsync(DBusAddress.Parse(BusAddress));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (control is not null)
+        {
+            await control.DisposeAsync();
+        }
+
+        await RunAsync(Script, "stop", stateDirectory);
+        Directory.Delete(stateDirectory, recursive: true);
+    }
+
+    /// <summary>Places a wand near adapter hci0; unless <paramref name="known"/>, it appears only through discovery.</summary>
+    public Task AddWandAsync(string address, string name, bool known = false, short rssi = -58, byte head = 1, byte battery = 87) =>
+        CallAsync("AddWand", "sssa{sv}", "hci0", address, name, new Dictionary<string, Variant>
+        {
+            ["known"] = Variant.FromBoolean(known),
+            ["rssi"] = Variant.FromInt16(rssi),
+            ["head"] = new Variant(new Signature("y"), head),
+            ["battery"] = new Variant(new Signature("y"), battery),
+        });
+
+    /// <summary>Sets a wand's behaviour: pairing=refuse, write-error=NAME|TEXT, connect-error=NAME|TEXT.</summary>
+    public Task SetBehaviourAsync(string address, string key, string value) => CallAsync("SetBehaviour", "sss", address, key, value);
+
+    /// <summary>Takes the wand out of range.</summary>
+    public Task DropLinkAsync(string address) => CallAsync("DropLink", "s", address);
+
+    /// <summary>Lists the calls the mock recorded on an object, as method names.</summary>
+    public async Task<List<string>> MethodCallsAsync(string path)
+    {
+        DBusMessage reply = await control!.CallAsync(DBusMessage.MethodCall("org.bluez", new ObjectPath(path), "org.freedesktop.DBus.Mock", "GetCalls"));
+        List<string> names = [];
+        foreach (object call in (object[])reply.Body[0])
+        {
+            names.Add((string)((object[])call)[1]);
+        }
+
+        return names;
+    }
+
+    private async Task CallAsync(string member, string signature, params object[] arguments) =>
+        await control!.CallAsync(DBusMessage.MethodCall("org.bluez", new ObjectPath("/"), "org.wandfirmware.TestBed", member, signature, arguments));
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string script, params string[] arguments)
+    {
+        ProcessStartInfo start = new("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static string RepositoryRoot()
+    {
+        DirectoryInfo? directory = new(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WandFirmware.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("WandFirmware.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class TestBedGroup : ICollectionFixture<TestBed>
+{
+    public const string Name = "BLE test bed";
+}
