@@ -340,6 +340,12 @@ public sealed class DBusConnection : IAsyncDisposable
             {
                 reply = DBusReplies.Error(call, error.ErrorName, error.ErrorMessage);
             }
+#pragma warning disable CA1031 // An exported object's failure must become an error reply, or the caller waits forever.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                reply = DBusReplies.Error(call, "org.freedesktop.DBus.Error.Failed", $"{call.Interface}.{call.Member} failed: {exception.Message}");
+            }
         }
         else
         {

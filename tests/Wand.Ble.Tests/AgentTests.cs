@@ -55,6 +55,20 @@ public sealed class AgentTests(TestBed bed)
             second.CallAsync(DBusMessage.MethodCall(first.UniqueName, new ObjectPath("/slow"), "x.y", "Z"), TimeSpan.FromMilliseconds(200)));
     }
 
+    [Fact]
+    public async Task Connection_HandlerThatThrows_AnswersWithFailedError()
+    {
+        await using DBusConnection first = await DBusConnection.ConnectAsync(DBusAddress.Parse(bed.BusAddress));
+        using IDisposable export = first.ExportObject(new ObjectPath("/broken"), _ => throw new InvalidCastException("bad argument"));
+        await using DBusConnection second = await DBusConnection.ConnectAsync(DBusAddress.Parse(bed.BusAddress));
+
+        DBusErrorException error = await Assert.ThrowsAsync<DBusErrorException>(() =>
+            second.CallAsync(DBusMessage.MethodCall(first.UniqueName, new ObjectPath("/broken"), "x.y", "Z"), TimeSpan.FromSeconds(5)));
+
+        Assert.Equal("org.freedesktop.DBus.Error.Failed", error.ErrorName);
+        Assert.Contains("bad argument", error.ErrorMessage, StringComparison.Ordinal);
+    }
+
     private static DBusMessage AgentCall(BlueZSession session, BlueZAgent agent, string member, string signature, params object[] arguments) =>
         DBusMessage.MethodCall(session.Connection.UniqueName, agent.Path, "org.bluez.Agent1", member, signature, arguments);
 }

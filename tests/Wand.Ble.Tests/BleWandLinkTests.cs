@@ -5,6 +5,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using Wand.Host.Links;
 using Wand.Host.Links.Ble;
+using Wand.Protocol.Messages;
+using Wand.Protocol.Profile;
+using Wand.Protocol.Vocabulary;
 using Xunit;
 
 namespace Wand.Ble.Tests;
@@ -13,8 +16,8 @@ namespace Wand.Ble.Tests;
 [Collection(TestBedGroup.Name)]
 public sealed class BleWandLinkTests(TestBed bed)
 {
-    private static readonly byte[] Start3 = [0x01, 3];
-    private static readonly byte[] Stop = [0x02];
+    private static readonly byte[] Start3 = Command(command => command.SetStart(3, PatternKind.Wave, ValueRanges.DefaultSessionDuration));
+    private static readonly byte[] Stop = Command(command => command.SetStop());
 
     [Fact]
     public async Task Connect_WandOnlyInRange_DiscoversConnectsPairsAndReadsStatus()
@@ -27,8 +30,12 @@ public sealed class BleWandLinkTests(TestBed bed)
         await link.ConnectAsync();
 
         Assert.Equal([LinkState.Connecting, LinkState.Connected], states);
-        Assert.Equal(new byte[] { 0, 0, 1, 87 }, await link.ReadAsync(WandGattUuids.Status));
+        StatusReport status = StandInWand.DecodeStatus(await link.ReadAsync(WandGattUuids.Status));
+        Assert.Equal(SessionState.Idle, status.State);
+        Assert.Equal(HeadIdentity.SoftDome, status.Head);
+        Assert.Equal(87, status.BatteryPercent);
         Assert.Equal(new byte[] { 87 }, await link.ReadAsync(WandGattUuids.BatteryLevel));
+        Assert.Equal(WandProfile.CharacteristicCount, link.Characteristics.Count);
         string device = "/org/bluez/hci0/dev_AA_00_00_00_00_01";
         Assert.Contains("Pair", await bed.MethodCallsAsync(device));
         Assert.Contains("StartDiscovery", await bed.MethodCallsAsync("/org/bluez/hci0"));
@@ -47,14 +54,17 @@ public sealed class BleWandLinkTests(TestBed bed)
 
         await link.WriteAsync(WandGattUuids.ControlPoint, Start3, WriteKind.WithResponse);
 
-        Assert.Equal(new byte[] { 0x01, 0 }, await notifications.NextAsync(WandGattUuids.ControlPoint));
-        Assert.Equal(new byte[] { 1, 3, 1, 87 }, await notifications.NextAsync(WandGattUuids.Status));
-        Assert.Equal(new byte[] { 1, 3, 1, 87 }, await link.ReadAsync(WandGattUuids.Status));
+        ControlPointResponse started = StandInWand.DecodeResponse(await notifications.NextAsync(WandGattUuids.ControlPoint));
+        Assert.Equal((ControlPointOpcode.StartSession, CommandResult.Success), (started.Opcode, started.Result));
+        StatusReport running = StandInWand.DecodeStatus(await notifications.NextAsync(WandGattUuids.Status));
+        Assert.Equal((SessionState.Running, 3), (running.State, running.TargetLevel));
+        Assert.Equal(SessionState.Running, StandInWand.DecodeStatus(await link.ReadAsync(WandGattUuids.Status)).State);
 
-        await link.WriteAsync(WandGattUuids.ControlPoint, Stop, WriteKind.WithoutResponse);
+        await link.WriteAsync(WandGattUuids.ControlPoint, Stop, WriteKind.WithResponse);
 
-        Assert.Equal(new byte[] { 0x02, 0 }, await notifications.NextAsync(WandGattUuids.ControlPoint));
-        Assert.Equal(new byte[] { 0, 0, 1, 87 }, await link.ReadAsync(WandGattUuids.Status));
+        ControlPointResponse stopped = StandInWand.DecodeResponse(await notifications.NextAsync(WandGattUuids.ControlPoint));
+        Assert.Equal((ControlPointOpcode.StopSession, CommandResult.Success), (stopped.Opcode, stopped.Result));
+        Assert.Equal(SessionState.Idle, StandInWand.DecodeStatus(await link.ReadAsync(WandGattUuids.Status)).State);
     }
 
     [Fact]
@@ -64,15 +74,17 @@ public sealed class BleWandLinkTests(TestBed bed)
         await using BleWandLink link = NewLink("AA:00:00:00:00:03");
         await link.ConnectAsync();
 
-        AttErrorException error = await Assert.ThrowsAsync<AttErrorException>(() => link.WriteAsync(WandGattUuids.ControlPoint, new byte[] { 0x01, 9 }, WriteKind.WithResponse));
-        Assert.Equal(0x80, error.ErrorCode);
+        byte[] level9 = (byte[])Start3.Clone();
+        level9[1] = 9;
+        AttErrorException error = await Assert.ThrowsAsync<AttErrorException>(() => link.WriteAsync(WandGattUuids.ControlPoint, level9, WriteKind.WithResponse));
+        Assert.Equal((byte)AttError.LevelOutOfRange, error.ErrorCode);
         Assert.Equal(WandGattUuids.ControlPoint, error.Characteristic);
 
-        AttErrorException length = await Assert.ThrowsAsync<AttErrorException>(() => link.WriteAsync(WandGattUuids.ControlPoint, new byte[] { 0x01 }, WriteKind.WithResponse));
-        Assert.Equal(0x0D, length.ErrorCode);
+        AttErrorException length = await Assert.ThrowsAsync<AttErrorException>(() => link.WriteAsync(WandGattUuids.ControlPoint, Start3.AsMemory(0, 2), WriteKind.WithResponse));
+        Assert.Equal((byte)AttError.InvalidAttributeValueLength, length.ErrorCode);
 
         AttErrorException readOnly = await Assert.ThrowsAsync<AttErrorException>(() => link.WriteAsync(WandGattUuids.Status, new byte[] { 0 }, WriteKind.WithResponse));
-        Assert.Equal(0x03, readOnly.ErrorCode);
+        Assert.Equal((byte)AttError.WriteNotPermitted, readOnly.ErrorCode);
     }
 
     [Fact]
@@ -145,7 +157,7 @@ public sealed class BleWandLinkTests(TestBed bed)
         await link.WriteAsync(WandGattUuids.ControlPoint, Stop, WriteKind.WithResponse);
 
         Assert.Equal(LinkState.Connected, link.State);
-        Assert.Equal(new byte[] { 0, 0, 1, 87 }, await notifications.NextAsync(WandGattUuids.Status));
+        Assert.Equal(SessionState.Idle, StandInWand.DecodeStatus(await notifications.NextAsync(WandGattUuids.Status)).State);
     }
 
     [Fact]
@@ -191,6 +203,14 @@ public sealed class BleWandLinkTests(TestBed bed)
         DeviceUnreachableException error = await Assert.ThrowsAsync<DeviceUnreachableException>(() => link.ConnectAsync());
 
         Assert.IsType<BluetoothUnavailableException>(error.InnerException);
+    }
+
+    private static byte[] Command(Action<ControlPointCommand> set)
+    {
+        ControlPointCommand command = new();
+        set(command);
+        byte[] buffer = new byte[ControlPointCommand.MaximumLength];
+        return buffer[..command.Encode(buffer, 0)];
     }
 
     private BleWandLink NewLink(string address, int discoverySeconds = 5) => new("ble:" + address, new BleLinkOptions

@@ -15,8 +15,8 @@ public sealed class ScanTests(TestBed bed)
     [Fact]
     public async Task Scan_ListsWandsWithHeadAndBatteryFromAdvertising_StrongestFirst()
     {
-        await bed.AddWandAsync("BB:00:00:00:00:01", "Wand-B1", rssi: -40, head: 2, battery: 64);
-        await bed.AddWandAsync("BB:00:00:00:00:02", "Wand-B2", rssi: -90, head: 0, battery: 12);
+        await bed.AddWandAsync("BB:00:00:00:00:01", "Wand-B1", rssi: -40, head: HeadIdentity.RidgedWave, battery: 64);
+        await bed.AddWandAsync("BB:00:00:00:00:02", "Wand-B2", rssi: -90, head: HeadIdentity.None, battery: 12);
 
         var wands = await BleScanner.ScanAsync(TimeSpan.FromSeconds(1), new BleLinkOptions { BusAddress = bed.BusAddress });
 
@@ -30,7 +30,7 @@ public sealed class ScanTests(TestBed bed)
     [Fact]
     public async Task ScanCommand_Json_PrintsOneDocumentAndSucceeds()
     {
-        await bed.AddWandAsync("BB:00:00:00:00:03", "Wand-B3", head: 3, battery: 99);
+        await bed.AddWandAsync("BB:00:00:00:00:03", "Wand-B3", head: HeadIdentity.BristleBrush, battery: 99);
         StringWriter output = new();
         StringWriter error = new();
 

@@ -4,6 +4,9 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using Wand.DBus;
+using Wand.Host.Links.Ble;
+using Wand.Protocol.Profile;
+using Wand.Protocol.Vocabulary;
 using Xunit;
 
 namespace Wand.Ble.Tests;
@@ -16,6 +19,7 @@ namespace Wand.Ble.Tests;
 public sealed class TestBed : IAsyncLifetime
 {
     private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), "wand-ble-testbed-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly List<GattBridge> bridges = [];
     private DBusConnection? control;
 
     public string BusAddress { get; private set; } = string.Empty;
@@ -45,6 +49,11 @@ public sealed class TestBed : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (GattBridge bridge in bridges)
+        {
+            bridge.Dispose();
+        }
+
         if (control is not null)
         {
             await control.DisposeAsync();
@@ -54,15 +63,54 @@ public sealed class TestBed : IAsyncLifetime
         Directory.Delete(stateDirectory, recursive: true);
     }
 
-    /// <summary>Places a wand near adapter hci0; unless <paramref name="known"/>, it appears only through discovery.</summary>
-    public Task AddWandAsync(string address, string name, bool known = false, short rssi = -58, byte head = 1, byte battery = 87) =>
-        CallAsync("AddWand", "sssa{sv}", "hci0", address, name, new Dictionary<string, Variant>
+    /// <summary>Places a wand near adapter hci0, its GATT layout built from the protocol table and its values
+    /// answered by a <see cref="StandInWand"/> through a <see cref="GattBridge"/>; unless <paramref name="known"/>,
+    /// it appears only through discovery.</summary>
+    public async Task<StandInWand> AddWandAsync(string address, string name, bool known = false, short rssi = -58, HeadIdentity head = HeadIdentity.SoftDome, byte battery = 87)
+    {
+        StandInWand wand = new(head, battery);
+        ObjectPath path = new("/org/wandfirmware/backend/dev_" + address.Replace(':', '_'));
+        bridges.Add(new GattBridge(control!, path, address, wand));
+        await CallAsync("AddWand", "sssa{sv}", "hci0", address, name, new Dictionary<string, Variant>
         {
+            ["service"] = Variant.FromString(WandGattUuids.WandService.ToString()),
+            ["gatt"] = new Variant(new Signature("a(sqa(sqas))"), GattLayout()),
+            ["backend"] = new Variant(new Signature("(so)"), new object[] { control!.UniqueName, path }),
+            ["service-data"] = Variant.FromBytes([1, (byte)head, battery]),
             ["known"] = Variant.FromBoolean(known),
             ["rssi"] = Variant.FromInt16(rssi),
-            ["head"] = new Variant(new Signature("y"), head),
-            ["battery"] = new Variant(new Signature("y"), battery),
         });
+        return wand;
+    }
+
+    /// <summary>The profile table as the bed's GATT layout: services at handles 0x10, 0x20, …, each characteristic
+    /// taking three handles (declaration, value, CCCD), as a BlueZ client would see them.</summary>
+    public static List<object[]> GattLayout()
+    {
+        List<object[]> services = [];
+        for (int serviceIndex = 0; serviceIndex < WandProfile.ServiceCount; serviceIndex++)
+        {
+            ushort handle = (ushort)(0x10 * (serviceIndex + 1));
+            List<object[]> characteristics = [];
+            for (int index = 0; index < WandProfile.CharacteristicCount; index++)
+            {
+                CharacteristicDefinition definition = WandProfile.Characteristic(index);
+                if (definition.ServiceIndex == serviceIndex)
+                {
+                    List<string> flags = [];
+                    if (definition.CanRead) { flags.Add("read"); }
+                    if (definition.CanWriteWithoutResponse) { flags.Add("write-without-response"); }
+                    if (definition.CanWrite) { flags.Add("write"); }
+                    if (definition.CanNotify) { flags.Add("notify"); }
+                    characteristics.Add([definition.Uuid.Text, (ushort)(handle + 1 + (3 * characteristics.Count)), flags.ToArray()]);
+                }
+            }
+
+            services.Add([WandProfile.Service(serviceIndex).Uuid.Text, handle, characteristics]);
+        }
+
+        return services;
+    }
 
     /// <summary>Sets a wand's behaviour: pairing=refuse, write-error=NAME|TEXT, connect-error=NAME|TEXT.</summary>
     public Task SetBehaviourAsync(string address, string key, string value) => CallAsync("SetBehaviour", "sss", address, key, value);

@@ -1,6 +1,14 @@
 '''python3-dbusmock template for the wand BLE test bed: the stock bluez5 template plus the fixes the real BlueZ
 behaviour needs (ble-host fact sheet §3.2), wands that appear through discovery, and GATT objects whose ReadValue,
-WriteValue and notifications are answered by a wand backend (fake_wand.FakeWand for now).
+WriteValue, StartNotify and StopNotify are bridged to a wand backend on the same bus. The bed holds no UUIDs and no
+payload layouts: the GATT layout comes with AddWand (built from the protocol table by the caller) and every value
+comes from the backend, so the real wand logic behind the backend answers.
+
+Backend interface org.wandfirmware.TestBed.Backend (exported by the caller, one object per wand):
+  Read(s uuid) -> (y att_error, ay value)
+  Write(s uuid, ay value, b with_response) -> y att_error
+  Subscribe(s uuid, b enable) -> y att_error
+The backend pushes notifications with TestBed.Notify; they reach clients only while the characteristic is notifying.
 
 Fixes over the stock template:
   1. Device1 ManufacturerData/ServiceData/AdvertisingFlags/AdvertisingData carry their real types (a{qv}, a{sv}, ay,
@@ -12,23 +20,23 @@ Fixes over the stock template:
 Control interface org.wandfirmware.TestBed on "/":
   AddBedAdapter(s name)                       add an adapter whose discovery finds nearby wands
   AddWand(s adapter, s address, s name, a{sv} options) -> o
-        options: known (b, default false: appears only through discovery), rssi (n), head (y), battery (y)
+        options: service (s, the advertised service UUID), gatt (a(sqa(sqas)): services with start handle and
+        characteristics with declaration handle and flags), backend ((so): bus name and object path),
+        service-data (ay, advertised under the service UUID), known (b, default false: appears only through
+        discovery), rssi (n)
+  Notify(s address, s uuid, ay value)         a notification from the backend
   SetBehaviour(s address, s key, s value)     pairing=accept|refuse; write-error=NAME|TEXT (next write);
                                               connect-error=NAME|TEXT (next connect)
   DropLink(s address)                         the wand goes out of range: Connected and ServicesResolved false
 '''
 
 import os
-import sys
 
 import dbus
 from dbusmock import mockobject
 import dbusmock.templates.bluez5 as bluez5
 from dbusmock.templates.bluez5 import *  # noqa: F401,F403  (the template's own D-Bus methods)
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import fake_wand  # noqa: E402
-import wand_uuids as uuids  # noqa: E402
 
 TESTBED_IFACE = 'org.wandfirmware.TestBed'
 DEVICE_IFACE = 'org.bluez.Device1'
@@ -37,18 +45,9 @@ SERVICE_IFACE = 'org.bluez.GattService1'
 CHARACTERISTIC_IFACE = 'org.bluez.GattCharacteristic1'
 OBJECT_MANAGER_IFACE = 'org.freedesktop.DBus.ObjectManager'
 
-# (service uuid, service handle, [(characteristic uuid, declaration handle, flags)])
-GATT_LAYOUT = [
-    (uuids.WAND_SERVICE, 0x0010, [
-        (uuids.CONTROL_POINT, 0x0011, ['write', 'notify']),
-        (uuids.STATUS, 0x0014, ['read', 'notify']),
-    ]),
-    (uuids.BATTERY_SERVICE, 0x0020, [
-        (uuids.BATTERY_LEVEL, 0x0021, ['read', 'notify']),
-    ]),
-]
+BACKEND_IFACE = 'org.wandfirmware.TestBed.Backend'
 
-# address -> record: {'adapter', 'name', 'backend', 'rssi', 'known', 'behaviour', 'path'}
+# address -> record: {'adapter', 'name', 'service', 'gatt', 'backend', 'service_data', 'rssi', 'behaviour', 'path'}
 WANDS = {}
 
 
@@ -102,7 +101,10 @@ def AddWand(self, adapter, address, name, options):
     record = {
         'adapter': adapter,
         'name': str(name),
-        'backend': fake_wand.FakeWand(head=int(options.get('head', 1)), battery=int(options.get('battery', 87))),
+        'service': str(options['service']).lower(),
+        'gatt': options.get('gatt', []),
+        'backend': (str(options['backend'][0]), str(options['backend'][1])),
+        'service_data': bytes(options.get('service-data', b'')),
         'rssi': int(options.get('rssi', -58)),
         'behaviour': {},
         'path': '/org/bluez/' + adapter + '/dev_' + address.upper().replace(':', '_'),
@@ -118,6 +120,15 @@ def SetBehaviour(self, address, key, value):
     WANDS[address.upper()]['behaviour'][str(key)] = str(value)
 
 
+@dbus.service.method(TESTBED_IFACE, in_signature='ssay', out_signature='')
+def Notify(self, address, uuid, value):
+    record = WANDS[address.upper()]
+    for path, obj in list(mockobject.objects.items()):
+        if path.startswith(record['path'] + '/') and getattr(obj, 'uuid', None) == str(uuid).lower():
+            if obj.props[CHARACTERISTIC_IFACE]['Notifying']:
+                _change(obj, CHARACTERISTIC_IFACE, {'Value': _bytes(bytes(value))})
+
+
 @dbus.service.method(TESTBED_IFACE, in_signature='s', out_signature='')
 def DropLink(self, address):
     device = mockobject.objects[WANDS[address.upper()]['path']]
@@ -131,7 +142,7 @@ def _start_discovery(adapter):
     for address, record in WANDS.items():
         if record['adapter'] != adapter_name:
             continue
-        if wanted and uuids.WAND_SERVICE not in wanted:
+        if wanted and record['service'] not in wanted:
             continue
         if record['path'] in mockobject.objects:
             device = mockobject.objects[record['path']]
@@ -142,7 +153,7 @@ def _start_discovery(adapter):
 
 def _create_device(address, record):
     adapter_path = '/org/bluez/' + record['adapter']
-    service_data = dbus.Dictionary({uuids.WAND_SERVICE: _bytes(record['backend'].advertising_data())}, signature='sv')
+    service_data = dbus.Dictionary({record['service']: _bytes(record['service_data'])} if record['service_data'] else {}, signature='sv')
     properties = {
         'Address': dbus.String(address),
         'AddressType': dbus.String('random'),
@@ -150,7 +161,7 @@ def _create_device(address, record):
         'Alias': dbus.String(record['name']),
         'Class': dbus.UInt32(0),
         'Appearance': dbus.UInt16(0),
-        'UUIDs': dbus.Array([uuids.WAND_SERVICE], signature='s'),
+        'UUIDs': dbus.Array([record['service']], signature='s'),
         'Paired': dbus.Boolean(False),
         'Bonded': dbus.Boolean(False),
         'Connected': dbus.Boolean(False),
@@ -188,7 +199,7 @@ def _connect(device):
         raise dbus.exceptions.DBusException('Already Connected', name='org.bluez.Error.AlreadyConnected')
     _change(device, DEVICE_IFACE, {'Connected': dbus.Boolean(True)})
     if not device.gatt_created:
-        _create_gatt(device)
+        _create_gatt(device, record)
     _change(device, DEVICE_IFACE, {'ServicesResolved': dbus.Boolean(True)})
 
 
@@ -210,8 +221,9 @@ def _pair(device):
     _change(device, DEVICE_IFACE, {'Paired': dbus.Boolean(True), 'Bonded': dbus.Boolean(True)})
 
 
-def _create_gatt(device):
-    for service_uuid, service_handle, characteristics in GATT_LAYOUT:
+def _create_gatt(device, record):
+    for service_uuid, service_handle, characteristics in record['gatt']:
+        service_uuid = str(service_uuid).lower()
         service_path = f'{device.path}/service{service_handle:04x}'
         service_props = {
             'UUID': dbus.String(service_uuid),
@@ -222,13 +234,14 @@ def _create_gatt(device):
         _manager().AddObject(service_path, SERVICE_IFACE, service_props, [])
         _announce(service_path, SERVICE_IFACE, service_props)
         for uuid, handle, flags in characteristics:
+            uuid = str(uuid).lower()
             path = f'{service_path}/char{handle:04x}'
             props = {
                 'UUID': dbus.String(uuid),
                 'Service': dbus.ObjectPath(service_path),
                 'Value': dbus.Array([], signature='y'),
                 'Notifying': dbus.Boolean(False),
-                'Flags': dbus.Array(flags, signature='s'),
+                'Flags': dbus.Array([str(f) for f in flags], signature='s'),
                 'MTU': dbus.UInt16(247),
             }
             _manager().AddObject(path, CHARACTERISTIC_IFACE, props, [
@@ -250,55 +263,57 @@ def _require_connected(characteristic):
         raise dbus.exceptions.DBusException('Not connected', name='org.bluez.Error.NotConnected')
 
 
-def _att_error(error):
+def _att_error(code):
     '''The D-Bus error real BlueZ 5.66 sends for an ATT error (src/gatt-client.c create_gatt_dbus_error).'''
     simple = {
         0x02: ('org.bluez.Error.NotPermitted', 'Read not permitted'),
         0x03: ('org.bluez.Error.NotPermitted', 'Write not permitted'),
         0x05: ('org.bluez.Error.NotPermitted', 'Not paired'),
+        0x0C: ('org.bluez.Error.NotPermitted', 'Not paired'),
+        0x0F: ('org.bluez.Error.NotPermitted', 'Not paired'),
         0x06: ('org.bluez.Error.NotSupported', 'Request not supported'),
         0x07: ('org.bluez.Error.InvalidArguments', 'Invalid offset'),
         0x08: ('org.bluez.Error.NotAuthorized', 'Not authorized'),
         0x0D: ('org.bluez.Error.InvalidArguments', 'Invalid Length'),
     }
-    name, text = simple.get(error.code, ('org.bluez.Error.Failed', f'Operation failed with ATT error: 0x{error.code:02x}'))
+    name, text = simple.get(code, ('org.bluez.Error.Failed', f'Operation failed with ATT error: 0x{code:02x}'))
     return dbus.exceptions.DBusException(text, name=name)
+
+
+def _backend(characteristic, method, signature, arguments):
+    '''Calls the wand backend; a backend that does not answer is a link failure, as on real hardware.'''
+    bus_name, path = _record_of(characteristic)['backend']
+    try:
+        return dbus.SystemBus().call_blocking(bus_name, path, BACKEND_IFACE, method, signature, arguments, timeout=5)
+    except dbus.exceptions.DBusException as error:
+        raise dbus.exceptions.DBusException(f'Operation failed: backend: {error.get_dbus_message()}', name='org.bluez.Error.Failed') from error
 
 
 def _read_value(characteristic, options):
     _require_connected(characteristic)
-    try:
-        value = _record_of(characteristic)['backend'].read(characteristic.uuid)
-    except fake_wand.AttError as error:
-        raise _att_error(error) from error
+    code, value = _backend(characteristic, 'Read', 's', [characteristic.uuid])
+    if code:
+        raise _att_error(int(code))
+    value = bytes(value)
     offset = int(options.get('offset', 0))
     if offset > len(value):
-        raise _att_error(fake_wand.AttError(0x07, 'Invalid offset'))
+        raise _att_error(0x07)
     _change(characteristic, CHARACTERISTIC_IFACE, {'Value': _bytes(value)})
     return _bytes(value[offset:])
 
 
 def _write_value(characteristic, value, options):
     _require_connected(characteristic)
-    record = _record_of(characteristic)
-    error = record['behaviour'].pop('write-error', None)
+    error = _record_of(characteristic)['behaviour'].pop('write-error', None)
     if error:
         _raise(error)
-    if 'write' not in characteristic.props[CHARACTERISTIC_IFACE]['Flags']:
-        raise _att_error(fake_wand.AttError(0x03, 'Write not permitted'))
-    try:
-        notifications = record['backend'].write(characteristic.uuid, bytes(value))
-    except fake_wand.AttError as error:
-        raise _att_error(error) from error
-    for uuid, data in notifications:
-        _notify(record, uuid, data)
-
-
-def _notify(record, uuid, data):
-    for path, obj in list(mockobject.objects.items()):
-        if path.startswith(record['path'] + '/') and getattr(obj, 'uuid', None) == uuid:
-            if obj.props[CHARACTERISTIC_IFACE]['Notifying']:
-                _change(obj, CHARACTERISTIC_IFACE, {'Value': _bytes(data)})
+    flags = characteristic.props[CHARACTERISTIC_IFACE]['Flags']
+    kind = str(options.get('type', 'request' if 'write' in flags else 'command'))
+    if (kind == 'request' and 'write' not in flags) or (kind == 'command' and 'write-without-response' not in flags and 'write' not in flags):
+        raise _att_error(0x03)
+    code = _backend(characteristic, 'Write', 'sayb', [characteristic.uuid, _bytes(bytes(value)), kind == 'request'])
+    if code and kind == 'request':
+        raise _att_error(int(code))
 
 
 def _start_notify(characteristic):
@@ -306,9 +321,13 @@ def _start_notify(characteristic):
     if 'notify' not in characteristic.props[CHARACTERISTIC_IFACE]['Flags']:
         raise dbus.exceptions.DBusException('Operation is not supported', name='org.bluez.Error.NotSupported')
     if not characteristic.props[CHARACTERISTIC_IFACE]['Notifying']:
+        code = _backend(characteristic, 'Subscribe', 'sb', [characteristic.uuid, True])
+        if code:
+            raise _att_error(int(code))
         _change(characteristic, CHARACTERISTIC_IFACE, {'Notifying': dbus.Boolean(True)})
 
 
 def _stop_notify(characteristic):
     if characteristic.props[CHARACTERISTIC_IFACE]['Notifying']:
+        _backend(characteristic, 'Subscribe', 'sb', [characteristic.uuid, False])
         _change(characteristic, CHARACTERISTIC_IFACE, {'Notifying': dbus.Boolean(False)})

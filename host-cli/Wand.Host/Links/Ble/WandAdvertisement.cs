@@ -4,9 +4,9 @@ using Wand.Protocol.Vocabulary;
 namespace Wand.Host.Links.Ble;
 
 /// <summary>
-/// What a wand puts in its advertising service data under the Wand service UUID. Stand-in layout until the protocol
-/// table lands (mirrored in <c>tests/ble-testbed/fake_wand.py</c>): byte 0 layout version (1), byte 1 head identity,
-/// byte 2 battery percent (0 to 100).
+/// What a wand puts in its advertising service data under the Wand service UUID: byte 0 layout version (1), byte 1
+/// head identity, byte 2 battery percent (0 to 100). <c>protocol/PROFILE.md</c> does not define advertising content
+/// yet; this layout is the host's proposal (also served by the test bed) until the profile defines one.
 /// </summary>
 /// <param name="Head">The attached head.</param>
 /// <param name="BatteryPercent">Battery charge, 0 to 100 %.</param>

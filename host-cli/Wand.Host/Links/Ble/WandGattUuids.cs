@@ -1,26 +1,36 @@
 using System;
+using Wand.Protocol.Profile;
 
 namespace Wand.Host.Links.Ble;
 
 /// <summary>
-/// The GATT UUIDs the BLE link uses: the one place on the host side. The Wand service values are stand-ins until the
-/// protocol table (<c>protocol/PROFILE.md</c>) lands; they equal <c>tests/ble-testbed/wand_uuids.py</c>. SIG values
-/// are from the Bluetooth Assigned Numbers.
+/// The GATT UUIDs the BLE link names, taken from the protocol library's table (<see cref="WandProfile"/>), which is
+/// the one source for UUIDs on the host, the firmware and the BLE test bed.
 /// </summary>
 public static class WandGattUuids
 {
     /// <summary>The Wand service; the discovery filter and the advertising service data key.</summary>
-    public static readonly Guid WandService = new("5a1d0001-8f2e-4c6b-9a7d-3e1f0b2c4d5e");
+    public static readonly Guid WandService = ServiceUuid(WandProfile.WandServiceIndex);
 
     /// <summary>The control point: write with response, results notified.</summary>
-    public static readonly Guid ControlPoint = new("5a1d0002-8f2e-4c6b-9a7d-3e1f0b2c4d5e");
+    public static readonly Guid ControlPoint = CharacteristicUuid(WandProfile.ControlPointIndex);
 
     /// <summary>The status characteristic: read and notify.</summary>
-    public static readonly Guid Status = new("5a1d0003-8f2e-4c6b-9a7d-3e1f0b2c4d5e");
+    public static readonly Guid Status = CharacteristicUuid(WandProfile.StatusIndex);
 
     /// <summary>The SIG Battery service, 0x180F.</summary>
-    public static readonly Guid BatteryService = new("0000180f-0000-1000-8000-00805f9b34fb");
+    public static readonly Guid BatteryService = ServiceUuid(WandProfile.BatteryServiceIndex);
 
     /// <summary>The SIG Battery Level characteristic, 0x2A19 (uint8 percent, 0 to 100).</summary>
-    public static readonly Guid BatteryLevel = new("00002a19-0000-1000-8000-00805f9b34fb");
+    public static readonly Guid BatteryLevel = CharacteristicUuid(WandProfile.BatteryLevelIndex);
+
+    /// <summary>Gets a service's UUID by its index in the profile table.</summary>
+    /// <param name="index">0 to <see cref="WandProfile.ServiceCount"/> − 1.</param>
+    /// <returns>The UUID.</returns>
+    public static Guid ServiceUuid(int index) => new(WandProfile.Service(index).Uuid.Text);
+
+    /// <summary>Gets a characteristic's UUID by its index in the profile table.</summary>
+    /// <param name="index">0 to <see cref="WandProfile.CharacteristicCount"/> − 1.</param>
+    /// <returns>The UUID.</returns>
+    public static Guid CharacteristicUuid(int index) => new(WandProfile.Characteristic(index).Uuid.Text);
 }
