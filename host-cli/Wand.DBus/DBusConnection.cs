@@ -223,7 +223,8 @@ public sealed class DBusConnection : IAsyncDisposable
         await stream.DisposeAsync().ConfigureAwait(false);
         socket.Dispose();
         writeLock.Dispose();
-        closed.Dispose();
+
+        // The token source is not disposed: Closed stays readable for owners that finish after this.
     }
 
     private async Task StartAsync(CancellationToken cancellationToken)
@@ -382,7 +383,15 @@ public sealed class DBusConnection : IAsyncDisposable
             return;
         }
 
-        socket.Shutdown(SocketShutdown.Both);
+        try
+        {
+            socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            // Already closed by the peer.
+        }
+
         foreach (TaskCompletionSource<DBusMessage> waiter in pendingCalls.Values)
         {
             waiter.TrySetException(new DBusConnectionException("The bus connection closed.", reason));

@@ -153,11 +153,33 @@ public sealed class BleWandLinkTests(TestBed bed)
         await Assert.ThrowsAsync<LinkLostException>(() => link.ReadAsync(WandGattUuids.Status));
 
         await link.ConnectAsync();
+        StatusReport afterLoss = StandInWand.DecodeStatus(await link.ReadAsync(WandGattUuids.Status));
+        Assert.Equal((SessionState.Idle, StopReason.LinkLost), (afterLoss.State, afterLoss.LastStopReason));
         NotificationCollector notifications = new(link);
-        await link.WriteAsync(WandGattUuids.ControlPoint, Stop, WriteKind.WithResponse);
+        await link.WriteAsync(WandGattUuids.ControlPoint, Start3, WriteKind.WithResponse);
 
         Assert.Equal(LinkState.Connected, link.State);
-        Assert.Equal(SessionState.Idle, StandInWand.DecodeStatus(await notifications.NextAsync(WandGattUuids.Status)).State);
+        Assert.Equal(SessionState.Running, StandInWand.DecodeStatus(await notifications.NextAsync(WandGattUuids.Status)).State);
+    }
+
+    [Fact]
+    public async Task DeviceForgottenByBlueZ_IsReportedAsLost()
+    {
+        await bed.AddWandAsync("AA:00:00:00:00:0B", "Wand-AB", known: true);
+        await using BleWandLink link = NewLink("AA:00:00:00:00:0B");
+        await link.ConnectAsync();
+        TaskCompletionSource<string> lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        link.StateChanged += (_, change) =>
+        {
+            if (change.State == LinkState.Lost)
+            {
+                lost.TrySetResult(change.Reason);
+            }
+        };
+
+        await bed.RemoveDeviceAsync("AA:00:00:00:00:0B");
+
+        Assert.Contains("removed", await lost.Task.WaitAsync(TimeSpan.FromSeconds(5)), StringComparison.Ordinal);
     }
 
     [Fact]

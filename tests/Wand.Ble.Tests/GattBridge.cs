@@ -8,7 +8,8 @@ namespace Wand.Ble.Tests;
 /// <summary>
 /// The test bed's wand backend (interface org.wandfirmware.TestBed.Backend, see tests/ble-testbed/wand_bluez.py): the
 /// mocked BlueZ forwards each GATT ReadValue, WriteValue and StartNotify/StopNotify here, and this forwards it to a
-/// wand behind an <see cref="IWandLink"/>; the wand's notifications go back through TestBed.Notify.
+/// wand behind an <see cref="IWandLink"/>; the wand's notifications go back through TestBed.Notify. A dropped or closed
+/// BLE link reaches the wand as <see cref="IWandLink.DisconnectAsync"/>.
 /// </summary>
 public sealed class GattBridge : IDisposable
 {
@@ -41,6 +42,12 @@ public sealed class GattBridge : IDisposable
         if (call.Interface != BackendInterface)
         {
             return DBusReplies.Error(call, "org.freedesktop.DBus.Error.UnknownInterface", call.Interface ?? string.Empty);
+        }
+
+        if (call.Member == "LinkDown")
+        {
+            await wand.DisconnectAsync();
+            return DBusReplies.Return(call);
         }
 
         Guid characteristic = Guid.Parse((string)call.Body[0]);

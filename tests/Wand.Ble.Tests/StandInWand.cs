@@ -33,6 +33,8 @@ public sealed class StandInWand(HeadIdentity head, int batteryPercent) : IWandLi
 
     public int Level { get; private set; }
 
+    public StopReason LastStopReason { get; private set; }
+
     public Task ConnectAsync(CancellationToken cancellationToken = default)
     {
         StateChanged?.Invoke(this, new LinkStateChangedEventArgs(LinkState.Connected, string.Empty));
@@ -102,7 +104,21 @@ public sealed class StandInWand(HeadIdentity head, int batteryPercent) : IWandLi
         return Task.CompletedTask;
     }
 
-    public Task DisconnectAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+    /// <summary>The BLE link went down: a session started over BLE stops (SR-11), subscriptions end.</summary>
+    public Task DisconnectAsync(CancellationToken cancellationToken = default)
+    {
+        if (Session != SessionState.Idle)
+        {
+            (Session, Level, LastStopReason) = (SessionState.Idle, 0, StopReason.LinkLost);
+        }
+
+        lock (subscribed)
+        {
+            subscribed.Clear();
+        }
+
+        return Task.CompletedTask;
+    }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -128,7 +144,7 @@ public sealed class StandInWand(HeadIdentity head, int batteryPercent) : IWandLi
 
     private CommandResult Stop()
     {
-        (Session, Level) = (SessionState.Idle, 0);
+        (Session, Level, LastStopReason) = (SessionState.Idle, 0, StopReason.RemoteCommand);
         return CommandResult.Success;
     }
 
@@ -143,6 +159,7 @@ public sealed class StandInWand(HeadIdentity head, int batteryPercent) : IWandLi
             BatteryMillivolts = 3900,
             HeadTemperatureCentidegrees = 2500,
             BatteryPercent = batteryPercent,
+            LastStopReason = LastStopReason,
         };
         byte[] value = new byte[StatusReport.Length];
         report.Encode(value, 0);

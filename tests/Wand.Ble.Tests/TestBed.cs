@@ -118,6 +118,11 @@ public sealed class TestBed : IAsyncLifetime
     /// <summary>Takes the wand out of range.</summary>
     public Task DropLinkAsync(string address) => CallAsync("DropLink", "s", address);
 
+    /// <summary>Makes BlueZ forget the wand (as 'bluetoothctl remove' does).</summary>
+    public async Task RemoveDeviceAsync(string address) =>
+        await control!.CallAsync(DBusMessage.MethodCall("org.bluez", new ObjectPath("/org/bluez/hci0"), "org.bluez.Adapter1", "RemoveDevice", "o",
+            new ObjectPath("/org/bluez/hci0/dev_" + address.Replace(':', '_'))));
+
     /// <summary>Lists the calls the mock recorded on an object, as method names.</summary>
     public async Task<List<string>> MethodCallsAsync(string path)
     {

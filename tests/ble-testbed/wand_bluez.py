@@ -8,6 +8,7 @@ Backend interface org.wandfirmware.TestBed.Backend (exported by the caller, one 
   Read(s uuid) -> (y att_error, ay value)
   Write(s uuid, ay value, b with_response) -> y att_error
   Subscribe(s uuid, b enable) -> y att_error
+  LinkDown()                                  the central disconnected or the link dropped (SR-11 on the wand side)
 The backend pushes notifications with TestBed.Notify; they reach clients only while the characteristic is notifying.
 
 Fixes over the stock template:
@@ -210,6 +211,7 @@ def _disconnect(device):
         if path.startswith(device.path + '/') and CHARACTERISTIC_IFACE in obj.props and obj.props[CHARACTERISTIC_IFACE]['Notifying']:
             _change(obj, CHARACTERISTIC_IFACE, {'Notifying': dbus.Boolean(False)})
     _change(device, DEVICE_IFACE, {'ServicesResolved': dbus.Boolean(False), 'Connected': dbus.Boolean(False)})
+    _backend(device, 'LinkDown', '', [])
 
 
 def _pair(device):

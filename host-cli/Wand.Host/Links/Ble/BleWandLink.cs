@@ -162,6 +162,7 @@ public sealed class BleWandLink : IWandLink
             await CloseSessionAsync().ConfigureAwait(false);
             session = await BlueZSession.OpenAsync(options.BusAddress, cancellationToken).ConfigureAwait(false);
             session.Objects.Changed += OnObjectChanged;
+            session.Connection.Closed.Register(() => ReportLost("The connection to BlueZ on the system bus closed (bluetoothd or D-Bus restarted)."));
         }
 
         ObjectPath adapter = session.SelectAdapter(options.Adapter);
@@ -341,10 +342,22 @@ public sealed class BleWandLink : IWandLink
         {
             NotificationReceived?.Invoke(this, new CharacteristicNotificationEventArgs(uuid, bytes));
         }
-        else if (path == devicePath && interfaceName == BlueZSession.DeviceInterface && changed.TryGetValue("Connected", out object? connected) && connected is false
-            && State == LinkState.Connected && !closing)
+        else if (path == devicePath && interfaceName == BlueZSession.DeviceInterface && changed.Count == 0
+            && session?.Objects.Get(path, BlueZSession.DeviceInterface, "Address") is null)
         {
-            SetState(LinkState.Lost, $"{Address} dropped the link (out of range, switched off or its battery ran out).");
+            ReportLost($"BlueZ removed {Address} (it was unpaired or forgotten).");
+        }
+        else if (path == devicePath && interfaceName == BlueZSession.DeviceInterface && changed.TryGetValue("Connected", out object? connected) && connected is false)
+        {
+            ReportLost($"{Address} dropped the link (out of range, switched off or its battery ran out).");
+        }
+    }
+
+    private void ReportLost(string reason)
+    {
+        if (State == LinkState.Connected && !closing)
+        {
+            SetState(LinkState.Lost, reason);
         }
     }
 
