@@ -222,9 +222,9 @@ public sealed class DBusConnection : IAsyncDisposable
 
         await stream.DisposeAsync().ConfigureAwait(false);
         socket.Dispose();
-        writeLock.Dispose();
 
-        // The token source is not disposed: Closed stays readable for owners that finish after this.
+        // The token source and the write lock are not disposed: calls made after this fail with
+        // DBusConnectionException rather than ObjectDisposedException, and Closed stays readable.
     }
 
     private async Task StartAsync(CancellationToken cancellationToken)
@@ -243,6 +243,11 @@ public sealed class DBusConnection : IAsyncDisposable
 
     private async Task WriteAsync(DBusMessage message, CancellationToken cancellationToken)
     {
+        if (closed.IsCancellationRequested)
+        {
+            throw new DBusConnectionException("The bus connection is closed.", CloseReason);
+        }
+
         byte[] bytes = MessageCodec.Encode(message);
         await writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
