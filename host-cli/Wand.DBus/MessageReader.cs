@@ -222,7 +222,7 @@ public sealed class MessageReader
     private object[] ReadStruct(string type)
     {
         Align(8);
-        IReadOnlyList<string> fieldTypes = new Signature(type[1..^1]).CompleteTypes();
+        IReadOnlyList<string> fieldTypes = Signature.Split(type[1..^1]);
         object[] fields = new object[fieldTypes.Count];
         for (int index = 0; index < fields.Length; index++)
         {

@@ -152,13 +152,19 @@ public sealed class MessageWriter
             case 'v':
                 Variant variant = (Variant)value;
                 WriteSignature(variant.Signature.Value);
-                Nest(() => WriteTyped(variant.Signature.Value, variant.Value));
+                Enter();
+                WriteTyped(variant.Signature.Value, variant.Value);
+                depth--;
                 break;
             case 'a':
-                Nest(() => WriteArray(type[1..], value));
+                Enter();
+                WriteArray(type[1..], value);
+                depth--;
                 break;
             case '(':
-                Nest(() => WriteStruct(type, (object[])value));
+                Enter();
+                WriteStruct(type, (object[])value);
+                depth--;
                 break;
             default:
                 throw new ArgumentException($"'{type}' is not a writable D-Bus type.", nameof(type));
@@ -208,7 +214,7 @@ public sealed class MessageWriter
     private void WriteStruct(string type, object[] fields)
     {
         Align(8);
-        IReadOnlyList<string> fieldTypes = new Signature(type[1..^1]).CompleteTypes();
+        IReadOnlyList<string> fieldTypes = Signature.Split(type[1..^1]);
         if (fieldTypes.Count != fields.Length)
         {
             throw new ArgumentException($"Struct '{type}' needs {fieldTypes.Count} fields; {fields.Length} were given.", nameof(fields));
@@ -220,15 +226,12 @@ public sealed class MessageWriter
         }
     }
 
-    private void Nest(Action write)
+    private void Enter()
     {
         if (++depth > 64)
         {
             throw new ArgumentException("The value nests containers deeper than 64.");
         }
-
-        write();
-        depth--;
     }
 
     private Span<byte> Reserve(int count)

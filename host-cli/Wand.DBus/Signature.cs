@@ -9,6 +9,8 @@ public readonly record struct Signature
     /// <summary>The largest signature length the specification allows, in characters.</summary>
     public const int MaximumLength = 255;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> SplitCache = new(StringComparer.Ordinal);
+
     private readonly string? text;
 
     /// <summary>Initializes a new instance of the <see cref="Signature"/> struct.</summary>
@@ -36,10 +38,17 @@ public readonly record struct Signature
 
     /// <summary>Splits the signature into its complete types.</summary>
     /// <returns>One string per complete type.</returns>
-    public IReadOnlyList<string> CompleteTypes()
+    public IReadOnlyList<string> CompleteTypes() => Split(Value);
+
+    /// <summary>Splits signature text into complete types, memoised: messages repeat the same few signatures.</summary>
+    /// <param name="text">Valid signature text.</param>
+    /// <returns>The complete types.</returns>
+    internal static IReadOnlyList<string> Split(string text) =>
+        SplitCache.TryGetValue(text, out string[]? cached) ? cached : SplitCache.GetOrAdd(text, SplitUncached);
+
+    private static string[] SplitUncached(string text)
     {
         List<string> types = [];
-        string text = Value;
         int index = 0;
         while (index < text.Length)
         {
@@ -48,7 +57,7 @@ public readonly record struct Signature
             index += length;
         }
 
-        return types;
+        return [.. types];
     }
 
     /// <inheritdoc/>
