@@ -16,13 +16,13 @@ namespace Wand.Ble.Tests;
 [Collection(TestBedGroup.Name)]
 public sealed class BleWandLinkTests(TestBed bed)
 {
-    private static readonly byte[] Start3 = Command(command => command.SetStart(3, PatternKind.Wave, ValueRanges.DefaultSessionDuration));
-    private static readonly byte[] Stop = Command(command => command.SetStop());
+    private static readonly byte[] Start1 = Payloads.Command(command => command.SetStart(1, PatternKind.Wave, ValueRanges.DefaultSessionDuration));
+    private static readonly byte[] Stop = Payloads.Command(command => command.SetStop());
 
     [Fact]
     public async Task Connect_WandOnlyInRange_DiscoversConnectsPairsAndReadsStatus()
     {
-        await bed.AddWandAsync("AA:00:00:00:00:01", "Wand-A1");
+        VirtualWandPeripheral wand = await bed.AddWandAsync("AA:00:00:00:00:01", "Wand-A1");
         await using BleWandLink link = NewLink("AA:00:00:00:00:01");
         List<LinkState> states = [];
         link.StateChanged += (_, change) => states.Add(change.State);
@@ -30,11 +30,11 @@ public sealed class BleWandLinkTests(TestBed bed)
         await link.ConnectAsync();
 
         Assert.Equal([LinkState.Connecting, LinkState.Connected], states);
-        StatusReport status = StandInWand.DecodeStatus(await link.ReadAsync(WandGattUuids.Status));
+        StatusReport status = Payloads.Status(await link.ReadAsync(WandGattUuids.Status));
         Assert.Equal(SessionState.Idle, status.State);
         Assert.Equal(HeadIdentity.SoftDome, status.Head);
-        Assert.Equal(87, status.BatteryPercent);
-        Assert.Equal(new byte[] { 87 }, await link.ReadAsync(WandGattUuids.BatteryLevel));
+        Assert.Equal(wand.Controller.BatteryPercent, status.BatteryPercent);
+        Assert.Equal(new byte[] { (byte)wand.Controller.BatteryPercent }, await link.ReadAsync(WandGattUuids.BatteryLevel));
         Assert.Equal(WandProfile.CharacteristicCount, link.Characteristics.Count);
         string device = "/org/bluez/hci0/dev_AA_00_00_00_00_01";
         Assert.Contains("Pair", await bed.MethodCallsAsync(device));
@@ -52,19 +52,20 @@ public sealed class BleWandLinkTests(TestBed bed)
         await link.SubscribeAsync(WandGattUuids.ControlPoint, true);
         await link.SubscribeAsync(WandGattUuids.Status, true);
 
-        await link.WriteAsync(WandGattUuids.ControlPoint, Start3, WriteKind.WithResponse);
+        await link.WriteAsync(WandGattUuids.ControlPoint, Start1, WriteKind.WithResponse);
 
-        ControlPointResponse started = StandInWand.DecodeResponse(await notifications.NextAsync(WandGattUuids.ControlPoint));
+        ControlPointResponse started = Payloads.Response(await notifications.NextAsync(WandGattUuids.ControlPoint));
         Assert.Equal((ControlPointOpcode.StartSession, CommandResult.Success), (started.Opcode, started.Result));
-        StatusReport running = StandInWand.DecodeStatus(await notifications.NextAsync(WandGattUuids.Status));
-        Assert.Equal((SessionState.Running, 3), (running.State, running.TargetLevel));
-        Assert.Equal(SessionState.Running, StandInWand.DecodeStatus(await link.ReadAsync(WandGattUuids.Status)).State);
+        StatusReport running = await notifications.StatusAsync(status => status.State == SessionState.Running);
+        Assert.Equal((1, SessionSource.Remote), (running.TargetLevel, running.Source));
+        Assert.Equal(SessionState.Running, Payloads.Status(await link.ReadAsync(WandGattUuids.Status)).State);
 
         await link.WriteAsync(WandGattUuids.ControlPoint, Stop, WriteKind.WithResponse);
 
-        ControlPointResponse stopped = StandInWand.DecodeResponse(await notifications.NextAsync(WandGattUuids.ControlPoint));
+        ControlPointResponse stopped = Payloads.Response(await notifications.NextAsync(WandGattUuids.ControlPoint));
         Assert.Equal((ControlPointOpcode.StopSession, CommandResult.Success), (stopped.Opcode, stopped.Result));
-        Assert.Equal(SessionState.Idle, StandInWand.DecodeStatus(await link.ReadAsync(WandGattUuids.Status)).State);
+        StatusReport idle = await notifications.StatusAsync(status => status.State == SessionState.Idle);
+        Assert.Equal(StopReason.RemoteCommand, idle.LastStopReason);
     }
 
     [Fact]
@@ -74,17 +75,43 @@ public sealed class BleWandLinkTests(TestBed bed)
         await using BleWandLink link = NewLink("AA:00:00:00:00:03");
         await link.ConnectAsync();
 
-        byte[] level9 = (byte[])Start3.Clone();
+        byte[] level9 = (byte[])Start1.Clone();
         level9[1] = 9;
         AttErrorException error = await Assert.ThrowsAsync<AttErrorException>(() => link.WriteAsync(WandGattUuids.ControlPoint, level9, WriteKind.WithResponse));
         Assert.Equal((byte)AttError.LevelOutOfRange, error.ErrorCode);
         Assert.Equal(WandGattUuids.ControlPoint, error.Characteristic);
 
-        AttErrorException length = await Assert.ThrowsAsync<AttErrorException>(() => link.WriteAsync(WandGattUuids.ControlPoint, Start3.AsMemory(0, 2), WriteKind.WithResponse));
+        AttErrorException length = await Assert.ThrowsAsync<AttErrorException>(() => link.WriteAsync(WandGattUuids.ControlPoint, Start1.AsMemory(0, 2), WriteKind.WithResponse));
         Assert.Equal((byte)AttError.InvalidAttributeValueLength, length.ErrorCode);
 
         AttErrorException readOnly = await Assert.ThrowsAsync<AttErrorException>(() => link.WriteAsync(WandGattUuids.Status, new byte[] { 0 }, WriteKind.WithResponse));
         Assert.Equal((byte)AttError.WriteNotPermitted, readOnly.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Start_WithoutHead_IsRefusedByTheFirmwareWithStateError()
+    {
+        await bed.AddWandAsync("AA:00:00:00:00:0C", "Wand-AC", known: true, head: HeadIdentity.None);
+        await using BleWandLink link = NewLink("AA:00:00:00:00:0C");
+        await link.ConnectAsync();
+
+        AttErrorException error = await Assert.ThrowsAsync<AttErrorException>(() => link.WriteAsync(WandGattUuids.ControlPoint, Start1, WriteKind.WithResponse));
+
+        Assert.Equal(0x90 + (int)CommandResult.NoHead, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task BP4_UnpairedLink_CannotReadTheWandService()
+    {
+        await bed.AddWandAsync("AA:00:00:00:00:0D", "Wand-AD", known: true);
+        await using BleWandLink link = new("ble:AA:00:00:00:00:0D", new BleLinkOptions { BusAddress = bed.BusAddress, Pair = false, RequestTimeout = TimeSpan.FromSeconds(5) });
+        await link.ConnectAsync();
+
+        AttErrorException error = await Assert.ThrowsAsync<AttErrorException>(() => link.ReadAsync(WandGattUuids.Status));
+
+        // BlueZ reports 0x05, 0x0C and 0x0F all as NotPermitted "Not paired"; the link reports 0x05.
+        Assert.Equal((byte)AttError.InsufficientAuthentication, error.ErrorCode);
+        Assert.Single(await link.ReadAsync(WandGattUuids.BatteryLevel));
     }
 
     [Fact]
@@ -95,11 +122,11 @@ public sealed class BleWandLinkTests(TestBed bed)
         await link.ConnectAsync();
         await bed.SetBehaviourAsync("AA:00:00:00:00:04", "write-error", "org.bluez.Error.Failed|Operation failed");
 
-        BlueZOperationException error = await Assert.ThrowsAsync<BlueZOperationException>(() => link.WriteAsync(WandGattUuids.ControlPoint, Start3, WriteKind.WithResponse));
+        BlueZOperationException error = await Assert.ThrowsAsync<BlueZOperationException>(() => link.WriteAsync(WandGattUuids.ControlPoint, Start1, WriteKind.WithResponse));
 
         Assert.Contains("Operation failed", error.Message, StringComparison.Ordinal);
         Assert.Equal(LinkState.Connected, link.State);
-        await link.WriteAsync(WandGattUuids.ControlPoint, Start3, WriteKind.WithResponse);
+        await link.WriteAsync(WandGattUuids.ControlPoint, Start1, WriteKind.WithResponse);
     }
 
     [Fact]
@@ -136,7 +163,7 @@ public sealed class BleWandLinkTests(TestBed bed)
         await using BleWandLink link = NewLink("AA:00:00:00:00:06");
         await link.ConnectAsync();
         await link.SubscribeAsync(WandGattUuids.Status, true);
-        await link.WriteAsync(WandGattUuids.ControlPoint, Start3, WriteKind.WithResponse);
+        await link.WriteAsync(WandGattUuids.ControlPoint, Start1, WriteKind.WithResponse);
         TaskCompletionSource<LinkStateChangedEventArgs> lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
         link.StateChanged += (_, change) =>
         {
@@ -153,13 +180,14 @@ public sealed class BleWandLinkTests(TestBed bed)
         await Assert.ThrowsAsync<LinkLostException>(() => link.ReadAsync(WandGattUuids.Status));
 
         await link.ConnectAsync();
-        StatusReport afterLoss = StandInWand.DecodeStatus(await link.ReadAsync(WandGattUuids.Status));
-        Assert.Equal((SessionState.Idle, StopReason.LinkLost), (afterLoss.State, afterLoss.LastStopReason));
+        // SR-11 seen from the host: the session started over BLE ramps down and stops after the link dropped.
+        StatusReport afterLoss = await ReadStatusUntilAsync(link, status => status.State == SessionState.Idle);
+        Assert.Equal(StopReason.LinkLost, afterLoss.LastStopReason);
         NotificationCollector notifications = new(link);
-        await link.WriteAsync(WandGattUuids.ControlPoint, Start3, WriteKind.WithResponse);
+        await link.WriteAsync(WandGattUuids.ControlPoint, Start1, WriteKind.WithResponse);
 
         Assert.Equal(LinkState.Connected, link.State);
-        Assert.Equal(SessionState.Running, StandInWand.DecodeStatus(await notifications.NextAsync(WandGattUuids.Status)).State);
+        await notifications.StatusAsync(status => status.State == SessionState.Running);
     }
 
     [Fact]
@@ -227,12 +255,19 @@ public sealed class BleWandLinkTests(TestBed bed)
         Assert.IsType<BluetoothUnavailableException>(error.InnerException);
     }
 
-    private static byte[] Command(Action<ControlPointCommand> set)
+    private static async Task<StatusReport> ReadStatusUntilAsync(BleWandLink link, Func<StatusReport, bool> condition)
     {
-        ControlPointCommand command = new();
-        set(command);
-        byte[] buffer = new byte[ControlPointCommand.MaximumLength];
-        return buffer[..command.Encode(buffer, 0)];
+        DateTime deadline = DateTime.UtcNow.AddSeconds(5);
+        while (true)
+        {
+            StatusReport status = Payloads.Status(await link.ReadAsync(WandGattUuids.Status));
+            if (condition(status) || DateTime.UtcNow > deadline)
+            {
+                return status;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     private BleWandLink NewLink(string address, int discoverySeconds = 5) => new("ble:" + address, new BleLinkOptions
@@ -252,6 +287,18 @@ public sealed class BleWandLinkTests(TestBed bed)
 
         public Task<byte[]> NextAsync(Guid characteristic) => Task.Run(() =>
             Queue(characteristic).TryTake(out byte[]? value, TimeSpan.FromSeconds(5)) ? value! : throw new TimeoutException($"No notification of {characteristic} within 5 s."));
+
+        public async Task<StatusReport> StatusAsync(Func<StatusReport, bool> condition)
+        {
+            while (true)
+            {
+                StatusReport status = Payloads.Status(await NextAsync(WandGattUuids.Status));
+                if (condition(status))
+                {
+                    return status;
+                }
+            }
+        }
 
         private BlockingCollection<byte[]> Queue(Guid characteristic) => queues.GetOrAdd(characteristic, _ => []);
     }

@@ -9,7 +9,8 @@ namespace Wand.Ble.Tests;
 /// The test bed's wand backend (interface org.wandfirmware.TestBed.Backend, see tests/ble-testbed/wand_bluez.py): the
 /// mocked BlueZ forwards each GATT ReadValue, WriteValue and StartNotify/StopNotify here, and this forwards it to a
 /// wand behind an <see cref="IWandLink"/>; the wand's notifications go back through TestBed.Notify. A dropped or closed
-/// BLE link reaches the wand as <see cref="IWandLink.DisconnectAsync"/>.
+/// BLE link reaches the wand as <see cref="IWandLink.DisconnectAsync"/>; a connection, or pairing that encrypts it,
+/// as the linkUp callback (or <see cref="IWandLink.ConnectAsync"/>).
 /// </summary>
 public sealed class GattBridge : IDisposable
 {
@@ -18,9 +19,11 @@ public sealed class GattBridge : IDisposable
     private readonly string bluetoothAddress;
     private readonly IWandLink wand;
     private readonly IDisposable export;
+    private readonly Action<bool>? linkUp;
 
-    public GattBridge(DBusConnection connection, ObjectPath path, string bluetoothAddress, IWandLink wand)
+    public GattBridge(DBusConnection connection, ObjectPath path, string bluetoothAddress, IWandLink wand, Action<bool>? linkUp = null)
     {
+        this.linkUp = linkUp;
         this.connection = connection;
         this.bluetoothAddress = bluetoothAddress;
         this.wand = wand;
@@ -42,6 +45,20 @@ public sealed class GattBridge : IDisposable
         if (call.Interface != BackendInterface)
         {
             return DBusReplies.Error(call, "org.freedesktop.DBus.Error.UnknownInterface", call.Interface ?? string.Empty);
+        }
+
+        if (call.Member == "LinkUp")
+        {
+            if (linkUp is null)
+            {
+                await wand.ConnectAsync();
+            }
+            else
+            {
+                linkUp((bool)call.Body[0]);
+            }
+
+            return DBusReplies.Return(call);
         }
 
         if (call.Member == "LinkDown")

@@ -15,22 +15,24 @@ public sealed class ScanTests(TestBed bed)
     [Fact]
     public async Task Scan_ListsWandsWithHeadAndBatteryFromAdvertising_StrongestFirst()
     {
-        await bed.AddWandAsync("BB:00:00:00:00:01", "Wand-B1", rssi: -40, head: HeadIdentity.RidgedWave, battery: 64);
-        await bed.AddWandAsync("BB:00:00:00:00:02", "Wand-B2", rssi: -90, head: HeadIdentity.None, battery: 12);
+        VirtualWandPeripheral strong = await bed.AddWandAsync("BB:00:00:00:00:01", "Wand-B1", rssi: -40, head: HeadIdentity.RidgedWave, batteryVolts: 3.7);
+        await bed.AddWandAsync("BB:00:00:00:00:02", "Wand-B2", rssi: -90, head: HeadIdentity.None, batteryVolts: 3.5);
 
         var wands = await BleScanner.ScanAsync(TimeSpan.FromSeconds(1), new BleLinkOptions { BusAddress = bed.BusAddress });
 
         int first = FindIndex(wands, "ble:BB:00:00:00:00:01");
         int second = FindIndex(wands, "ble:BB:00:00:00:00:02");
         Assert.True(first < second);
-        Assert.Equal(new ScannedWand("Wand-B1", "ble:BB:00:00:00:00:01", -40, HeadIdentity.RidgedWave, 64), wands[first]);
+        Assert.Equal(("Wand-B1", (short)-40, HeadIdentity.RidgedWave), (wands[first].Name, wands[first].Rssi, wands[first].Head));
+        Assert.InRange(wands[first].BatteryPercent!.Value - strong.Controller.BatteryPercent, -3, 3);
+        Assert.InRange(strong.Controller.BatteryPercent, 1, 99);
         Assert.Equal(HeadIdentity.None, wands[second].Head);
     }
 
     [Fact]
     public async Task ScanCommand_Json_PrintsOneDocumentAndSucceeds()
     {
-        await bed.AddWandAsync("BB:00:00:00:00:03", "Wand-B3", head: HeadIdentity.BristleBrush, battery: 99);
+        VirtualWandPeripheral wandB3 = await bed.AddWandAsync("BB:00:00:00:00:03", "Wand-B3", head: HeadIdentity.BristleBrush);
         StringWriter output = new();
         StringWriter error = new();
 
@@ -48,7 +50,7 @@ public sealed class ScanTests(TestBed bed)
                 found = true;
                 Assert.Equal("Wand-B3", wand.GetProperty("name").GetString());
                 Assert.Equal("BristleBrush", wand.GetProperty("head").GetString());
-                Assert.Equal(99, wand.GetProperty("batteryPercent").GetInt32());
+                Assert.InRange(wand.GetProperty("batteryPercent").GetInt32() - wandB3.Controller.BatteryPercent, -3, 3);
             }
         }
 

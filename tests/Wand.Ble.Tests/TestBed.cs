@@ -20,6 +20,7 @@ public sealed class TestBed : IAsyncLifetime
 {
     private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), "wand-ble-testbed-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly List<GattBridge> bridges = [];
+    private readonly List<VirtualWandPeripheral> peripherals = [];
     private DBusConnection? control;
 
     public string BusAddress { get; private set; } = string.Empty;
@@ -54,6 +55,11 @@ public sealed class TestBed : IAsyncLifetime
             bridge.Dispose();
         }
 
+        foreach (VirtualWandPeripheral peripheral in peripherals)
+        {
+            await peripheral.DisposeAsync();
+        }
+
         if (control is not null)
         {
             await control.DisposeAsync();
@@ -64,19 +70,21 @@ public sealed class TestBed : IAsyncLifetime
     }
 
     /// <summary>Places a wand near adapter hci0, its GATT layout built from the protocol table and its values
-    /// answered by a <see cref="StandInWand"/> through a <see cref="GattBridge"/>; unless <paramref name="known"/>,
-    /// it appears only through discovery.</summary>
-    public async Task<StandInWand> AddWandAsync(string address, string name, bool known = false, short rssi = -58, HeadIdentity head = HeadIdentity.SoftDome, byte battery = 87)
+    /// answered by the real firmware on a virtual board (<see cref="VirtualWandPeripheral"/>) through a
+    /// <see cref="GattBridge"/>; unless <paramref name="known"/>, it appears only through discovery.</summary>
+    public async Task<VirtualWandPeripheral> AddWandAsync(string address, string name, bool known = false, short rssi = -58, HeadIdentity head = HeadIdentity.SoftDome, double batteryVolts = 3.9)
     {
-        StandInWand wand = new(head, battery);
+        VirtualWandPeripheral wand = new(head, batteryVolts);
+        peripherals.Add(wand);
         ObjectPath path = new("/org/wandfirmware/backend/dev_" + address.Replace(':', '_'));
-        bridges.Add(new GattBridge(control!, path, address, wand));
+        bridges.Add(new GattBridge(control!, path, address, wand, wand.LinkUp));
+        byte battery = (byte)wand.Controller.BatteryPercent;
         await CallAsync("AddWand", "sssa{sv}", "hci0", address, name, new Dictionary<string, Variant>
         {
             ["service"] = Variant.FromString(WandGattUuids.WandService.ToString()),
             ["gatt"] = new Variant(new Signature("a(sqa(sqas))"), GattLayout()),
             ["backend"] = new Variant(new Signature("(so)"), new object[] { control!.UniqueName, path }),
-            ["service-data"] = Variant.FromBytes([1, (byte)head, battery]),
+            ["service-data"] = Variant.FromBytes([1, (byte)wand.Controller.Head, battery]),
             ["known"] = Variant.FromBoolean(known),
             ["rssi"] = Variant.FromInt16(rssi),
         });

@@ -8,6 +8,7 @@ Backend interface org.wandfirmware.TestBed.Backend (exported by the caller, one 
   Read(s uuid) -> (y att_error, ay value)
   Write(s uuid, ay value, b with_response) -> y att_error
   Subscribe(s uuid, b enable) -> y att_error
+  LinkUp(b encrypted)                         a central connected, or pairing encrypted the link (BP-4)
   LinkDown()                                  the central disconnected or the link dropped (SR-11 on the wand side)
 The backend pushes notifications with TestBed.Notify; they reach clients only while the characteristic is notifying.
 
@@ -201,6 +202,7 @@ def _connect(device):
     _change(device, DEVICE_IFACE, {'Connected': dbus.Boolean(True)})
     if not device.gatt_created:
         _create_gatt(device, record)
+    _backend(device, 'LinkUp', 'b', [bool(device.props[DEVICE_IFACE]['Paired'])])
     _change(device, DEVICE_IFACE, {'ServicesResolved': dbus.Boolean(True)})
 
 
@@ -221,6 +223,8 @@ def _pair(device):
     if record['behaviour'].get('pairing', 'accept') == 'refuse':
         raise dbus.exceptions.DBusException('Authentication Failed', name='org.bluez.Error.AuthenticationFailed')
     _change(device, DEVICE_IFACE, {'Paired': dbus.Boolean(True), 'Bonded': dbus.Boolean(True)})
+    if device.props[DEVICE_IFACE]['Connected']:
+        _backend(device, 'LinkUp', 'b', [True])
 
 
 def _create_gatt(device, record):

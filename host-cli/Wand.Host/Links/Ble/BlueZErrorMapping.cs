@@ -60,6 +60,7 @@ internal static partial class BlueZErrorMapping
             case Prefix + "NotPermitted" when text.Contains("WRITE", StringComparison.Ordinal):
                 return 0x03;
             case Prefix + "NotPermitted" when text.Contains("NOT PAIRED", StringComparison.Ordinal):
+                // BlueZ sends this for 0x05, 0x0C and 0x0F alike; the original code cannot be told apart.
                 return 0x05;
             case Prefix + "InvalidArguments" when text.Contains("OFFSET", StringComparison.Ordinal):
             case Prefix + "InvalidOffset":
