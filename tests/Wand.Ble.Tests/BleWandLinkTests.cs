@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Wand.Host.Links;
 using Wand.Host.Links.Ble;
+using Wand.Host.Links.Simulated;
 using Wand.Protocol.Messages;
 using Wand.Protocol.Profile;
 using Wand.Protocol.Vocabulary;
@@ -86,6 +87,25 @@ public sealed class BleWandLinkTests(TestBed bed)
 
         AttErrorException readOnly = await Assert.ThrowsAsync<AttErrorException>(() => link.WriteAsync(WandGattUuids.Status, new byte[] { 0 }, WriteKind.WithResponse));
         Assert.Equal((byte)AttError.WriteNotPermitted, readOnly.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Bridge_ToTheHostsSimulatedWandLink_StartsAndStops()
+    {
+        await using SimulatedWandLink simulated = new(new SimulatedWandOptions { ClockMode = SimulatedClockMode.RealTime });
+        await bed.AddBridgedWandAsync("AA:00:00:00:00:0E", "Wand-AE", simulated);
+        await using BleWandLink link = NewLink("AA:00:00:00:00:0E");
+        await link.ConnectAsync();
+        NotificationCollector notifications = new(link);
+        await link.SubscribeAsync(WandGattUuids.ControlPoint, true);
+
+        await link.WriteAsync(WandGattUuids.ControlPoint, Start1, WriteKind.WithResponse);
+        ControlPointResponse started = Payloads.Response(await notifications.NextAsync(WandGattUuids.ControlPoint));
+        await link.WriteAsync(WandGattUuids.ControlPoint, Stop, WriteKind.WithResponse);
+        ControlPointResponse stopped = Payloads.Response(await notifications.NextAsync(WandGattUuids.ControlPoint));
+
+        Assert.Equal((ControlPointOpcode.StartSession, CommandResult.Success), (started.Opcode, started.Result));
+        Assert.Equal((ControlPointOpcode.StopSession, CommandResult.Success), (stopped.Opcode, stopped.Result));
     }
 
     [Fact]

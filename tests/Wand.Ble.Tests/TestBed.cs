@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using Wand.DBus;
+using Wand.Host.Links;
 using Wand.Host.Links.Ble;
 using Wand.Protocol.Profile;
 using Wand.Protocol.Vocabulary;
@@ -89,6 +90,22 @@ public sealed class TestBed : IAsyncLifetime
             ["rssi"] = Variant.FromInt16(rssi),
         });
         return wand;
+    }
+
+    /// <summary>Places a wand whose GATT requests are bridged to any <see cref="IWandLink"/>, for example the host's
+    /// own virtual wand link (address <c>sim</c>); it connects the link first. Known to BlueZ from the start.</summary>
+    public async Task AddBridgedWandAsync(string address, string name, IWandLink wand)
+    {
+        await wand.ConnectAsync();
+        ObjectPath path = new("/org/wandfirmware/backend/dev_" + address.Replace(':', '_'));
+        bridges.Add(new GattBridge(control!, path, address, wand));
+        await CallAsync("AddWand", "sssa{sv}", "hci0", address, name, new Dictionary<string, Variant>
+        {
+            ["service"] = Variant.FromString(WandGattUuids.WandService.ToString()),
+            ["gatt"] = new Variant(new Signature("a(sqa(sqas))"), GattLayout()),
+            ["backend"] = new Variant(new Signature("(so)"), new object[] { control!.UniqueName, path }),
+            ["known"] = Variant.FromBoolean(true),
+        });
     }
 
     /// <summary>The profile table as the bed's GATT layout: services at handles 0x10, 0x20, …, each characteristic
