@@ -14,5 +14,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return LimitsCommand.Create();
+        yield return ScanCommand.Create();
     }
 }

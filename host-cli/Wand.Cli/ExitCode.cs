@@ -47,6 +47,26 @@ public enum ExitCode
     [ExitCodeMessage("Cancelled. The wand was left in a safe state; run the job again when ready.")]
     Cancelled = 15,
 
+    /// <summary>BlueZ cannot be reached: no system D-Bus, or bluetoothd is not running.</summary>
+    [ExitCodeMessage("Start bluetoothd ('sudo systemctl start bluetooth'); if DBUS_SYSTEM_BUS_ADDRESS is set, check that it points at the system bus.")]
+    BluetoothUnavailable = 60,
+
+    /// <summary>No usable Bluetooth adapter.</summary>
+    [ExitCodeMessage("Plug in or power on a Bluetooth adapter ('bluetoothctl power on'), or name a present one with --adapter.")]
+    BluetoothAdapterMissing = 61,
+
+    /// <summary>No wand was found over Bluetooth.</summary>
+    [ExitCodeMessage("Switch the wand on and bring it within a few metres; check its address with 'wand scan'.")]
+    WandNotFound = 62,
+
+    /// <summary>The wand refused to pair.</summary>
+    [ExitCodeMessage("Open the wand's pairing window with a long press of its button, then run the command again within 60 s.")]
+    PairingRefused = 63,
+
+    /// <summary>BlueZ refused an operation.</summary>
+    [ExitCodeMessage("BlueZ refused the operation; the reason is printed above. Check 'bluetoothctl info ADDRESS', remove and re-pair the wand if needed, and retry.")]
+    BluetoothOperationFailed = 64,
+
     /// <summary>An internal error; a bug.</summary>
     [ExitCodeMessage("An unexpected error occurred. Re-run with the same arguments and report the output above.")]
     InternalError = 70,

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Threading.Tasks;
+using Wand.DBus;
+
+// Measures the D-Bus client: marshalling a GetManagedObjects reply the size of one adapter and one connected wand
+// (4 services, 19 characteristics), and the round trip of a method call through a private dbus-daemon.
+const int Iterations = 2000;
+
+DBusMessage reply = ManagedObjectsReply();
+byte[] encoded = MessageCodec.Encode(reply);
+Measure($"encode GetManagedObjects reply ({encoded.Length} bytes)", Iterations, () => MessageCodec.Encode(reply));
+Measure($"decode GetManagedObjects reply ({encoded.Length} bytes)", Iterations, () => MessageCodec.Decode(encoded));
+
+string directory = Path.Combine(Path.GetTempPath(), "wand-dbus-bench-" + Environment.ProcessId);
+Directory.CreateDirectory(directory);
+ProcessStartInfo start = new("dbus-daemon", ["--session", $"--address=unix:path={directory}/bus.sock", "--fork", "--print-pid=1"]) { RedirectStandardOutput = true };
+using (Process daemon = Process.Start(start)!)
+{
+    int pid = int.Parse((await daemon.StandardOutput.ReadToEndAsync()).Trim().Split('\n')[0]);
+    try
+    {
+        await using DBusConnection connection = await DBusConnection.ConnectAsync(DBusAddress.Parse($"unix:path={directory}/bus.sock"));
+        DBusMessage Call() => DBusMessage.MethodCall(DBusConnection.BusName, new ObjectPath("/org/freedesktop/DBus"), DBusConnection.BusName, "GetId");
+        for (int index = 0; index < 200; index++)
+        {
+            await connection.CallAsync(Call());
+        }
+
+        List<double> microseconds = [];
+        for (int index = 0; index < Iterations; index++)
+        {
+            long before = Stopwatch.GetTimestamp();
+            await connection.CallAsync(Call());
+            microseconds.Add(Stopwatch.GetElapsedTime(before).TotalMicroseconds);
+        }
+
+        microseconds.Sort();
+        Console.WriteLine($"{"call round trip via dbus-daemon (GetId)",-58} median {microseconds[microseconds.Count / 2],8:0.0} us   p99 {microseconds[microseconds.Count * 99 / 100],8:0.0} us");
+    }
+    finally
+    {
+        Process.GetProcessById(pid).Kill();
+        Directory.Delete(directory, recursive: true);
+    }
+}
+
+static void Measure(string name, int iterations, Action action)
+{
+    for (int index = 0; index < 200; index++)
+    {
+        action();
+    }
+
+    long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+    long before = Stopwatch.GetTimestamp();
+    for (int index = 0; index < iterations; index++)
+    {
+        action();
+    }
+
+    double microseconds = Stopwatch.GetElapsedTime(before).TotalMicroseconds / iterations;
+    long allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / iterations;
+    Console.WriteLine($"{name,-58} {microseconds,8:0.0} us/op {allocated,9} B/op");
+}
+
+static DBusMessage ManagedObjectsReply()
+{
+    Dictionary<ObjectPath, Dictionary<string, Dictionary<string, Variant>>> objects = new()
+    {
+        [new ObjectPath("/org/bluez/hci0")] = new() { ["org.bluez.Adapter1"] = new() { ["Powered"] = Variant.FromBoolean(true), ["Address"] = Variant.FromString("00:01:02:03:04:05") } },
+        [new ObjectPath("/org/bluez/hci0/dev_AA_BB_CC_DD_EE_FF")] = new()
+        {
+            ["org.bluez.Device1"] = new()
+            {
+                ["Address"] = Variant.FromString("AA:BB:CC:DD:EE:FF"),
+                ["Name"] = Variant.FromString("Wand-01"),
+                ["RSSI"] = Variant.FromInt16(-58),
+                ["Connected"] = Variant.FromBoolean(true),
+                ["ServicesResolved"] = Variant.FromBoolean(true),
+                ["UUIDs"] = Variant.FromStrings(["6d780100-ef12-4cc2-baad-fd233d601624"]),
+                ["ServiceData"] = new Variant(new Signature("a{sv}"), new Dictionary<string, Variant> { ["6d780100-ef12-4cc2-baad-fd233d601624"] = Variant.FromBytes([1, 1, 87]) }),
+            },
+        },
+    };
+    for (int service = 0; service < 4; service++)
+    {
+        string servicePath = $"/org/bluez/hci0/dev_AA_BB_CC_DD_EE_FF/service{0x10 * (service + 1):x4}";
+        objects[new ObjectPath(servicePath)] = new() { ["org.bluez.GattService1"] = new() { ["UUID"] = Variant.FromString("6d780100-ef12-4cc2-baad-fd233d601624"), ["Primary"] = Variant.FromBoolean(true) } };
+        for (int characteristic = 0; characteristic < 5 && (service * 5) + characteristic < 19; characteristic++)
+        {
+            objects[new ObjectPath($"{servicePath}/char{(0x10 * (service + 1)) + 1 + (3 * characteristic):x4}")] = new()
+            {
+                ["org.bluez.GattCharacteristic1"] = new()
+                {
+                    ["UUID"] = Variant.FromString("6d780101-ef12-4cc2-baad-fd233d601624"),
+                    ["Service"] = new Variant(new Signature("o"), new ObjectPath(servicePath)),
+                    ["Value"] = Variant.FromBytes(new byte[17]),
+                    ["Notifying"] = Variant.FromBoolean(false),
+                    ["Flags"] = Variant.FromStrings(["read", "notify"]),
+                    ["MTU"] = Variant.FromUInt16(247),
+                },
+            };
+        }
+    }
+
+    return new DBusMessage
+    {
+        Type = MessageType.MethodReturn,
+        Serial = 7,
+        ReplySerial = 3,
+        Destination = ":1.42",
+        Signature = new Signature("a{oa{sa{sv}}}"),
+        Body = [objects],
+    };
+}
