@@ -199,6 +199,23 @@ public sealed class RomConnection
         return digest;
     }
 
+    /// <summary>Reads up to 64 bytes of flash with the ROM's slow read (READ_FLASH_SLOW, 0x0E).</summary>
+    /// <param name="address">Flash address.</param>
+    /// <param name="length">Bytes, 1 to 64.</param>
+    /// <returns>The bytes.</returns>
+    public byte[] ReadFlashSlow(uint address, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, 64);
+        RomResponse response = Command(RomCommand.ReadFlashSlow, RomPacket.Words(address, (uint)length), 0, Timeouts.Command, expectedDataLength: 64);
+        if (response.Body.Length < 64 + 2)
+        {
+            throw new LoaderTimeoutException($"The slow read at 0x{address:X} returned {response.Body.Length} bytes, expected 64 plus status.");
+        }
+
+        return response.Body.AsSpan(0, length).ToArray();
+    }
+
     /// <summary>Drops received bytes and queued frames.</summary>
     public void DiscardInput()
     {
