@@ -79,6 +79,41 @@ public static class FlashPlanner
         return new FlashPlan(regions, request.FlashSize, table, tableSource);
     }
 
+    /// <summary>
+    /// Checks every file on its own, before a port is opened: image structure, every partition table, the application
+    /// marker. Sizes against partitions and the chip are checked by <see cref="Build"/> once the board is known.
+    /// </summary>
+    /// <param name="package">The package, or <c>null</c>.</param>
+    /// <param name="application">The application, or <c>null</c>.</param>
+    /// <param name="applicationName">The application file name for messages.</param>
+    public static void ValidateStructure(FirmwarePackage? package, byte[]? application, string applicationName)
+    {
+        if (package is null && application is null)
+        {
+            throw new ImageValidationException("(command line)", "nothing to flash: give --firmware, --app or both.");
+        }
+
+        if (package is not null)
+        {
+            EspImageInfo bootloader = EspImage.Validate("bootloader.bin", package.Bootloader);
+            EspImageInfo runtime = EspImage.Validate("nanoCLR.bin", package.Runtime);
+            if (bootloader.ChipId != runtime.ChipId)
+            {
+                throw new ChipMismatchException($"bootloader.bin is for chip id {bootloader.ChipId} but nanoCLR.bin for chip id {runtime.ChipId}; the package mixes targets.");
+            }
+
+            foreach ((string name, byte[] table) in package.PartitionTables)
+            {
+                _ = PartitionTable.Parse($"{package.Source}/{name}", table);
+            }
+        }
+
+        if (application is not null)
+        {
+            ValidateApplication(applicationName, application);
+        }
+    }
+
     /// <summary>Checks a nanoFramework deployment image: not empty, starts with an assembly marker.</summary>
     /// <param name="name">The file name for messages.</param>
     /// <param name="application">The image.</param>
@@ -95,12 +130,10 @@ public static class FlashPlanner
         if (application.Length < 6 || !(application[..6].SequenceEqual("NFMRK1"u8) || application[..6].SequenceEqual("NFMRK2"u8)))
         {
             string found = application.Length >= 6 ? Convert.ToHexString(application[..6]) : "too short";
-            throw new ImageValidationException(name, $"does not start with a nanoFramework assembly marker NFMRK1/NFMRK2 (found {found}); pass the deployment .bin from the application's build output.");
-        }
-
-        if (application[0] == EspImage.Magic)
-        {
-            throw new ImageValidationException(name, "is an ESP firmware image, not an application; pass it inside --firmware instead.");
+            string hint = application[0] == EspImage.Magic
+                ? "it is an ESP firmware image; pass it inside the --firmware package instead"
+                : "pass the deployment .bin from the application's build output";
+            throw new ImageValidationException(name, $"does not start with a nanoFramework assembly marker NFMRK1/NFMRK2 (found {found}); {hint}.");
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class RomFlasher
     private readonly IFlashProgress progress;
     private int targetBaudRate = RomConnector.RomBaudRate;
     private uint flashSize = SpiFlashProbe.FallbackSize;
+    private int requestedRomRate = RomConnector.RomBaudRate;
 
     /// <summary>Initializes a new instance of the <see cref="RomFlasher"/> class.</summary>
     /// <param name="connection">A synchronised connection.</param>
@@ -52,6 +53,22 @@ public sealed class RomFlasher
 
         AttachFlash();
         return chip;
+    }
+
+    /// <summary>
+    /// Puts the loader back to 115200 baud. Used when the chip cannot be reset at the end (no RTS line: pty, TCP), so the
+    /// next connection finds the ROM at the rate it starts at.
+    /// </summary>
+    public void RestoreRomBaudRate()
+    {
+        if (connection.Port.BaudRate == RomConnector.RomBaudRate)
+        {
+            return;
+        }
+
+        int requested = (int)((long)RomConnector.RomBaudRate * requestedRomRate / Math.Max(1, targetBaudRate));
+        progress.Status($"Returning the loader to {RomConnector.RomBaudRate} baud");
+        connection.ChangeBaudRate(RomConnector.RomBaudRate, requested);
     }
 
     /// <summary>Reads the partition table from the board with slow 64-byte reads (the ROM has no fast read).</summary>
@@ -212,6 +229,7 @@ public sealed class RomFlasher
         {
             if (connection.TrySync())
             {
+                AttachFlash(); // a reset the host did not see also detaches the flash
                 return;
             }
         }
@@ -262,6 +280,7 @@ public sealed class RomFlasher
 
         progress.Status($"Changing baud rate to {targetBaudRate}");
         connection.ChangeBaudRate(targetBaudRate, requested);
+        requestedRomRate = requested;
     }
 
     private void AttachFlash()

@@ -168,10 +168,11 @@ public sealed class LinuxSerialPort : ISerialPort
                     return (int)count;
                 }
 
+                // With VMIN = VTIME = 0 a terminal read returns 0 when nothing is waiting; a hang-up shows in poll().
                 int error = Marshal.GetLastPInvokeError();
-                if (count == 0 || (error != LinuxNative.ErrorTryAgain && error != LinuxNative.ErrorInterrupted))
+                if (count < 0 && error != LinuxNative.ErrorTryAgain && error != LinuxNative.ErrorInterrupted)
                 {
-                    throw new SerialPortException(SerialPortFailure.Disconnected, $"Serial port {Name} went away (unplugged or reset by the driver, error {(count == 0 ? "end of file" : error.ToString(System.Globalization.CultureInfo.InvariantCulture))}). Reconnect the board and retry.");
+                    throw Gone(error.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
             }
 
@@ -185,6 +186,11 @@ public sealed class LinuxSerialPort : ISerialPort
             if (events == 0)
             {
                 return 0;
+            }
+
+            if ((events & LinuxNative.PollIn) == 0 && (events & (LinuxNative.PollHangUp | LinuxNative.PollError)) != 0)
+            {
+                throw Gone("hang-up");
             }
         }
     }
@@ -278,6 +284,9 @@ public sealed class LinuxSerialPort : ISerialPort
             : SerialPortFailure.Other;
         return new SerialPortException(failure, $"Could not {action} serial port {Name}: {Marshal.GetPInvokeErrorMessage(error)} (errno {error}).");
     }
+
+    private SerialPortException Gone(string reason) =>
+        new(SerialPortFailure.Disconnected, $"Serial port {Name} went away ({reason}): the board was unplugged or reset its USB bridge. Reconnect it and retry.");
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(fileDescriptor < 0, this);
 }
