@@ -92,12 +92,9 @@ public sealed class RomConnection
         {
             _ = Receive(RomCommand.Sync, Timeouts.Sync, 0);
         }
-        catch (LoaderTimeoutException)
+        catch (FlashingException)
         {
-            return false;
-        }
-        catch (RomErrorException)
-        {
+            // No answer, an error status, or the late "unsupported" replies to a request damaged on the line.
             return false;
         }
 
@@ -214,6 +211,13 @@ public sealed class RomConnection
         }
 
         return response.Body.AsSpan(0, length).ToArray();
+    }
+
+    /// <summary>Sends a lone frame delimiter, which ends any partial frame the ROM may hold after line damage.</summary>
+    public void SendFrameBoundary()
+    {
+        Port.Write([Slip.End]);
+        BytesSent++;
     }
 
     /// <summary>Drops received bytes and queued frames.</summary>

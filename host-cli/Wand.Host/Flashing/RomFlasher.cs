@@ -6,10 +6,10 @@ using Wand.Host.Serial;
 namespace Wand.Host.Flashing;
 
 /// <summary>
-/// Writes a <see cref="FlashPlan"/> through the ROM loader alone (no flasher stub): per region FLASH_DEFL_BEGIN (the
-/// ROM erases), zlib blocks of 0x400 bytes that the ROM writes before answering, then SPI_FLASH_MD5. A block the ROM
-/// discarded (checksum or format error) is resent; anything ambiguous (timeout, lost answer, reset) restarts the
-/// region after resynchronising, so a region is only reported written when its MD5 matches.
+/// Writes a <see cref="FlashPlan"/> through the ROM loader alone (no flasher stub), in 64 KB chunks: per chunk
+/// FLASH_DEFL_BEGIN (the ROM erases), zlib blocks of 0x400 bytes that the ROM writes before answering, then
+/// SPI_FLASH_MD5. A block the ROM discarded (checksum or format error) is resent; anything ambiguous (timeout, lost
+/// answer, reset) restarts the chunk after resynchronising, so data is only reported written when its MD5 matches.
 /// </summary>
 public sealed class RomFlasher
 {
@@ -31,8 +31,17 @@ public sealed class RomFlasher
         this.progress = progress ?? throw new ArgumentNullException(nameof(progress));
     }
 
-    /// <summary>Gets or sets how many times a region is started over before the job fails, 1 to 10 (default 3).</summary>
-    public int RegionAttempts { get; set; } = 3;
+    /// <summary>
+    /// Gets or sets the unit of compression, verification and retry in bytes (default 64 KB, a multiple of 4 KB). A
+    /// chunk is one FLASH_DEFL_BEGIN, its blocks and one MD5; an ambiguous failure costs at most one chunk.
+    /// </summary>
+    public int ChunkSize { get; set; } = 0x10000;
+
+    /// <summary>Gets or sets how many times a chunk is started over before the job fails (default 4).</summary>
+    public int ChunkAttempts { get; set; } = 4;
+
+    /// <summary>Gets or sets how many end-of-job repair passes may rewrite regions that changed (default 2).</summary>
+    public int RepairPasses { get; set; } = 2;
 
     /// <summary>Gets or sets how many times one block is resent after the ROM discarded it (default 3).</summary>
     public int BlockAttempts { get; set; } = 3;
@@ -104,11 +113,12 @@ public sealed class RomFlasher
         connection.FlashBegin(size, 0, RomBlockSize, address);
     }
 
-    /// <summary>Writes every region of the plan.</summary>
+    /// <summary>Writes every region of the plan, then checks them all again and repairs any chunk that changed.</summary>
     /// <param name="plan">The validated plan.</param>
-    /// <param name="verify">Check each region's MD5 after writing.</param>
-    /// <param name="skipUnchanged">Skip regions whose MD5 already matches.</param>
+    /// <param name="verify">Check each chunk's MD5 after writing and every region's at the end.</param>
+    /// <param name="skipUnchanged">Skip regions and chunks whose MD5 already matches.</param>
     /// <returns>What happened per region.</returns>
+    /// <exception cref="FlashVerificationException">A region still differs after the repair passes.</exception>
     public IReadOnlyList<RegionReport> Write(FlashPlan plan, bool verify, bool skipUnchanged)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -118,67 +128,130 @@ public sealed class RomFlasher
             reports.Add(WriteRegion(region, verify, skipUnchanged));
         }
 
+        if (!verify)
+        {
+            return reports;
+        }
+
+        // A damaged request can, in the worst case, reach the ROM as a different command (for example a flipped
+        // opcode bit turning FLASH_DEFL_DATA into FLASH_DEFL_BEGIN, which erases). So every region is checked once
+        // more at the end, and only its differing chunks are written again.
+        for (int pass = 1; pass <= RepairPasses + 1; pass++)
+        {
+            List<FlashRegion> damaged = [];
+            foreach (FlashRegion region in plan.Regions)
+            {
+                if (ReadMd5OrRecover(region.Address, region.Data.Length) != Md5Digest.Hex(region.Data))
+                {
+                    damaged.Add(region);
+                }
+            }
+
+            if (damaged.Count == 0)
+            {
+                return reports;
+            }
+
+            if (pass > RepairPasses)
+            {
+                throw new FlashVerificationException($"{string.Join(", ", damaged.ConvertAll(region => region.Name))} still differ(s) from the image after {RepairPasses} repair passes. The flash may be failing, or the line is too noisy: lower --baud, use a shorter cable, and flash again.");
+            }
+
+            foreach (FlashRegion region in damaged)
+            {
+                progress.Warning($"{region.Name} at 0x{region.Address:X} changed after it was written; writing its differing chunks again.");
+                RegionReport repair = WriteRegion(region, verify: true, skipUnchanged: true);
+                int index = reports.FindIndex(report => report.Name == region.Name);
+                reports[index] = reports[index] with { Restarts = reports[index].Restarts + repair.Restarts + 1, ResentBlocks = reports[index].ResentBlocks + repair.ResentBlocks };
+            }
+        }
+
         return reports;
     }
 
     private RegionReport WriteRegion(FlashRegion region, bool verify, bool skipUnchanged)
     {
-        CompressedImage image = CompressedImage.Create(region.Data);
-        string expected = Md5Digest.Hex(region.Data);
         Stopwatch stopwatch = Stopwatch.StartNew();
-        progress.RegionStarted(region, image.WireLength);
-        if (skipUnchanged && TryReadMd5(region) == expected)
+        List<(int Offset, int Length, CompressedImage Image)> chunks = [];
+        long wireLength = 0;
+        for (int offset = 0; offset < region.Data.Length; offset += ChunkSize)
+        {
+            int length = Math.Min(ChunkSize, region.Data.Length - offset);
+            CompressedImage image = CompressedImage.Create(region.Data.AsSpan(offset, length).ToArray());
+            chunks.Add((offset, length, image));
+            wireLength += image.WireLength;
+        }
+
+        progress.RegionStarted(region, wireLength);
+        if (skipUnchanged && TryReadMd5(region.Address, region.Data.Length) == Md5Digest.Hex(region.Data))
         {
             progress.RegionFinished(region, skipped: true);
-            return new RegionReport(region.Name, region.Address, region.Data.Length, image.WireLength, true, 0, 0, stopwatch.Elapsed);
+            return new RegionReport(region.Name, region.Address, region.Data.Length, wireLength, true, 0, 0, stopwatch.Elapsed);
         }
 
         int restarts = 0;
         int resentBlocks = 0;
-        for (int attempt = 1; ; attempt++)
+        foreach ((int offset, int length, CompressedImage image) in chunks)
         {
-            try
+            uint address = region.Address + (uint)offset;
+            string expected = Md5Digest.Hex(region.Data.AsSpan(offset, length));
+            if (skipUnchanged && chunks.Count > 1 && TryReadMd5(address, length) == expected)
             {
-                resentBlocks += SendImage(region, image);
-                if (verify)
-                {
-                    progress.Verifying(region);
-                    string actual = connection.FlashMd5(region.Address, (uint)region.Data.Length);
-                    if (actual != expected)
-                    {
-                        throw new FlashVerificationException($"{region.Name} at 0x{region.Address:X}: flash MD5 is {actual}, the image's is {expected}.");
-                    }
-                }
-
-                progress.RegionFinished(region, skipped: false);
-                return new RegionReport(region.Name, region.Address, region.Data.Length, image.WireLength, false, restarts, resentBlocks, stopwatch.Elapsed);
+                progress.RegionProgress(region, offset + length);
+                continue;
             }
-            catch (Exception exception) when (IsRecoverable(exception) && attempt < RegionAttempts)
+
+            for (int attempt = 1; ; attempt++)
             {
-                restarts++;
-                progress.Warning($"{region.Name}: {exception.Message} Starting the region again (attempt {attempt + 1} of {RegionAttempts}).");
-                Recover();
+                try
+                {
+                    resentBlocks += SendImage(region, address, image, offset);
+                    if (verify)
+                    {
+                        string actual = connection.FlashMd5(address, (uint)length);
+                        if (actual != expected)
+                        {
+                            throw new FlashVerificationException($"{region.Name} at 0x{address:X}: flash MD5 is {actual}, the image's is {expected}.");
+                        }
+                    }
+
+                    break;
+                }
+                catch (Exception exception) when (IsRecoverable(exception) && attempt < ChunkAttempts)
+                {
+                    restarts++;
+                    progress.Warning($"{region.Name}: {exception.Message} Writing 0x{address:X}–0x{address + (uint)length:X} again (attempt {attempt + 1} of {ChunkAttempts}).");
+                    Recover();
+                }
             }
         }
+
+        if (verify)
+        {
+            progress.Verifying(region);
+        }
+
+        progress.RegionFinished(region, skipped: false);
+        return new RegionReport(region.Name, region.Address, region.Data.Length, wireLength, false, restarts, resentBlocks, stopwatch.Elapsed);
     }
 
-    private int SendImage(FlashRegion region, CompressedImage image)
+    private int SendImage(FlashRegion region, uint address, CompressedImage image, int doneBefore)
     {
         int resent = 0;
         RomCommand dataCommand;
+        int blocks = image.BlockCount(RomBlockSize);
         if (image.IsCompressed)
         {
-            uint roundedSize = (uint)((region.Data.Length + RomBlockSize - 1) / RomBlockSize * RomBlockSize);
-            connection.FlashDeflateBegin(roundedSize, (uint)image.BlockCount(RomBlockSize), RomBlockSize, region.Address);
+            uint roundedSize = (uint)((image.UncompressedLength + RomBlockSize - 1) / RomBlockSize * RomBlockSize);
+            connection.FlashDeflateBegin(roundedSize, (uint)blocks, RomBlockSize, address);
             dataCommand = RomCommand.FlashDeflateData;
         }
         else
         {
-            connection.FlashBegin((uint)region.Data.Length, (uint)image.BlockCount(RomBlockSize), RomBlockSize, region.Address);
+            connection.FlashBegin((uint)image.UncompressedLength, (uint)blocks, RomBlockSize, address);
             dataCommand = RomCommand.FlashData;
         }
 
-        int blocks = image.BlockCount(RomBlockSize);
         for (int sequence = 0; sequence < blocks; sequence++)
         {
             ReadOnlySpan<byte> block = image.Block(sequence, RomBlockSize);
@@ -197,17 +270,33 @@ public sealed class RomFlasher
                 }
             }
 
-            progress.RegionProgress(region, Math.Min(region.Data.Length, (long)(sequence + 1) * region.Data.Length / blocks));
+            progress.RegionProgress(region, doneBefore + Math.Min(image.UncompressedLength, (long)(sequence + 1) * image.UncompressedLength / blocks));
         }
 
         return resent;
     }
 
-    private string? TryReadMd5(FlashRegion region)
+    private string? ReadMd5OrRecover(uint address, int length)
+    {
+        for (int attempt = 1; attempt <= ChunkAttempts; attempt++)
+        {
+            string? digest = TryReadMd5(address, length);
+            if (digest is not null)
+            {
+                return digest;
+            }
+
+            Recover();
+        }
+
+        return null;
+    }
+
+    private string? TryReadMd5(uint address, int length)
     {
         try
         {
-            return connection.FlashMd5(region.Address, (uint)region.Data.Length);
+            return connection.FlashMd5(address, (uint)length);
         }
         catch (FlashingException)
         {
@@ -217,13 +306,14 @@ public sealed class RomFlasher
     }
 
     private static bool IsRecoverable(Exception exception) =>
-        exception is LoaderTimeoutException or FlashVerificationException or RomErrorException
+        exception is LoaderTimeoutException or FlashVerificationException or RomErrorException or UnsupportedCommandException
         || (exception is SerialPortException serial && serial.Failure != SerialPortFailure.Disconnected);
 
     /// <summary>Gets the loader listening again after an ambiguous failure: resync at the transfer rate, else at 115200.</summary>
     private void Recover()
     {
         connection.ResetReceiver();
+        connection.SendFrameBoundary();
         connection.DiscardInput();
         for (int sync = 0; sync < 3; sync++)
         {
