@@ -171,7 +171,9 @@ public sealed class RomSimulator : IDisposable
 
             if (options.LineTiming is not null)
             {
-                PreciseDelay.Until(receiveClock + (long)(options.LineTiming.Turnaround.TotalSeconds * Stopwatch.Frequency)); // the frame is complete only once its last bit has arrived
+                // The frame is complete only once its last bit has arrived, and the answer cannot start before that:
+                // the model handles the frame now and holds the answer back, which needs one wait instead of two.
+                transmitClock = Math.Max(transmitClock, receiveClock + (long)(options.LineTiming.Turnaround.TotalSeconds * Stopwatch.Frequency));
             }
 
             foreach (byte[] frame in frames)
@@ -233,6 +235,8 @@ public sealed class RomSimulator : IDisposable
 
         if (options.LineTiming is not null)
         {
+            // The answer starts once the line is free and the request has fully arrived; its last bit lands after the
+            // bytes' own line time. (A chip-side turnaround can be modelled with LineTiming.Turnaround.)
             transmitClock = Math.Max(Stopwatch.GetTimestamp(), transmitClock) + ByteTime(output.Count);
             PreciseDelay.Until(transmitClock);
         }
