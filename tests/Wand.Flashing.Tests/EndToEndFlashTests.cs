@@ -117,6 +117,19 @@ public sealed class EndToEndFlashTests
     }
 
     [Fact]
+    public void Flash_FourMegabytePackageOnTwoMegabyteBoard_IsRefusedBeforeAnythingIsWritten()
+    {
+        using SimulatedBoard board = new(new RomSimulatorOptions { FlashSize = 2 << 20, FlashJedecId = 0x1540EF });
+
+        PartitionTableException error = Assert.Throws<PartitionTableException>(() =>
+            FlashJob.Run(Options(board.PortPath), new RecordingProgress()));
+
+        Assert.Contains("2 MB flash", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, board.Simulator.Flash.SectorsErased);
+        Assert.Equal(0, board.Simulator.Flash.BytesProgrammed);
+    }
+
+    [Fact]
     public void Flash_CorruptImage_IsRefusedBeforeThePortIsOpened()
     {
         byte[] runtime = (byte[])Package.Runtime.Clone();
