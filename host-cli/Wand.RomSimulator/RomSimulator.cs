@@ -205,6 +205,12 @@ public sealed class RomSimulator : IDisposable
 
         foreach (byte[] response in responses)
         {
+            if (options.Faults is { LoseAnswerProbability: > 0 } lossy && faults.NextDouble() < lossy.LoseAnswerProbability)
+            {
+                Statistics.AnswerLost();
+                continue;
+            }
+
             transmitClock = Transmit(channel, SlipFrameReader.Encode(response), transmitClock, applyFaults: true);
         }
 

@@ -71,6 +71,9 @@ public sealed record FaultInjection
     /// <summary>Gets how long a delayed byte is held back.</summary>
     public TimeSpan Delay { get; init; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>Gets the probability that a whole answer frame is lost after the chip acted on the request, 0 to 1.</summary>
+    public double LoseAnswerProbability { get; init; }
+
     /// <summary>Gets a value indicating whether faults hit host-to-chip bytes.</summary>
     public bool AffectRequests { get; init; } = true;
 

@@ -13,6 +13,7 @@ public sealed class SimulatorStatistics
     private long bytesDelayed;
     private long resets;
     private long bytesGarbled;
+    private long answersLost;
 
     /// <summary>Gets the bytes received from the host.</summary>
     public long BytesReceived => Interlocked.Read(ref bytesReceived);
@@ -35,6 +36,9 @@ public sealed class SimulatorStatistics
     /// <summary>Gets the bytes garbled because host and ROM ran at different rates.</summary>
     public long BytesGarbled => Interlocked.Read(ref bytesGarbled);
 
+    /// <summary>Gets the answer frames lost by fault injection.</summary>
+    public long AnswersLost => Interlocked.Read(ref answersLost);
+
     /// <summary>Gets the injected chip resets.</summary>
     public long Resets => Interlocked.Read(ref resets);
 
@@ -53,4 +57,6 @@ public sealed class SimulatorStatistics
     internal void Garbled(long count) => Interlocked.Add(ref bytesGarbled, count);
 
     internal void Reset() => Interlocked.Increment(ref resets);
+
+    internal void AnswerLost() => Interlocked.Increment(ref answersLost);
 }

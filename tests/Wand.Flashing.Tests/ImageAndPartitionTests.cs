@@ -179,6 +179,23 @@ public sealed class ImageAndPartitionTests
     }
 
     [Fact]
+    public void BlockProbe_OutputRanges_AreContiguousAndCoverTheImage()
+    {
+        CompressedImage image = CompressedImage.Create(TestImages.EspImage(64_000, seed: 13));
+        long previousEnd = 0;
+
+        for (int block = 0; block < image.BlockCount(0x400); block++)
+        {
+            (long start, long end) = BlockProbe.OutputRange(image, block, 0x400);
+            Assert.Equal(previousEnd, start);
+            Assert.True(end >= start);
+            previousEnd = end;
+        }
+
+        Assert.Equal(image.UncompressedLength, previousEnd);
+    }
+
+    [Fact]
     public void CompressedImage_RandomData_IsSentUncompressedWithPaddedLastBlock()
     {
         byte[] random = RandomNumberGenerator.GetBytes(5000);

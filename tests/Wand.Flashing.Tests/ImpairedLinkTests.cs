@@ -43,6 +43,29 @@ public sealed class ImpairedLinkTests
     }
 
     [Fact]
+    public void LostAnswers_AreFoundWrittenByProbingTheFlashAndTheChunkGoesOn()
+    {
+        using SimulatedBoard board = new(new RomSimulatorOptions { Faults = new FaultInjection { Seed = 8, LoseAnswerProbability = 5e-3 } });
+
+        FlashJobResult result = FlashJob.Run(Options(board), new RecordingProgress());
+
+        AssertFlashHolds(board, result.Plan);
+        Assert.True(board.Simulator.Statistics.AnswersLost > 0);
+        Assert.True(result.Regions.Sum(region => region.LostAnswers) > 0, "lost answers to data blocks must be recovered by probing the flash");
+    }
+
+    [Fact]
+    public void LostRequests_AreResentWithoutRewritingTheChunk()
+    {
+        using SimulatedBoard board = new(new RomSimulatorOptions { Faults = new FaultInjection { Seed = 9, DropProbability = 5e-5, AffectResponses = false } });
+
+        FlashJobResult result = FlashJob.Run(Options(board), new RecordingProgress());
+
+        AssertFlashHolds(board, result.Plan);
+        Assert.True(result.Regions.Sum(region => region.ResentBlocks) > 0);
+    }
+
+    [Fact]
     public void DelayedBytes_OnlySlowTheJobDown()
     {
         using SimulatedBoard board = new(new RomSimulatorOptions { Faults = new FaultInjection { Seed = 5, DelayProbability = 2e-4, Delay = TimeSpan.FromMilliseconds(5) } });

@@ -194,6 +194,7 @@ internal static class FlashCommand
                     skipped = region.Skipped,
                     restarts = region.Restarts,
                     resentBlocks = region.ResentBlocks,
+                    lostAnswers = region.LostAnswers,
                     seconds = System.Math.Round(region.Elapsed.TotalSeconds, 3),
                 }),
                 seconds = System.Math.Round(result.Elapsed.TotalSeconds, 3),

@@ -26,6 +26,8 @@ internal static class SimRomCommand
 
     private static readonly Option<double> DelayOption = new("--delay-rate") { Description = "Probability (0 to 1) that a byte is held back by --delay-ms." };
 
+    private static readonly Option<double> LoseAnswerOption = new("--lose-answer-rate") { Description = "Probability (0 to 1) that a whole answer is lost after the chip acted on the request." };
+
     private static readonly Option<int> DelayMillisecondsOption = new("--delay-ms") { Description = "How long a delayed byte is held back, milliseconds.", DefaultValueFactory = _ => 20 };
 
     private static readonly Option<int> ResetAfterOption = new("--reset-after-blocks") { Description = "Reset the chip once after this many flash data blocks (0: never)." };
@@ -38,7 +40,7 @@ internal static class SimRomCommand
     {
         Command command = new("rom", "Serve a simulated ESP32 ROM bootloader on a pseudo-terminal or TCP port until Ctrl-C.")
         {
-            TcpOption, FlashSizeOption, LineTimingOption, DropOption, CorruptOption, DelayOption, DelayMillisecondsOption, ResetAfterOption, SeedOption,
+            TcpOption, FlashSizeOption, LineTimingOption, DropOption, CorruptOption, DelayOption, LoseAnswerOption, DelayMillisecondsOption, ResetAfterOption, SeedOption,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, cancellationToken));
         return command;
@@ -92,7 +94,8 @@ internal static class SimRomCommand
         double drop = parseResult.GetValue(DropOption);
         double corrupt = parseResult.GetValue(CorruptOption);
         double delay = parseResult.GetValue(DelayOption);
-        foreach ((string name, double value) in new[] { ("--drop-rate", drop), ("--corrupt-rate", corrupt), ("--delay-rate", delay) })
+        double loseAnswer = parseResult.GetValue(LoseAnswerOption);
+        foreach ((string name, double value) in new[] { ("--drop-rate", drop), ("--corrupt-rate", corrupt), ("--delay-rate", delay), ("--lose-answer-rate", loseAnswer) })
         {
             if (value is < 0 or > 1 || double.IsNaN(value))
             {
@@ -109,7 +112,7 @@ internal static class SimRomCommand
         }
 
         int resetAfter = parseResult.GetValue(ResetAfterOption);
-        bool faulty = drop > 0 || corrupt > 0 || delay > 0 || resetAfter > 0;
+        bool faulty = drop > 0 || corrupt > 0 || delay > 0 || loseAnswer > 0 || resetAfter > 0;
         options = new RomSimulatorOptions
         {
             FlashSize = megabytes << 20,
@@ -121,6 +124,7 @@ internal static class SimRomCommand
                 DropProbability = drop,
                 CorruptProbability = corrupt,
                 DelayProbability = delay,
+                LoseAnswerProbability = loseAnswer,
                 Delay = TimeSpan.FromMilliseconds(parseResult.GetValue(DelayMillisecondsOption)),
                 ResetAfterDataBlocks = resetAfter,
             } : null,

@@ -12,18 +12,21 @@ public sealed class CompressedImage
 {
     private readonly byte[] payload;
 
-    private CompressedImage(byte[] payload, int uncompressedLength, bool isCompressed)
+    private CompressedImage(byte[] payload, byte[] plain, bool isCompressed)
     {
         this.payload = payload;
-        UncompressedLength = uncompressedLength;
+        Plain = plain;
         IsCompressed = isCompressed;
     }
+
+    /// <summary>Gets the image bytes before compression.</summary>
+    public byte[] Plain { get; }
 
     /// <summary>Gets a value indicating whether the payload is zlib data.</summary>
     public bool IsCompressed { get; }
 
     /// <summary>Gets the image length in bytes.</summary>
-    public int UncompressedLength { get; }
+    public int UncompressedLength => Plain.Length;
 
     /// <summary>Gets the payload length in bytes (what crosses the line, before framing).</summary>
     public int WireLength => payload.Length;
@@ -42,8 +45,8 @@ public sealed class CompressedImage
 
         byte[] compressed = output.ToArray();
         return compressed.Length < image.Length
-            ? new CompressedImage(compressed, image.Length, true)
-            : new CompressedImage(image, image.Length, false);
+            ? new CompressedImage(compressed, image, true)
+            : new CompressedImage(image, image, false);
     }
 
     /// <summary>Gets the number of blocks of <paramref name="blockSize"/> bytes.</summary>
@@ -68,6 +71,36 @@ public sealed class CompressedImage
         padded.AsSpan().Fill(0xFF);
         payload.AsSpan(start, length).CopyTo(padded);
         return padded;
+    }
+
+    /// <summary>Gets how many image bytes the first <paramref name="payloadBytes"/> of the payload inflate to.</summary>
+    /// <param name="payloadBytes">A payload prefix length in bytes.</param>
+    /// <returns>Image bytes, 0 to <see cref="UncompressedLength"/>.</returns>
+    public long OutputAfter(int payloadBytes)
+    {
+        int prefix = Math.Clamp(payloadBytes, 0, payload.Length);
+        if (!IsCompressed)
+        {
+            return Math.Min(prefix, UncompressedLength);
+        }
+
+        using ZLibStream zlib = new(new MemoryStream(payload, 0, prefix, writable: false), CompressionMode.Decompress);
+        byte[] buffer = new byte[16384];
+        long total = 0;
+        try
+        {
+            int count;
+            while ((count = zlib.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                total += count;
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // A truncated stream ends here; what was produced before counts.
+        }
+
+        return total;
     }
 
     /// <summary>Estimates how many image bytes a block of the payload expands to (for timeouts), rounded up.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Wand.Host.Serial;
@@ -14,6 +15,7 @@ namespace Wand.Host.Flashing;
 public sealed class RomConnection
 {
     private const int MaximumFramesPerCommand = 100;
+    private const int IdempotentAttempts = 3;
     private static readonly TimeSpan SyncFollowUpTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan UnsupportedDrain = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan BaudSettle = TimeSpan.FromMilliseconds(50);
@@ -82,6 +84,31 @@ public sealed class RomConnection
         return Receive(command, timeout, expectedDataLength);
     }
 
+    /// <summary>
+    /// Sends a command whose repetition leaves the chip in the same state (register access, attach, geometry, MD5,
+    /// slow read, FLASH_BEGIN, which erases and restarts the download again) and repeats it when no answer comes.
+    /// </summary>
+    /// <param name="command">The opcode.</param>
+    /// <param name="data">The data field.</param>
+    /// <param name="timeout">How long to wait for each answer.</param>
+    /// <param name="expectedDataLength">Payload bytes before the status.</param>
+    /// <returns>The matching response with a success status.</returns>
+    public RomResponse IdempotentCommand(RomCommand command, ReadOnlySpan<byte> data, TimeSpan timeout, int expectedDataLength = 0)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Command(command, data, 0, timeout, expectedDataLength);
+            }
+            catch (LoaderTimeoutException) when (attempt < IdempotentAttempts)
+            {
+                ResetReceiver();
+                SendFrameBoundary();
+            }
+        }
+    }
+
     /// <summary>Sends SYNC and collects its eight answers.</summary>
     /// <returns><c>true</c> when the ROM answered.</returns>
     public bool TrySync()
@@ -114,7 +141,7 @@ public sealed class RomConnection
     /// <param name="address">The register address.</param>
     /// <returns>The register value.</returns>
     public uint ReadRegister(uint address) =>
-        Command(RomCommand.ReadRegister, RomPacket.Words(address), 0, Timeouts.Command).Value;
+        IdempotentCommand(RomCommand.ReadRegister, RomPacket.Words(address), Timeouts.Command).Value;
 
     /// <summary>Writes a 32-bit register.</summary>
     /// <param name="address">The register address.</param>
@@ -122,15 +149,15 @@ public sealed class RomConnection
     /// <param name="mask">Which bits to change.</param>
     /// <param name="delayMicroseconds">A wait after the write, in microseconds.</param>
     public void WriteRegister(uint address, uint value, uint mask = 0xFFFF_FFFF, uint delayMicroseconds = 0) =>
-        Command(RomCommand.WriteRegister, RomPacket.Words(address, value, mask, delayMicroseconds), 0, Timeouts.Command);
+        IdempotentCommand(RomCommand.WriteRegister, RomPacket.Words(address, value, mask, delayMicroseconds), Timeouts.Command);
 
     /// <summary>Attaches the SPI flash with the default pins (ROM form: config word plus 4 legacy-flag bytes).</summary>
-    public void AttachSpiFlash() => Command(RomCommand.SpiAttach, RomPacket.Words(0, 0), 0, Timeouts.Command);
+    public void AttachSpiFlash() => IdempotentCommand(RomCommand.SpiAttach, RomPacket.Words(0, 0), Timeouts.Command);
 
     /// <summary>Tells the ROM the flash geometry (the ROM assumes 2 MB until told).</summary>
     /// <param name="totalSize">The flash size in bytes.</param>
     public void SetSpiFlashParameters(uint totalSize) =>
-        Command(RomCommand.SpiSetParameters, RomPacket.Words(0, totalSize, 0x10000, 0x1000, 0x100, 0xFFFF), 0, Timeouts.Command);
+        IdempotentCommand(RomCommand.SpiSetParameters, RomPacket.Words(0, totalSize, 0x10000, 0x1000, 0x100, 0xFFFF), Timeouts.Command);
 
     /// <summary>Switches both ends to a new rate (fact sheet §5.9): ask at the old rate, switch, wait 50 ms, flush.</summary>
     /// <param name="baudRate">The new host rate in bits per second.</param>
@@ -149,7 +176,7 @@ public sealed class RomConnection
     /// <param name="blockSize">Bytes per block.</param>
     /// <param name="offset">Flash address.</param>
     public void FlashBegin(uint eraseSize, uint blockCount, uint blockSize, uint offset) =>
-        Command(RomCommand.FlashBegin, RomPacket.Words(eraseSize, blockCount, blockSize, offset), 0, Timeouts.ForSize(Timeouts.EraseRegionPerMegabyte, eraseSize));
+        IdempotentCommand(RomCommand.FlashBegin, RomPacket.Words(eraseSize, blockCount, blockSize, offset), Timeouts.ForSize(Timeouts.EraseRegionPerMegabyte, eraseSize));
 
     /// <summary>Starts a compressed download; the ROM erases <paramref name="size"/> bytes before answering.</summary>
     /// <param name="size">The uncompressed size rounded up to the ROM block size.</param>
@@ -157,7 +184,7 @@ public sealed class RomConnection
     /// <param name="blockSize">Bytes per compressed block.</param>
     /// <param name="offset">Flash address.</param>
     public void FlashDeflateBegin(uint size, uint blockCount, uint blockSize, uint offset) =>
-        Command(RomCommand.FlashDeflateBegin, RomPacket.Words(size, blockCount, blockSize, offset), 0, Timeouts.ForSize(Timeouts.EraseRegionPerMegabyte, size));
+        IdempotentCommand(RomCommand.FlashDeflateBegin, RomPacket.Words(size, blockCount, blockSize, offset), Timeouts.ForSize(Timeouts.EraseRegionPerMegabyte, size));
 
     /// <summary>Sends one data block of a download.</summary>
     /// <param name="command"><see cref="RomCommand.FlashData"/> or <see cref="RomCommand.FlashDeflateData"/>.</param>
@@ -178,22 +205,20 @@ public sealed class RomConnection
     /// <returns>The digest as 32 lowercase hex characters.</returns>
     public string FlashMd5(uint address, uint size)
     {
-        RomResponse response = Command(RomCommand.SpiFlashMd5, RomPacket.Words(address, size, 0, 0), 0, Timeouts.ForSize(Timeouts.Md5PerMegabyte, size), expectedDataLength: 32);
-        if (response.Body.Length < 32)
+        for (int attempt = 1; ; attempt++)
         {
-            throw new LoaderTimeoutException($"The MD5 answer for 0x{address:X} was {response.Body.Length} bytes, expected 32 hex characters.");
-        }
-
-        string digest = Encoding.ASCII.GetString(response.Body, 0, 32).ToLowerInvariant();
-        foreach (char character in digest)
-        {
-            if (!char.IsAsciiHexDigit(character))
+            RomResponse response = IdempotentCommand(RomCommand.SpiFlashMd5, RomPacket.Words(address, size, 0, 0), Timeouts.ForSize(Timeouts.Md5PerMegabyte, size), expectedDataLength: 32);
+            string digest = response.Body.Length >= 32 ? Encoding.ASCII.GetString(response.Body, 0, 32).ToLowerInvariant() : string.Empty;
+            if (digest.Length == 32 && digest.All(char.IsAsciiHexDigit))
             {
-                throw new LoaderTimeoutException($"The MD5 answer for 0x{address:X} is not hex ('{digest}').");
+                return digest;
+            }
+
+            if (attempt >= IdempotentAttempts)
+            {
+                throw new LoaderTimeoutException($"The MD5 answer for 0x{address:X} is damaged ({response.Body.Length} bytes, '{digest}'), expected 32 hex characters.");
             }
         }
-
-        return digest;
     }
 
     /// <summary>Reads up to 64 bytes of flash with the ROM's slow read (READ_FLASH_SLOW, 0x0E).</summary>
@@ -204,7 +229,7 @@ public sealed class RomConnection
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, 64);
-        RomResponse response = Command(RomCommand.ReadFlashSlow, RomPacket.Words(address, (uint)length), 0, Timeouts.Command, expectedDataLength: 64);
+        RomResponse response = IdempotentCommand(RomCommand.ReadFlashSlow, RomPacket.Words(address, (uint)length), Timeouts.Command, expectedDataLength: 64);
         if (response.Body.Length < 64 + 2)
         {
             throw new LoaderTimeoutException($"The slow read at 0x{address:X} returned {response.Body.Length} bytes, expected 64 plus status.");

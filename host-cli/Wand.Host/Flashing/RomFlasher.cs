@@ -8,8 +8,9 @@ namespace Wand.Host.Flashing;
 /// <summary>
 /// Writes a <see cref="FlashPlan"/> through the ROM loader alone (no flasher stub), in 64 KB chunks: per chunk
 /// FLASH_DEFL_BEGIN (the ROM erases), zlib blocks of 0x400 bytes that the ROM writes before answering, then
-/// SPI_FLASH_MD5. A block the ROM discarded (checksum or format error) is resent; anything ambiguous (timeout, lost
-/// answer, reset) restarts the chunk after resynchronising, so data is only reported written when its MD5 matches.
+/// SPI_FLASH_MD5. A block the ROM discarded (checksum or format error) is resent; after a timeout the flash is probed
+/// to tell a lost request (resend) from a lost answer (go on); anything still ambiguous (reset, wrong answer) restarts
+/// the chunk after resynchronising, so data is only reported written when its MD5 matches.
 /// </summary>
 public sealed class RomFlasher
 {
@@ -21,6 +22,7 @@ public sealed class RomFlasher
     private int targetBaudRate = RomConnector.RomBaudRate;
     private uint flashSize = SpiFlashProbe.FallbackSize;
     private int requestedRomRate = RomConnector.RomBaudRate;
+    private int lostAnswers;
 
     /// <summary>Initializes a new instance of the <see cref="RomFlasher"/> class.</summary>
     /// <param name="connection">A synchronised connection.</param>
@@ -162,7 +164,7 @@ public sealed class RomFlasher
                 progress.Warning($"{region.Name} at 0x{region.Address:X} changed after it was written; writing its differing chunks again.");
                 RegionReport repair = WriteRegion(region, verify: true, skipUnchanged: true);
                 int index = reports.FindIndex(report => report.Name == region.Name);
-                reports[index] = reports[index] with { Restarts = reports[index].Restarts + repair.Restarts + 1, ResentBlocks = reports[index].ResentBlocks + repair.ResentBlocks };
+                reports[index] = reports[index] with { Restarts = reports[index].Restarts + repair.Restarts + 1, ResentBlocks = reports[index].ResentBlocks + repair.ResentBlocks, LostAnswers = reports[index].LostAnswers + repair.LostAnswers };
             }
         }
 
@@ -191,6 +193,7 @@ public sealed class RomFlasher
 
         int restarts = 0;
         int resentBlocks = 0;
+        lostAnswers = 0;
         foreach ((int offset, int length, CompressedImage image) in chunks)
         {
             uint address = region.Address + (uint)offset;
@@ -232,7 +235,7 @@ public sealed class RomFlasher
         }
 
         progress.RegionFinished(region, skipped: false);
-        return new RegionReport(region.Name, region.Address, region.Data.Length, wireLength, false, restarts, resentBlocks, stopwatch.Elapsed);
+        return new RegionReport(region.Name, region.Address, region.Data.Length, wireLength, false, restarts, resentBlocks, stopwatch.Elapsed, lostAnswers);
     }
 
     private int SendImage(FlashRegion region, uint address, CompressedImage image, int doneBefore)
@@ -266,6 +269,23 @@ public sealed class RomFlasher
                 }
                 catch (RomErrorException exception) when (RomErrors.RequestWasDiscarded(exception.ErrorCode) && attempt < BlockAttempts)
                 {
+                    resent++;
+                }
+                catch (LoaderTimeoutException) when (attempt < BlockAttempts)
+                {
+                    // No answer: either the request was lost (resend it) or the answer was (go on). The flash tells.
+                    BlockFate fate = BlockProbe.Probe(connection, address, image, sequence, RomBlockSize);
+                    if (fate == BlockFate.Written)
+                    {
+                        lostAnswers++;
+                        break;
+                    }
+
+                    if (fate != BlockFate.NotWritten)
+                    {
+                        throw;
+                    }
+
                     resent++;
                 }
             }
@@ -387,6 +407,7 @@ public sealed class RomFlasher
 /// <param name="WireLength">Bytes of (compressed) data sent per attempt.</param>
 /// <param name="Skipped">Whether the flash already held the image.</param>
 /// <param name="Restarts">How often the region was started over.</param>
-/// <param name="ResentBlocks">How many blocks were resent after the ROM discarded them.</param>
+/// <param name="ResentBlocks">How many blocks were resent because the ROM discarded them or never received them.</param>
 /// <param name="Elapsed">Time taken, verification included.</param>
-public sealed record RegionReport(string Name, uint Address, int Length, long WireLength, bool Skipped, int Restarts, int ResentBlocks, TimeSpan Elapsed);
+/// <param name="LostAnswers">How many blocks whose answer was lost were found written by probing the flash, so the chunk went on.</param>
+public sealed record RegionReport(string Name, uint Address, int Length, long WireLength, bool Skipped, int Restarts, int ResentBlocks, TimeSpan Elapsed, int LostAnswers = 0);
