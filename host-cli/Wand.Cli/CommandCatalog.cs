@@ -15,5 +15,10 @@ internal static class CommandCatalog
     {
         yield return LimitsCommand.Create();
         yield return ScanCommand.Create();
+        yield return FlashCommand.Create();
+        yield return ChipInfoCommand.Create();
+        yield return EraseCommand.Create();
+        yield return PortsCommand.Create();
+        yield return SimCommand.Create();
     }
 }

@@ -47,6 +47,46 @@ public enum ExitCode
     [ExitCodeMessage("Cancelled. The wand was left in a safe state; run the job again when ready.")]
     Cancelled = 15,
 
+    /// <summary>The serial port does not exist or may not be opened.</summary>
+    [ExitCodeMessage("Check the port name with 'wand ports' and the USB cable; if access was denied, add your user to the 'dialout' group (sudo usermod -aG dialout $USER) and log in again.")]
+    FlashPortUnavailable = 20,
+
+    /// <summary>A firmware or application file is malformed; nothing was written.</summary>
+    [ExitCodeMessage("Fix or replace the file named above (use the unmodified firmware package for your target and the .bin from the app's build output); nothing was written to the board.")]
+    FlashImageInvalid = 21,
+
+    /// <summary>The images are for another chip than the one connected; nothing was written.</summary>
+    [ExitCodeMessage("Use the firmware package built for the chip named above; nothing was written to the board.")]
+    FlashChipMismatch = 22,
+
+    /// <summary>An image does not fit its partition or the flash; nothing was written.</summary>
+    [ExitCodeMessage("Make the application smaller, or flash a firmware package whose partition table has a larger deployment partition; nothing was written to the board.")]
+    FlashImageTooLarge = 23,
+
+    /// <summary>The ROM bootloader did not answer.</summary>
+    [ExitCodeMessage("Put the board into download mode (hold BOOT, press and release RESET, release BOOT) and retry; the hint above says what the board printed.")]
+    FlashNoBootloader = 24,
+
+    /// <summary>The ROM bootloader reported an error.</summary>
+    [ExitCodeMessage("The ROM loader reported the error above. Power-cycle the board, retry with a lower --baud (for example 115200), and use a short USB cable.")]
+    FlashRomError = 25,
+
+    /// <summary>The flash content does not match the image after writing and retries.</summary>
+    [ExitCodeMessage("Flash the board again with a lower --baud; if it keeps failing at the same address, the module's flash chip is failing.")]
+    FlashVerifyFailed = 26,
+
+    /// <summary>The link stopped answering during the job; the board is not fully flashed.</summary>
+    [ExitCodeMessage("The board is only partly flashed. Check the cable, retry with a lower --baud, and run the same command again until it reports success.")]
+    FlashLinkLost = 27,
+
+    /// <summary>The partition table is missing or malformed; nothing was written.</summary>
+    [ExitCodeMessage("Flash the complete firmware package with --firmware (it carries the partition table), or use the package's table for this flash size; nothing was written to the board.")]
+    FlashPartitionTableInvalid = 28,
+
+    /// <summary>Another program holds the serial port.</summary>
+    [ExitCodeMessage("Close the program that holds the port (a serial monitor, another 'wand', 'esptool' or 'nanoff') and retry.")]
+    FlashPortBusy = 29,
+
     /// <summary>BlueZ cannot be reached: no system D-Bus, or bluetoothd is not running.</summary>
     [ExitCodeMessage("Start bluetoothd ('sudo systemctl start bluetooth'); if DBUS_SYSTEM_BUS_ADDRESS is set, check that it points at the system bus.")]
     BluetoothUnavailable = 60,

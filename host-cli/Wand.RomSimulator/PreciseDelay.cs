@@ -1,0 +1,37 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+
+namespace Wand.RomSimulator;
+
+/// <summary>Waits with sub-millisecond precision: sleeps for the bulk, then yields until the deadline.</summary>
+internal static class PreciseDelay
+{
+    /// <summary>Waits for a duration.</summary>
+    /// <param name="duration">How long.</param>
+    public static void Wait(TimeSpan duration) => Until(Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency));
+
+    /// <summary>Waits until a <see cref="Stopwatch"/> timestamp.</summary>
+    /// <param name="deadline">The timestamp.</param>
+    public static void Until(long deadline)
+    {
+        while (true)
+        {
+            long remaining = deadline - Stopwatch.GetTimestamp();
+            if (remaining <= 0)
+            {
+                return;
+            }
+
+            double milliseconds = remaining * 1000.0 / Stopwatch.Frequency;
+            if (milliseconds > 2)
+            {
+                Thread.Sleep((int)(milliseconds - 1.5));
+            }
+            else
+            {
+                Thread.Yield();
+            }
+        }
+    }
+}

@@ -1,0 +1,292 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+
+namespace Wand.RomSimulator;
+
+/// <summary>
+/// A simulated ESP32 in download mode behind a pseudo-terminal or a TCP port on 127.0.0.1. Bytes pass through an
+/// optional line model (10 bit times per byte at the ROM's current rate, each direction on its own clock; garbling
+/// when the host's pty rate differs from the ROM's) and optional fault injection before reaching the ROM model.
+/// </summary>
+public sealed class RomSimulator : IDisposable
+{
+    private readonly RomSimulatorOptions options;
+    private readonly Random faults;
+    private readonly List<Thread> threads = [];
+    private readonly object modelGate = new();
+    private volatile bool stopping;
+    private TcpListener? listener;
+    private ISimulatorChannel? activeChannel;
+    private bool resetInjected;
+
+    /// <summary>Initializes a new instance of the <see cref="RomSimulator"/> class with erased flash.</summary>
+    /// <param name="options">The chip and line description; defaults when <c>null</c>.</param>
+    public RomSimulator(RomSimulatorOptions? options = null)
+    {
+        this.options = options ?? new RomSimulatorOptions();
+        Flash = new SimulatedFlash(this.options.FlashSize);
+        Model = new RomLoaderModel(this.options, Flash);
+        faults = new Random(this.options.Faults?.Seed ?? 1);
+    }
+
+    /// <summary>Gets the flash memory, to inspect after a test.</summary>
+    public SimulatedFlash Flash { get; }
+
+    /// <summary>Gets the ROM model.</summary>
+    public RomLoaderModel Model { get; }
+
+    /// <summary>Gets the line counters.</summary>
+    public SimulatorStatistics Statistics { get; } = new();
+
+    /// <summary>Starts serving on a new pseudo-terminal.</summary>
+    /// <returns>The path the host opens, for example <c>/dev/pts/4</c>.</returns>
+    public string ServePseudoTerminal()
+    {
+        PseudoTerminalChannel channel = new();
+        Start(() => Serve(channel), "rom-sim-pty");
+        return channel.SlavePath;
+    }
+
+    /// <summary>Starts serving on TCP, 127.0.0.1 only. Each new connection finds the chip freshly reset into download mode.</summary>
+    /// <param name="port">The port, or 0 for any free one.</param>
+    /// <returns>The bound port.</returns>
+    public int ServeTcp(int port = 0)
+    {
+        listener = new TcpListener(IPAddress.Loopback, port);
+        listener.Start();
+        Start(AcceptLoop, "rom-sim-tcp");
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        stopping = true;
+        listener?.Stop();
+        foreach (Thread thread in threads)
+        {
+            _ = thread.Join(TimeSpan.FromSeconds(2));
+        }
+
+        activeChannel?.Dispose();
+        Model.Dispose();
+    }
+
+    private void Start(Action body, string name)
+    {
+        Thread thread = new(() => body()) { IsBackground = true, Name = name };
+        threads.Add(thread);
+        thread.Start();
+    }
+
+    private void AcceptLoop()
+    {
+        while (!stopping)
+        {
+            Socket socket;
+            try
+            {
+                socket = listener!.AcceptSocket();
+            }
+            catch (SocketException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+
+            socket.NoDelay = true;
+            lock (modelGate)
+            {
+                _ = Model.Reset();
+            }
+
+            using TcpChannel channel = new(socket);
+            Serve(channel);
+        }
+    }
+
+    private void Serve(ISimulatorChannel channel)
+    {
+        activeChannel = channel;
+        SlipFrameReader reader = new();
+        List<byte[]> frames = [];
+        byte[] buffer = new byte[65536];
+        long receiveClock = 0;
+        long transmitClock = 0;
+        while (!stopping)
+        {
+            int count = channel.Read(buffer, 50);
+            if (count < 0)
+            {
+                break;
+            }
+
+            if (count == 0)
+            {
+                continue;
+            }
+
+            long now = Stopwatch.GetTimestamp();
+            Statistics.Received(count);
+            if (options.LineTiming is not null)
+            {
+                receiveClock = Math.Max(now, receiveClock) + ByteTime(count);
+            }
+
+            bool garble = IsGarbled(channel);
+            FaultInjection? requestFaults = options.Faults is { AffectRequests: true } injection ? injection : null;
+            for (int index = 0; index < count; index++)
+            {
+                byte value = buffer[index];
+                if (garble)
+                {
+                    value = (byte)faults.Next(256);
+                }
+
+                if (requestFaults is not null && !ApplyFault(requestFaults, ref value))
+                {
+                    continue;
+                }
+
+                reader.Feed(value, frames);
+            }
+
+            if (garble)
+            {
+                Statistics.Garbled(count);
+            }
+
+            if (frames.Count == 0)
+            {
+                continue;
+            }
+
+            if (options.LineTiming is not null)
+            {
+                // The frame is complete only once its last bit has arrived, and the answer cannot start before that:
+                // the model handles the frame now and holds the answer back, which needs one wait instead of two.
+                transmitClock = Math.Max(transmitClock, receiveClock + (long)(options.LineTiming.Turnaround.TotalSeconds * Stopwatch.Frequency));
+            }
+
+            foreach (byte[] frame in frames)
+            {
+                Statistics.Frame();
+                transmitClock = HandleFrame(channel, frame, transmitClock);
+            }
+
+            frames.Clear();
+        }
+    }
+
+    private long HandleFrame(ISimulatorChannel channel, byte[] frame, long transmitClock)
+    {
+        IReadOnlyList<byte[]> responses;
+        int newBaudRate;
+        lock (modelGate)
+        {
+            (responses, newBaudRate) = Model.Handle(frame);
+            if (options.Faults is { ResetAfterDataBlocks: > 0 } injection && !resetInjected && Model.DataBlocksAccepted >= injection.ResetAfterDataBlocks)
+            {
+                // The chip resets after writing the block but before answering: the host sees the boot banner.
+                resetInjected = true;
+                Statistics.Reset();
+                string banner = Model.Reset();
+                return Transmit(channel, Encoding.ASCII.GetBytes(banner), transmitClock, applyFaults: false);
+            }
+        }
+
+        foreach (byte[] response in responses)
+        {
+            if (options.Faults is { LoseAnswerProbability: > 0 } lossy && faults.NextDouble() < lossy.LoseAnswerProbability)
+            {
+                Statistics.AnswerLost();
+                continue;
+            }
+
+            transmitClock = Transmit(channel, SlipFrameReader.Encode(response), transmitClock, applyFaults: true);
+        }
+
+        if (newBaudRate > 0)
+        {
+            lock (modelGate)
+            {
+                Model.CommitBaudRate(newBaudRate);
+            }
+        }
+
+        return transmitClock;
+    }
+
+    private long Transmit(ISimulatorChannel channel, byte[] bytes, long transmitClock, bool applyFaults)
+    {
+        List<byte> output = new(bytes.Length);
+        FaultInjection? responseFaults = applyFaults && options.Faults is { AffectResponses: true } injection ? injection : null;
+        bool garble = IsGarbled(channel);
+        foreach (byte original in bytes)
+        {
+            byte value = garble ? (byte)faults.Next(256) : original;
+            if (responseFaults is null || ApplyFault(responseFaults, ref value))
+            {
+                output.Add(value);
+            }
+        }
+
+        if (options.LineTiming is not null)
+        {
+            // The answer starts once the line is free and the request has fully arrived; its last bit lands after the
+            // bytes' own line time. (A chip-side turnaround can be modelled with LineTiming.Turnaround.)
+            transmitClock = Math.Max(Stopwatch.GetTimestamp(), transmitClock) + ByteTime(output.Count);
+            PreciseDelay.Until(transmitClock);
+        }
+
+        channel.Write(output.ToArray());
+        Statistics.Sent(output.Count);
+        return transmitClock;
+    }
+
+    /// <summary>Applies the per-byte faults.</summary>
+    /// <returns><c>false</c> when the byte is dropped.</returns>
+    private bool ApplyFault(FaultInjection injection, ref byte value)
+    {
+        if (injection.DropProbability > 0 && faults.NextDouble() < injection.DropProbability)
+        {
+            Statistics.Dropped();
+            return false;
+        }
+
+        if (injection.CorruptProbability > 0 && faults.NextDouble() < injection.CorruptProbability)
+        {
+            value ^= (byte)(1 << faults.Next(8));
+            Statistics.Corrupted();
+        }
+
+        if (injection.DelayProbability > 0 && faults.NextDouble() < injection.DelayProbability)
+        {
+            Statistics.Delayed();
+            PreciseDelay.Wait(injection.Delay);
+        }
+
+        return true;
+    }
+
+    private bool IsGarbled(ISimulatorChannel channel)
+    {
+        if (!options.GarbleOnBaudMismatch || channel.HostBaudRate is not int host)
+        {
+            return false;
+        }
+
+        int rom = Model.BaudRate;
+        return Math.Abs(host - rom) > rom * 0.03;
+    }
+
+    private long ByteTime(int bytes) => (long)(bytes * 10.0 * Stopwatch.Frequency / Model.BaudRate);
+}
