@@ -39,6 +39,9 @@ public sealed class SafetyInvariants
     /// <summary>Gets or sets the forced head temperature, or null when the thermal model runs.</summary>
     public double? ForcedCelsius { get; set; }
 
+    /// <summary>Gets or sets when the cell voltage was last changed by the test (the firmware sees it at the next tick).</summary>
+    public long BatteryChangedAt { get; set; } = long.MinValue / 2;
+
     /// <summary>Gets the number of ticks checked.</summary>
     public long TicksChecked { get; private set; }
 
@@ -84,8 +87,9 @@ public sealed class SafetyInvariants
             Fail(now, $"drive above the ceiling: {controller.MotorMillivolts} mV commanded, duty {duty:F4} at {controller.BatteryMillivolts} mV measured");
         }
 
-        // SR-3 sanity against the true cell: the ADC error allows a few percent, no more.
-        if (wand.Board.MotorVolts > limits.RatedMotorMillivolts / 1000.0 * 1.08)
+        // SR-3 sanity against the true cell: the ADC error allows a few percent, no more. A step change of the cell is
+        // compensated from the next tick on (the duty written before it is held until then).
+        if (now - BatteryChangedAt > SafetyLimits.ControlTickMilliseconds && wand.Board.MotorVolts > limits.RatedMotorMillivolts / 1000.0 * 1.08)
         {
             Fail(now, $"true motor voltage {wand.Board.MotorVolts:F3} V far above the ceiling");
         }

@@ -96,6 +96,7 @@ public static class ScenarioRunner
                 break;
             case WorldEventKind.SetBattery:
                 board.SetBatteryVolts(3.2 + (argument % 101) / 100.0);
+                invariants.BatteryChangedAt = wand.Now;
                 break;
             case WorldEventKind.PlugUsb:
                 board.SetUsbPower(true);
