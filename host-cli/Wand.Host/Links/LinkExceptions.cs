@@ -42,3 +42,11 @@ public sealed class InvalidDeviceAddressException(string message) : WandHostExce
 /// <summary>The wand's answer does not fit the profile.</summary>
 /// <param name="message">What was malformed.</param>
 public sealed class ProtocolViolationException(string message) : WandHostException(message);
+
+/// <summary>The address names a transport this build cannot open yet (for example <c>serial:</c> before its port driver lands).</summary>
+/// <param name="message">Which transport and what to use instead.</param>
+public sealed class TransportUnavailableException(string message) : WandHostException(message);
+
+/// <summary>The served virtual wand refused a world-control command (unknown command or value out of range).</summary>
+/// <param name="message">The server's reason.</param>
+public sealed class WorldControlRefusedException(string message) : WandHostException(message);

@@ -150,7 +150,7 @@ public sealed partial class SimulatedWandLink : IWandLink
         gate.Dispose();
     }
 
-    private static VirtualWand CreateWand(SimulatedWandOptions options)
+    internal static VirtualWand CreateWand(SimulatedWandOptions options)
     {
         VirtualBoardOptions boardOptions = new()
         {

@@ -1,0 +1,130 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using Wand.Core.Gatt;
+using Wand.Host.Links.Simulated;
+using Wand.Simulation;
+
+namespace Wand.Host.Serving;
+
+/// <summary>
+/// Runs a virtual wand (the real firmware runtime on the virtual board) paced against the wall clock on its own
+/// thread, and serialises every access to it: GATT requests, world controls and control ticks take one lock.
+/// Notifications go to the attached <see cref="INotificationTarget"/>.
+/// </summary>
+public sealed class VirtualWandHost : IDisposable
+{
+    private const int StepMilliseconds = 20;
+    private const int MaximumLagMilliseconds = 500;
+
+    private readonly object gate = new();
+    private readonly Thread thread;
+    private readonly CancellationTokenSource stop = new();
+    private INotificationTarget? target;
+    private int rebootsSeen;
+
+    /// <summary>Initializes a new instance of the <see cref="VirtualWandHost"/> class and starts the clock.</summary>
+    /// <param name="options">Pace and board; <c>null</c> for real time and a typical unit.</param>
+    public VirtualWandHost(VirtualWandHostOptions? options = null)
+    {
+        Options = options ?? new VirtualWandHostOptions();
+        Options.Validate();
+        Wand = SimulatedWandLink.CreateWand(Options.World ?? new SimulatedWandOptions());
+        Wand.Notifications.Notified += OnNotification;
+        thread = new Thread(Run) { IsBackground = true, Name = "virtual wand clock" };
+        thread.Start();
+    }
+
+    /// <summary>Gets the options.</summary>
+    public VirtualWandHostOptions Options { get; }
+
+    /// <summary>Gets the wand. Touch it only inside <see cref="Execute{T}"/>.</summary>
+    public VirtualWand Wand { get; }
+
+    /// <summary>Runs an action on the wand under the host's lock.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="action">The action; gets the wand and its GATT server.</param>
+    /// <returns>The action's result.</returns>
+    public T Execute<T>(Func<VirtualWand, WandGattServer, T> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        lock (gate)
+        {
+            return action(Wand, Wand.Runtime!.Gatt);
+        }
+    }
+
+    /// <summary>Attaches the receiver of notifications (the connected client), replacing any other.</summary>
+    /// <param name="receiver">The receiver, or <c>null</c> to drop notifications.</param>
+    public void Attach(INotificationTarget? receiver)
+    {
+        lock (gate)
+        {
+            target = receiver;
+        }
+    }
+
+    /// <summary>Detaches a receiver if it is the attached one.</summary>
+    /// <param name="receiver">The receiver.</param>
+    public void Detach(INotificationTarget receiver)
+    {
+        lock (gate)
+        {
+            if (ReferenceEquals(target, receiver))
+            {
+                target = null;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        stop.Cancel();
+        if (thread.IsAlive && Thread.CurrentThread != thread)
+        {
+            thread.Join(TimeSpan.FromSeconds(2));
+        }
+
+        stop.Dispose();
+    }
+
+    private void OnNotification(object? sender, GattNotification notification)
+    {
+        // Called by the firmware under the host's lock (during a tick or a request).
+        target?.Notify(notification.CharacteristicIndex, notification.Value);
+    }
+
+    private void Run()
+    {
+        Stopwatch clock = Stopwatch.StartNew();
+        double virtualElapsed = 0;
+        double originMilliseconds = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            lock (gate)
+            {
+                Wand.RunFor(StepMilliseconds);
+                if (Wand.RebootCount != rebootsSeen)
+                {
+                    // A reset drops the link, as a rebooting device drops its BLE connection.
+                    rebootsSeen = Wand.RebootCount;
+                    target?.LinkReset("the virtual wand rebooted (watchdog)");
+                }
+            }
+
+            virtualElapsed += StepMilliseconds;
+            double due = originMilliseconds + (virtualElapsed / Options.Speed);
+            double now = clock.Elapsed.TotalMilliseconds;
+            if (now - due > MaximumLagMilliseconds)
+            {
+                originMilliseconds = now;
+                virtualElapsed = 0;
+            }
+            else if (due - now >= 1)
+            {
+                stop.Token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(due - now));
+            }
+        }
+    }
+}
