@@ -19,6 +19,15 @@ internal static class CommandCatalog
         yield return ChipInfoCommand.Create();
         yield return EraseCommand.Create();
         yield return PortsCommand.Create();
+        yield return StatusCommand.Create();
+        yield return StartCommand.Create();
+        yield return StopCommand.Create();
+        yield return LevelCommand.Create();
+        yield return PatternCommand.Create();
+        yield return SettingsCommand.Create();
+        yield return FaultsCommand.Create();
+        yield return InfoCommand.Create();
+        yield return ProfileCommand.Create();
         yield return SimCommand.Create();
     }
 }

@@ -22,5 +22,10 @@ internal static class SimCommand
     private static IEnumerable<Command> Subcommands()
     {
         yield return SimRomCommand.Create();
+        yield return SimServeCommand.Create();
+        foreach (Command world in SimWorldCommand.CreateAll())
+        {
+            yield return world;
+        }
     }
 }

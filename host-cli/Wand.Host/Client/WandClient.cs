@@ -84,7 +84,7 @@ public sealed partial class WandClient : IAsyncDisposable
     /// <param name="pattern">Pattern.</param>
     /// <param name="durationSeconds">Session length, 60 to 900 s, or 0 for the configured default.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns>The outcome; <see cref="CommandOutcome.Detail"/> is the session length granted, in seconds.</returns>
+    /// <returns>The outcome, as the wand notified it (read the status for the session length granted).</returns>
     /// <exception cref="AttErrorException">A value is out of range (0x81–0x83).</exception>
     /// <exception cref="CommandRefusedException">The wand refused to start (no head, charging, busy, …).</exception>
     public Task<CommandOutcome> StartAsync(int level, PatternKind pattern, int durationSeconds, CancellationToken cancellationToken = default)
@@ -108,7 +108,7 @@ public sealed partial class WandClient : IAsyncDisposable
     /// <summary>Changes the running session's level.</summary>
     /// <param name="level">Level, 1 to 5.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns>The outcome; <see cref="CommandOutcome.Detail"/> is the new target level.</returns>
+    /// <returns>The outcome, as the wand notified it.</returns>
     public Task<CommandOutcome> SetLevelAsync(int level, CancellationToken cancellationToken = default)
     {
         ControlPointCommand command = new();

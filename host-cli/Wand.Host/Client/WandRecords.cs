@@ -96,7 +96,7 @@ public sealed record WandDeviceInfo(
 /// <summary>The result notification of an accepted control-point write (PROFILE.md §6.1).</summary>
 /// <param name="Opcode">The opcode answered.</param>
 /// <param name="Result">The result.</param>
-/// <param name="Detail">Start: seconds granted; set level: the new level; set pattern: the pattern; refusals: see the profile.</param>
+/// <param name="Detail">The detail field as notified (PROFILE.md §6.1 lists what each opcode puts there).</param>
 public sealed record CommandOutcome(ControlPointOpcode Opcode, CommandResult Result, int Detail);
 
 /// <summary>Progress of a paged read such as the fault log.</summary>

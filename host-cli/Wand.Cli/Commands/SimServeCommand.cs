@@ -1,0 +1,120 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Wand.Cli.Output;
+using Wand.Host.Links;
+using Wand.Host.Links.Simulated;
+using Wand.Host.Serving;
+
+namespace Wand.Cli.Commands;
+
+/// <summary>
+/// <c>wand sim serve</c>: hosts a virtual wand (the real firmware on the virtual board) on loopback TCP or a Unix
+/// socket behind the framing, for integrators and end-to-end tests. Prints the bound address first, then one line per
+/// client event; runs until Ctrl-C.
+/// </summary>
+internal static class SimServeCommand
+{
+    private static readonly Option<int> Port = new("--port") { Description = "TCP port on 127.0.0.1; 0 picks a free one (printed at start).", DefaultValueFactory = _ => 4711 };
+
+    private static readonly Option<string?> Unix = new("--unix") { Description = "Serve on this Unix socket path instead of TCP." };
+
+    private static readonly Option<double> Speed = new("--speed") { Description = "Virtual time per real time, 0.1 to 1000 (1 = real time, what integrators see on a device).", DefaultValueFactory = _ => 1 };
+
+    private static readonly Option<string> World = new("--world") { Description = "The world at boot, as sim options: " + SimulatedAddressOptions.Keys, DefaultValueFactory = _ => string.Empty };
+
+    /// <summary>Creates the command.</summary>
+    /// <returns>The command.</returns>
+    public static Command Create()
+    {
+        Command command = new("serve", "Serve a virtual wand on 127.0.0.1 (or a Unix socket) for other 'wand' invocations and integrators; one GATT client at a time, world controls at any time.")
+        {
+            Port,
+            Unix,
+            Speed,
+            World,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            parseResult.GetValue(CommonOptions.Json),
+            parseResult.GetValue(Port),
+            parseResult.GetValue(Unix),
+            parseResult.GetValue(Speed),
+            parseResult.GetValue(World) ?? string.Empty,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(TextWriter output, TextWriter error, bool json, int port, string? unixPath, double speed, string world, CancellationToken cancellationToken)
+    {
+        if (port is < 0 or > 65535 || !(speed >= 0.1 && speed <= 1000))
+        {
+            return ExitCodeMapping.Report(output, error, json, ExitCode.ValueOutOfRange, port is < 0 or > 65535 ? $"--port {port} is outside 0 to 65535." : $"--speed {speed} is outside 0.1 to 1000.");
+        }
+
+        try
+        {
+            SimulatedWandOptions options = SimulatedAddressOptions.Parse(world);
+            using VirtualWandHost host = new(new VirtualWandHostOptions { Speed = speed, World = options });
+            WandStreamServer server = unixPath is null ? WandStreamServer.StartTcp(host, port) : WandStreamServer.StartUnix(host, unixPath);
+            await using (server.ConfigureAwait(false))
+            {
+                object sync = new();
+                server.Log += (_, message) =>
+                {
+                    lock (sync)
+                    {
+                        if (json)
+                        {
+                            CliJson.Write(output, new { @event = message });
+                        }
+                        else
+                        {
+                            output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {message}");
+                        }
+
+                        output.Flush();
+                    }
+                };
+                lock (sync)
+                {
+                    if (json)
+                    {
+                        CliJson.Write(output, new { address = server.Address, speed });
+                    }
+                    else
+                    {
+                        output.WriteLine($"Serving a virtual wand on {server.Address} at {speed}x real time. Ctrl-C stops.");
+                        output.WriteLine($"  Control it: wand --device {server.Address} start --level 2");
+                        output.WriteLine($"  World:      wand --device {server.Address} sim head ridged-wave");
+                    }
+
+                    output.Flush();
+                }
+
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+
+            return (int)ExitCode.Success;
+        }
+        catch (InvalidDeviceAddressException exception)
+        {
+            return ExitCodeMapping.Report(output, error, json, ExitCode.ValueOutOfRange, "--world: " + exception.Message);
+        }
+#pragma warning disable CA1031 // The CLI's boundary: every failure becomes an exit code.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return ExitCodeMapping.Report(output, error, json, exception);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.CommandLine;
+using System.Threading;
+using System.Threading.Tasks;
+using Wand.Cli.Output;
+using Wand.Host.Client;
+using Wand.Protocol.Messages;
+using Wand.Protocol.Vocabulary;
+
+namespace Wand.Cli.Commands;
+
+/// <summary>
+/// <c>wand start</c>: starts a remote session and stays connected while it runs, showing progress, because a remote
+/// session stops within 2 s of its link dropping (SR-11). Ctrl-C stops the session before exiting.
+/// </summary>
+internal static class StartCommand
+{
+    private static readonly Option<int?> Level = new("--level", "-l") { Description = "Level, 1 to 5 (default: the wand's default level)." };
+
+    private static readonly Option<PatternKind?> Pattern = new("--pattern", "-p") { Description = "Pattern (default: the wand's default pattern)." };
+
+    private static readonly Option<int> Duration = new("--duration") { Description = "Session length in seconds, 60 to 900; 0 uses the wand's default.", DefaultValueFactory = _ => 0 };
+
+    private static readonly Option<double?> For = new("--for") { Description = "Stop the session after this many seconds (default: follow it to its end)." };
+
+    /// <summary>Creates the command.</summary>
+    /// <returns>The command.</returns>
+    public static Command Create()
+    {
+        Command command = new("start", "Start a session and follow it until it ends (or --for SECONDS); Ctrl-C stops it.")
+        {
+            Level,
+            Pattern,
+            Duration,
+            For,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            int? level = parseResult.GetValue(Level);
+            int duration = parseResult.GetValue(Duration);
+            double? stopAfter = parseResult.GetValue(For);
+            string? problem = level is < ValueRanges.MinimumLevel or > ValueRanges.MaximumLevel ? $"--level {level} is outside 1 to 5."
+                : duration != 0 && !ValueRanges.IsSessionSeconds(duration) ? $"--duration {duration} is outside 60 to 900 seconds (or 0 for the default)."
+                : stopAfter is < 0 or > 900 ? $"--for {stopAfter} is outside 0 to 900 seconds."
+                : null;
+            if (problem is not null)
+            {
+                return Task.FromResult(ExitCodeMapping.Report(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, parseResult.GetValue(CommonOptions.Json), ExitCode.ValueOutOfRange, problem));
+            }
+
+            PatternKind? pattern = parseResult.GetValue(Pattern);
+            return DeviceSession.RunAsync(parseResult, (context, token) => RunAsync(context, level, pattern, duration, stopAfter, token), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(DeviceContext context, int? level, PatternKind? pattern, int duration, double? stopAfter, CancellationToken cancellationToken)
+    {
+        WandClient client = context.Client;
+        if (level is null || pattern is null)
+        {
+            WandSettings settings = await client.ReadSettingsAsync(cancellationToken).ConfigureAwait(false);
+            level ??= settings.DefaultLevel;
+            pattern ??= settings.DefaultPattern;
+        }
+
+        await client.StartAsync(level.Value, pattern.Value, duration, cancellationToken).ConfigureAwait(false);
+        int granted = (await client.ReadStatusAsync(cancellationToken).ConfigureAwait(false)).RemainingSeconds;
+        if (!context.Json)
+        {
+            context.Terminal.Line($"Started level {level} {pattern} for {granted} s on {client.Link.Address}" + (stopAfter is null ? "; following it (Ctrl-C stops it)." : $"; stopping it after {stopAfter} s."));
+        }
+
+        Func<TimeSpan, CancellationToken, Task> wait = SessionFollower.WaitFor(client.Link.World, context.HasVirtualClock);
+        TimeSpan? limit = stopAfter is null ? null : TimeSpan.FromSeconds(stopAfter.Value);
+        FollowResult result;
+        try
+        {
+            result = await SessionProgress.FollowAsync(context, granted, limit, wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await StopQuietlyAsync(client).ConfigureAwait(false);
+            throw;
+        }
+
+        WandStatus final = result.Final;
+        if (context.Json)
+        {
+            CliJson.Write(context.Output, new
+            {
+                device = client.Link.Address,
+                started = new { level, pattern, grantedSeconds = granted },
+                stoppedByCommand = result.StoppedByFollower,
+                followedSeconds = result.FollowedMilliseconds / 1000.0,
+                status = StatusText.Json(final),
+            });
+        }
+        else
+        {
+            context.Terminal.Line($"Session ended after {result.FollowedMilliseconds / 1000.0:0.0} s: {final.LastStopReason}.");
+            context.Terminal.Properties("Final status", StatusText.Rows(final));
+        }
+
+        return (int)ExitCode.Success;
+    }
+
+    private static async Task StopQuietlyAsync(WandClient client)
+    {
+        using CancellationTokenSource timeout = new(TimeSpan.FromSeconds(2));
+        try
+        {
+            await client.StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Best effort on Ctrl-C; the link closing stops a remote session anyway (SR-11).
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+}
