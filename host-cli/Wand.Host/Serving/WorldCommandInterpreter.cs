@@ -101,7 +101,7 @@ public sealed class WorldCommandInterpreter
 
                 return TryNumber(argument, -20, 90, out double celsius)
                     ? Run(wand => wand.Board.ForceHeadTemperature(celsius))
-                    : $"temperature '{argument}' must be -20 to 90 (°C) or 'model'";
+                    : $"temperature '{argument}' must be -20 to 90 (degrees Celsius) or 'model'";
 
             case "battery":
                 return TryNumber(argument, 3.0, 4.2, out double volts)

@@ -218,11 +218,13 @@ public sealed partial class FramedStreamLink : IWandLink
         if (answer.Operation == FrameOperation.ErrorResponse && answer.Body.Length >= 2)
         {
             byte code = answer.Body[1];
-            throw new AttErrorException(code, characteristic, $"The wand refused the {Describe(request)} of '{CharacteristicMap.NameOf(characteristic)}': {AttErrorText.Describe(code)}.");
+            throw new AttErrorException(code, characteristic, $"{Capitalized(Describe(request))} of '{CharacteristicMap.NameOf(characteristic)}' at {Address}: {AttErrorText.Describe(code)}");
         }
 
         throw new ProtocolViolationException($"{Address} answered a {Describe(request)} of '{CharacteristicMap.NameOf(characteristic)}' with operation 0x{(byte)answer.Operation:X2} ({answer.Body.Length} body bytes); expected {expected}.");
     }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Describe(FrameOperation operation) => operation switch
     {

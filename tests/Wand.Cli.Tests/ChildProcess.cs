@@ -1,0 +1,146 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Wand.Cli.Tests;
+
+/// <summary>A <c>wand</c> child process (the built wand.dll under the test's output), killed on dispose.</summary>
+internal sealed class ChildProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+    private readonly StringBuilder error = new();
+    private readonly object sync = new();
+
+    private ChildProcess(Process process)
+    {
+        this.process = process;
+    }
+
+    public static string WandDll => Path.Combine(AppContext.BaseDirectory, "wand.dll");
+
+    public string Output
+    {
+        get
+        {
+            lock (sync)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public string Error
+    {
+        get
+        {
+            lock (sync)
+            {
+                return error.ToString();
+            }
+        }
+    }
+
+    public static ChildProcess Start(params string[] args)
+    {
+        ProcessStartInfo info = new("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(WandDll);
+        foreach (string arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        Process process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        ChildProcess child = new(process);
+        process.OutputDataReceived += (_, line) => child.Append(child.output, line.Data);
+        process.ErrorDataReceived += (_, line) => child.Append(child.error, line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>Runs a wand invocation to its end (killed after the timeout).</summary>
+    public static async Task<CliResult> RunAsync(TimeSpan timeout, params string[] args)
+    {
+        using ChildProcess child = Start(args);
+        int code = await child.WaitForExitAsync(timeout);
+        return new CliResult(code, child.Output, child.Error);
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using CancellationTokenSource deadline = new(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"wand did not exit within {timeout}. stdout: {Output} stderr: {Error}");
+        }
+
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    public async Task<string> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        DateTime end = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < end)
+        {
+            string current = Output;
+            if (current.Contains(text, StringComparison.Ordinal))
+            {
+                return current;
+            }
+
+            if (process.HasExited)
+            {
+                break;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"'{text}' did not appear within {timeout}. stdout: {Output} stderr: {Error}");
+    }
+
+    public void Kill()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        process.Dispose();
+    }
+
+    private void Append(StringBuilder target, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (sync)
+        {
+            target.AppendLine(line);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+using System;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Wand.Host.Client;
+using Wand.Host.Links;
+using Wand.Protocol.Vocabulary;
+using Xunit;
+
+namespace Wand.Cli.Tests;
+
+/// <summary>
+/// <c>wand sim serve</c> as a child process on a real loopback port, driven by separate <c>wand</c> processes.
+/// Every process is killed in the end; every wait has a timeout.
+/// </summary>
+public sealed class EndToEndTests
+{
+    private static readonly TimeSpan Short = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Served_StartStatusStop_BySeparateInvocations()
+    {
+        using ServedWand served = await ServedWand.StartAsync(speed: 5);
+
+        CliResult info = await served.RunAsync("info", "--json");
+        Assert.True(info.ExitCode == 0, info.ToString());
+        Assert.Equal("1.0", info.Json.GetProperty("protocolVersion").GetString());
+
+        CliResult started = await served.RunAsync("start", "--level", "2", "--for", "2", "--json");
+        Assert.True(started.ExitCode == 0, started.ToString());
+        Assert.True(started.Json.GetProperty("stoppedByCommand").GetBoolean());
+
+        CliResult status = await served.RunAsync("status", "--json");
+        Assert.Equal(0, status.ExitCode);
+        Assert.Equal("remoteCommand", status.Json.GetProperty("status").GetProperty("lastStopReason").GetString());
+
+        // A button-started session survives the link coming and going; a separate 'stop' ends it.
+        CliResult pressed = await served.RunAsync("sim", "button", "100");
+        Assert.True(pressed.ExitCode == 0, pressed.ToString());
+        await Task.Delay(300);
+        CliResult running = await served.RunAsync("status", "--json");
+        Assert.Equal("button", running.Json.GetProperty("status").GetProperty("source").GetString());
+
+        CliResult stopped = await served.RunAsync("stop", "--json");
+        Assert.True(stopped.ExitCode == 0, stopped.ToString());
+        Assert.Contains(stopped.Json.GetProperty("status").GetProperty("state").GetString(), new[] { "stopping", "idle" });
+
+        CliResult again = await served.RunAsync("stop");
+        Assert.Equal((int)ExitCode.DeviceRefused, again.ExitCode);
+    }
+
+    [Fact]
+    public async Task SR11_ClientKilledMidSession_SessionStopsWithinTwoSeconds_SeenFromOutside()
+    {
+        using ServedWand served = await ServedWand.StartAsync(speed: 1);
+        using ChildProcess session = ChildProcess.Start("--device", served.Address, "start", "--level", "3", "--for", "60");
+        await session.WaitForOutputAsync("Running level 3", Short);
+
+        session.Kill();
+        Stopwatch sinceLoss = Stopwatch.StartNew();
+
+        // Watch from outside with a second client; it gets the wand as soon as the killed client's link is down.
+        WandClient observer = await WandClient.ConnectAsync(new WandLinkFactory(), served.Address);
+        await using (observer)
+        {
+            WandStatus status = await observer.ReadStatusAsync();
+            while (status.State != SessionState.Idle && sinceLoss.Elapsed < TimeSpan.FromSeconds(5))
+            {
+                await Task.Delay(50);
+                status = await observer.ReadStatusAsync();
+            }
+
+            TimeSpan stoppedAfter = sinceLoss.Elapsed;
+            Assert.Equal(SessionState.Idle, status.State);
+            Assert.Equal(StopReason.LinkLost, status.LastStopReason);
+
+            // 2 s of ramp-down on the wand, plus process-kill and pacing slack on a shared machine.
+            Assert.True(stoppedAfter < TimeSpan.FromSeconds(2.5), $"stopped {stoppedAfter.TotalMilliseconds:0} ms after the link was lost");
+        }
+
+        CliResult faults = await served.RunAsync("faults", "--json");
+        Assert.Equal("linkLost", faults.Json.GetProperty("faults")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Served_WorldControls_ChangeWhatTheWandSees()
+    {
+        using ServedWand served = await ServedWand.StartAsync(speed: 10);
+
+        Assert.Equal(0, (await served.RunAsync("sim", "head", "none")).ExitCode);
+        CliResult refused = await served.RunAsync("start", "--level", "1", "--for", "1");
+        Assert.Equal((int)ExitCode.DeviceRefused, refused.ExitCode);
+        Assert.Contains("head", refused.Error);
+
+        Assert.Equal(0, (await served.RunAsync("sim", "head", "bristle-brush")).ExitCode);
+        Assert.Equal(0, (await served.RunAsync("sim", "battery", "3.3")).ExitCode);
+        Assert.Equal(0, (await served.RunAsync("sim", "usb", "on")).ExitCode);
+        await Task.Delay(400);
+        CliResult status = await served.RunAsync("status", "--json");
+        JsonElement json = status.Json.GetProperty("status");
+        Assert.Equal("bristleBrush", json.GetProperty("head").GetString());
+        Assert.Contains("Charging", json.GetProperty("flags").GetString());
+
+        CliResult badValue = await served.RunAsync("sim", "temperature", "500");
+        Assert.Equal((int)ExitCode.WorldControlRefused, badValue.ExitCode);
+        CliResult badFault = await served.RunAsync("sim", "fault", "gremlins");
+        Assert.Equal((int)ExitCode.WorldControlRefused, badFault.ExitCode);
+    }
+
+    [Fact]
+    public async Task Served_SurvivesHostilePeers_AndServesTheNextClient()
+    {
+        using ServedWand served = await ServedWand.StartAsync(speed: 5);
+        DeviceAddress address = DeviceAddress.Parse(served.Address);
+
+        // Garbage, a frame start with an oversized length, then a disconnect in the middle of a frame.
+        using (TcpClient hostile = new())
+        {
+            await hostile.ConnectAsync(IPAddress.Loopback, address.Port);
+            NetworkStream stream = hostile.GetStream();
+            byte[] garbage = new byte[20_000];
+            new Random(5).NextBytes(garbage);
+            await stream.WriteAsync(garbage);
+            await stream.WriteAsync(new byte[] { 0xA5, 0x5A, 0xFF, 0xFF, 0x01, 0x00, 0x01 });
+            await stream.WriteAsync(new byte[] { 0xA5, 0x5A, 0x05, 0x00, 0x01, 0x07 });
+        }
+
+        CliResult status = await served.RunAsync("status", "--json");
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Contains("disconnected", served.Process.Output);
+    }
+
+    [Fact]
+    public async Task Client_AgainstAServerSendingGarbage_ExitsWithProtocolError()
+    {
+        using TcpListener fake = new(IPAddress.Loopback, 0);
+        fake.Start();
+        int port = ((IPEndPoint)fake.LocalEndpoint).Port;
+        using CancellationTokenSource stop = new(Short);
+        Task server = Task.Run(async () =>
+        {
+            using TcpClient peer = await fake.AcceptTcpClientAsync(stop.Token);
+            byte[] garbage = new byte[64 * 1024];
+            new Random(9).NextBytes(garbage);
+            for (int index = 0; index < garbage.Length; index++)
+            {
+                garbage[index] = garbage[index] == 0xA5 ? (byte)0x00 : garbage[index];
+            }
+
+            try
+            {
+                await peer.GetStream().WriteAsync(garbage, stop.Token);
+                await Task.Delay(5000, stop.Token);
+            }
+            catch (Exception exception) when (exception is System.IO.IOException or OperationCanceledException)
+            {
+            }
+        });
+
+        CliResult result = await ChildProcess.RunAsync(Short, "--device", $"tcp://127.0.0.1:{port}", "status");
+
+        Assert.Equal((int)ExitCode.ProtocolError, result.ExitCode);
+        Assert.Contains("does not speak the wand framing", result.Error);
+        await stop.CancelAsync();
+        await server;
+    }
+
+    [Fact]
+    public async Task Client_AgainstASilentServer_TimesOutWithLinkLost()
+    {
+        using TcpListener fake = new(IPAddress.Loopback, 0);
+        fake.Start();
+        int port = ((IPEndPoint)fake.LocalEndpoint).Port;
+
+        CliResult result = await ChildProcess.RunAsync(Short, "--device", $"tcp://127.0.0.1:{port}", "status");
+
+        Assert.Equal((int)ExitCode.LinkLost, result.ExitCode);
+        Assert.Contains("no answer", result.Error);
+    }
+
+    [Fact]
+    public async Task Client_UnreachableServer_ExitsWith11()
+    {
+        using TcpListener probe = new(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+
+        CliResult result = await ChildProcess.RunAsync(Short, "--device", $"tcp://127.0.0.1:{port}", "status");
+
+        Assert.Equal((int)ExitCode.DeviceUnreachable, result.ExitCode);
+        Assert.Contains($"127.0.0.1:{port}", result.Error);
+    }
+
+    [Fact]
+    public async Task Serve_OnAUnixSocket_IsReachable()
+    {
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"wand-{Guid.NewGuid():N}.sock");
+        using ChildProcess server = ChildProcess.Start("sim", "serve", "--unix", path, "--speed", "5");
+        try
+        {
+            await server.WaitForOutputAsync("Serving a virtual wand on unix:", Short);
+            CliResult status = await ChildProcess.RunAsync(Short, "--device", "unix:" + path, "status", "--json");
+            Assert.True(status.ExitCode == 0, status.ToString());
+        }
+        finally
+        {
+            server.Kill();
+            System.IO.File.Delete(path);
+        }
+    }
+}
