@@ -31,6 +31,9 @@ public sealed class VirtualWandHost : IDisposable
         Options.Validate();
         Wand = SimulatedWandLink.CreateWand(Options.World ?? new SimulatedWandOptions());
         Wand.Notifications.Notified += OnNotification;
+
+        // The wand has booted and confirmed its head before it accepts a link, as a device does before it advertises.
+        Wand.RunFor(SimulatedWandLink.BootSettleMilliseconds);
         thread = new Thread(Run) { IsBackground = true, Name = "virtual wand clock" };
         thread.Start();
     }
