@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Wand.Cli.Output;
 using Wand.Host.Client;
 using Wand.Host.Links;
+using Wand.Host.Links.Ble;
 using Wand.Host.Links.Simulated;
 
 namespace Wand.Cli;
@@ -27,7 +28,7 @@ internal static class DeviceSession
     public static WandLinkFactory CreateFactory() => new(
         simulated: address => new SimulatedWandLink(SimulatedAddressOptions.Parse(address.Target)),
         serial: null,
-        ble: null);
+        ble: address => new BleWandLink(address.Text));
 
     /// <summary>Runs work against the connected wand.</summary>
     /// <param name="parseResult">The parse result (for --device, --json and the writers).</param>

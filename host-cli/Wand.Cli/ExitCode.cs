@@ -47,6 +47,17 @@ public enum ExitCode
     [ExitCodeMessage("Cancelled. The wand was left in a safe state; run the job again when ready.")]
     Cancelled = 15,
 
+    /// <summary>The address names a transport this build cannot open.</summary>
+    [ExitCodeMessage("This transport is not available in this build; use sim, or serve a virtual wand with 'wand sim serve' and pass --device tcp://127.0.0.1:PORT.")]
+    TransportUnavailable = 16,
+
+    /// <summary>The served virtual wand refused a world-control command.</summary>
+    [ExitCodeMessage("Use a value the world control accepts (see 'wand sim --help' and the reason above); nothing was changed.")]
+    WorldControlRefused = 17,
+
+    /// <summary>The virtual wand could not be served (port in use, path taken).</summary>
+    [ExitCodeMessage("Choose another --port (0 picks a free one) or another --unix path, or stop the other server.")]
+    ServeFailed = 18,
     /// <summary>The serial port does not exist or may not be opened.</summary>
     [ExitCodeMessage("Check the port name with 'wand ports' and the USB cable; if access was denied, add your user to the 'dialout' group (sudo usermod -aG dialout $USER) and log in again.")]
     FlashPortUnavailable = 20,
@@ -106,18 +117,6 @@ public enum ExitCode
     /// <summary>BlueZ refused an operation.</summary>
     [ExitCodeMessage("BlueZ refused the operation; the reason is printed above. Check 'bluetoothctl info ADDRESS', remove and re-pair the wand if needed, and retry.")]
     BluetoothOperationFailed = 64,
-    /// <summary>The address names a transport this build cannot open.</summary>
-    [ExitCodeMessage("This transport is not available in this build; use sim, or serve a virtual wand with 'wand sim serve' and pass --device tcp://127.0.0.1:PORT.")]
-    TransportUnavailable = 16,
-
-    /// <summary>The served virtual wand refused a world-control command.</summary>
-    [ExitCodeMessage("Use a value the world control accepts (see 'wand sim --help' and the reason above); nothing was changed.")]
-    WorldControlRefused = 17,
-
-    /// <summary>The virtual wand could not be served (port in use, path taken).</summary>
-    [ExitCodeMessage("Choose another --port (0 picks a free one) or another --unix path, or stop the other server.")]
-    ServeFailed = 18,
-
     /// <summary>An internal error; a bug.</summary>
     [ExitCodeMessage("An unexpected error occurred. Re-run with the same arguments and report the output above.")]
     InternalError = 70,

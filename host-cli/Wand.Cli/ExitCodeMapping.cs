@@ -13,7 +13,7 @@ internal static class ExitCodeMapping
     /// <summary>Maps an exception to its exit code.</summary>
     /// <param name="exception">The exception.</param>
     /// <returns>The exit code.</returns>
-    public static ExitCode For(Exception exception) => exception switch
+    public static ExitCode For(Exception exception) => BluetoothExitCodes.TryMap(exception, out ExitCode bluetooth) ? bluetooth : exception switch
     {
         InvalidDeviceAddressException => ExitCode.UnknownDevice,
         DeviceUnreachableException => ExitCode.DeviceUnreachable,

@@ -175,7 +175,7 @@ public sealed class CommandTests
     [InlineData("ble:12:34", 10)]
     [InlineData("sim:head=octopus", 10)]
     [InlineData("serial:/dev/ttyUSB0", 16)]
-    [InlineData("ble:AA:BB:CC:DD:EE:FF", 16)]
+    
     public async Task BadOrUnavailableAddress_ExitsWithItsCodeAndNamesTheAddress(string address, int expected)
     {
         CliResult result = await CliRunner.RunAsync("--device", address, "status");
