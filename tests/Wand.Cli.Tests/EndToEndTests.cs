@@ -162,7 +162,7 @@ public sealed class EndToEndTests
 
         CliResult result = await ChildProcess.RunAsync(Short, "--device", $"tcp://127.0.0.1:{port}", "status");
 
-        Assert.Equal((int)ExitCode.ProtocolError, result.ExitCode);
+        Assert.True(result.ExitCode == (int)ExitCode.ProtocolError, result.ToString());
         Assert.Contains("does not speak the wand framing", result.Error);
         await stop.CancelAsync();
         await server;

@@ -82,13 +82,22 @@ public sealed partial class FramedStreamLink
     {
         if (stream is null || state is LinkState.Lost or LinkState.Disconnected)
         {
-            if (state == LinkState.Lost && lossCause is not null)
+            if (lossCause is not null)
             {
-                throw new LinkLostException($"Cannot send the {what}: {lossCause.Message}", lossCause);
+                throw AfterLoss(what);
             }
 
             throw new LinkLostException($"Cannot send the {what}: the link to {Address} is not open.");
         }
+    }
+
+    /// <summary>The error for a request made after the link was lost: the same kind as the loss, so a peer that does not speak the framing stays a protocol error.</summary>
+    private WandHostException AfterLoss(string what)
+    {
+        WandHostException cause = lossCause!;
+        return cause is ProtocolViolationException
+            ? new ProtocolViolationException($"Cannot send the {what}: {cause.Message}")
+            : new LinkLostException($"Cannot send the {what}: {cause.Message}", cause);
     }
 
     private async Task WriteFrameAsync(byte[] frame, int length, string what, CancellationToken cancellationToken)
@@ -99,7 +108,7 @@ public sealed partial class FramedStreamLink
         {
             if (target is null)
             {
-                throw new LinkLostException($"Cannot send the {what}: the link to {Address} is closed.");
+                throw lossCause is not null ? AfterLoss(what) : new LinkLostException($"Cannot send the {what}: the link to {Address} is closed.");
             }
 
             await target.WriteAsync(frame.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
@@ -107,6 +116,11 @@ public sealed partial class FramedStreamLink
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException)
         {
+            if (lossCause is not null)
+            {
+                throw AfterLoss(what);
+            }
+
             LinkLostException lost = new($"The link to {Address} was lost while sending the {what}: {exception.Message}", exception);
             Lose(lost);
             throw lost;
