@@ -34,7 +34,7 @@ internal static class SessionProgress
                     SynchronousProgress<WandStatus> progress = new(status =>
                     {
                         task.Value = grantedSeconds - status.RemainingSeconds;
-                        task.Description = Markup.Escape(StatusText.Line(status));
+                        task.Description = Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{status.State} level {status.TargetLevel} ({status.DriveLevel:0.0}) {status.Pattern}, {status.RemainingSeconds} s left"));
                     });
                     result = await SessionFollower.FollowAsync(context.Client, stopAfter, wait, progress, cancellationToken).ConfigureAwait(false);
                     task.Value = task.MaxValue;
