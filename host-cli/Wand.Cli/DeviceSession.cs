@@ -27,7 +27,7 @@ internal static class DeviceSession
     /// <returns>The factory.</returns>
     public static WandLinkFactory CreateFactory() => new(
         simulated: address => new SimulatedWandLink(SimulatedAddressOptions.Parse(address.Target)),
-        serial: null,
+        serial: address => WandLinkFactory.CreateSerialLink(address),
         ble: address => new BleWandLink(address.Text));
 
     /// <summary>Runs work against the connected wand.</summary>

@@ -58,6 +58,7 @@ public enum ExitCode
     /// <summary>The virtual wand could not be served (port in use, path taken).</summary>
     [ExitCodeMessage("Choose another --port (0 picks a free one) or another --unix path, or stop the other server.")]
     ServeFailed = 18,
+
     /// <summary>The serial port does not exist or may not be opened.</summary>
     [ExitCodeMessage("Check the port name with 'wand ports' and the USB cable; if access was denied, add your user to the 'dialout' group (sudo usermod -aG dialout $USER) and log in again.")]
     FlashPortUnavailable = 20,

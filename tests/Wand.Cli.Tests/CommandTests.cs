@@ -174,7 +174,7 @@ public sealed class CommandTests
     [InlineData("tcp://127.0.0.1:99999", 10)]
     [InlineData("ble:12:34", 10)]
     [InlineData("sim:head=octopus", 10)]
-    [InlineData("serial:/dev/ttyUSB0", 16)]
+    [InlineData("serial:/dev/ttyWAND-NONE", 11)]
     
     public async Task BadOrUnavailableAddress_ExitsWithItsCodeAndNamesTheAddress(string address, int expected)
     {

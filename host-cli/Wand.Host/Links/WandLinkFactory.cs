@@ -35,6 +35,36 @@ public sealed class WandLinkFactory
     /// <summary>Gets the timeouts of framed links.</summary>
     public FramedLinkOptions Options { get; }
 
+    /// <summary>The line rate of the UART factory port, in bits per second (8N1).</summary>
+    public const int FactoryPortBaudRate = 115_200;
+
+    /// <summary>
+    /// Creates a framed link over a serial port (<c>serial:PORT</c>, the UART factory port; also
+    /// <c>serial:tcp://HOST:PORT</c> for a TCP serial bridge) at <see cref="FactoryPortBaudRate"/>.
+    /// </summary>
+    /// <param name="address">A <c>serial:</c> address.</param>
+    /// <param name="options">Timeouts; <c>null</c> for the defaults.</param>
+    /// <returns>The unconnected link.</returns>
+    public static IWandLink CreateSerialLink(DeviceAddress address, FramedLinkOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return new FramedStreamLink(
+            address.Text,
+            _ =>
+            {
+                try
+                {
+                    return System.Threading.Tasks.Task.FromResult<System.IO.Stream>(new SerialPortStream(Serial.SerialPortOpener.Open(address.Target, FactoryPortBaudRate)));
+                }
+                catch (Serial.SerialPortException exception)
+                {
+                    throw new DeviceUnreachableException($"Cannot open {address.Text}: {exception.Message}", exception);
+                }
+            },
+            world: null,
+            options);
+    }
+
     /// <summary>Creates an unconnected link for an address.</summary>
     /// <param name="address">The address text, e.g. <c>tcp://127.0.0.1:4711</c>.</param>
     /// <returns>The link; call <see cref="IWandLink.ConnectAsync"/> next.</returns>

@@ -178,6 +178,27 @@ public sealed class FramedLinkTests
         await Assert.ThrowsAsync<WorldControlRefusedException>(() => world.InjectFaultAsync("no-such-fault"));
     }
 
+    [Fact]
+    public async Task SerialLink_OverATcpSerialBridge_SpeaksTheSameFraming()
+    {
+        await using ServedWandFixture served = ServedWandFixture.Start();
+        await using IWandLink link = WandLinkFactory.CreateSerialLink(DeviceAddress.Parse("serial:" + served.Address));
+
+        await link.ConnectAsync();
+
+        Assert.Equal(17, (await link.ReadAsync(Status)).Length);
+    }
+
+    [Fact]
+    public async Task SerialLink_MissingPort_IsUnreachable()
+    {
+        await using IWandLink link = WandLinkFactory.CreateSerialLink(DeviceAddress.Parse("serial:/dev/ttyWAND-NONE"));
+
+        DeviceUnreachableException error = await Assert.ThrowsAsync<DeviceUnreachableException>(() => link.ConnectAsync());
+
+        Assert.Contains("ttyWAND-NONE", error.Message);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         DateTime end = DateTime.UtcNow + TimeSpan.FromSeconds(10);

@@ -243,6 +243,10 @@ public sealed partial class FramedStreamLink : IWandLink
         {
             return await open(timeout.Token).ConfigureAwait(false);
         }
+        catch (DeviceUnreachableException)
+        {
+            throw;
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new DeviceUnreachableException($"No connection to {Address} within {options.ConnectTimeout.TotalMilliseconds:0} ms.");
