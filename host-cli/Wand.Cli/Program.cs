@@ -13,7 +13,8 @@ public static class Program
     /// <returns>An <see cref="ExitCode"/> as an integer.</returns>
     public static Task<int> Main(string[] args)
     {
-        return BuildRootCommand().Parse(args).InvokeAsync();
+        // Ctrl-C and SIGTERM cancel the running command's token; it then has 5 s to leave the wand safe (stop a session).
+        return BuildRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = System.TimeSpan.FromSeconds(5) });
     }
 
     /// <summary>Builds the root command with every subcommand.</summary>

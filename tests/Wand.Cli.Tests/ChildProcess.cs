@@ -110,6 +110,15 @@ internal sealed class ChildProcess : IDisposable
         throw new TimeoutException($"'{text}' did not appear within {timeout}. stdout: {Output} stderr: {Error}");
     }
 
+    /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
+    public void Interrupt()
+    {
+        if (!process.HasExited && Kill(process.Id, SignalInterrupt) != 0)
+        {
+            throw new InvalidOperationException("kill(SIGINT) failed");
+        }
+    }
+
     public void Kill()
     {
         try
@@ -130,6 +139,11 @@ internal sealed class ChildProcess : IDisposable
         Kill();
         process.Dispose();
     }
+
+    private const int SignalInterrupt = 2;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int processId, int signal);
 
     private void Append(StringBuilder target, string? line)
     {

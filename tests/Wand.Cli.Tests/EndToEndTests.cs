@@ -86,6 +86,31 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task CtrlC_DuringStart_StopsTheSessionAndExitsCancelled()
+    {
+        using ServedWand served = await ServedWand.StartAsync(speed: 5);
+        using ChildProcess session = ChildProcess.Start("--device", served.Address, "start", "--level", "2");
+        await session.WaitForOutputAsync("Running level 2", Short);
+
+        session.Interrupt();
+        int code = await session.WaitForExitAsync(Short);
+
+        Assert.Equal((int)ExitCode.Cancelled, code);
+        CliResult status = await served.RunAsync("status", "--json");
+        Assert.Equal("remoteCommand", status.Json.GetProperty("status").GetProperty("lastStopReason").GetString());
+    }
+
+    [Fact]
+    public async Task CtrlC_StopsTheServer_WithExitCode0()
+    {
+        using ServedWand served = await ServedWand.StartAsync(speed: 1);
+
+        served.Process.Interrupt();
+
+        Assert.Equal(0, await served.Process.WaitForExitAsync(Short));
+    }
+
+    [Fact]
     public async Task Served_WorldControls_ChangeWhatTheWandSees()
     {
         using ServedWand served = await ServedWand.StartAsync(speed: 10);
