@@ -6,7 +6,7 @@ public class CalibrationException(string message) : WandHostException(message);
 
 /// <summary>The unit is not in factory mode and the procedure cannot put it there (real hardware).</summary>
 /// <param name="message">How to enter factory mode.</param>
-public sealed class FactoryModeRequiredException(string message) : CalibrationException(message);
+public sealed class FactoryModeRequiredException(string message) : WandHostException(message);
 
 /// <summary>The motor did not start even at the drive ceiling.</summary>
 /// <param name="message">What was tried.</param>

@@ -112,7 +112,11 @@ public sealed partial class CalibrationProcedure
         await FactoryModeControl.EnterAsync(client, cancellationToken).ConfigureAwait(false);
         state.Identity = await client.ReadIdentityAsync(cancellationToken).ConfigureAwait(false);
         CalibrationRecord? previous = await client.ReadCalibrationAsync(cancellationToken).ConfigureAwait(false);
-        state.Previous = previous is null ? null : RecordValues.From(previous);
+        StatusReport before = await client.ReadStatusAsync(cancellationToken).ConfigureAwait(false);
+
+        // With no valid record stored, the wand serves the safe defaults it is using (or zeros); the status flag tells.
+        bool stored = previous is not null && (before.Flags & StatusIndicators.CalibrationInvalid) == 0;
+        state.Previous = stored ? RecordValues.From(previous!) : null;
         EffectiveLimits effective = await client.ReadLimitsAsync(cancellationToken).ConfigureAwait(false);
         SafetyLimits limits = state.Limits;
         limits.TryTightenRatedMotorMillivolts(effective.MotorCeilingMillivolts);

@@ -63,7 +63,10 @@ public sealed class FactoryClient
 
     /// <summary>Reads the calibration record in use.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The stored record, or <c>null</c> when none is stored (22 zero bytes: the safe defaults are in use).</returns>
+    /// <returns>
+    /// The record in use, or <c>null</c> for 22 zero bytes. The firmware serves the safe defaults when no valid record
+    /// is stored; the status flag <c>CalibrationInvalid</c> tells the two apart.
+    /// </returns>
     public async Task<CalibrationRecord?> ReadCalibrationAsync(CancellationToken cancellationToken)
     {
         byte[] value = await link.ReadAsync(Uuid(WandProfile.CalibrationIndex), cancellationToken).ConfigureAwait(false);

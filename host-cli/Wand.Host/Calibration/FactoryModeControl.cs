@@ -1,14 +1,13 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Host.Links;
-using Wand.Host.Links.Simulated;
 using Wand.Protocol.Messages;
 
 namespace Wand.Host.Calibration;
 
 /// <summary>
-/// Enters and leaves factory mode (SR-15), which only a physical action at boot can do. A virtual wand is
-/// power-cycled with the jig strap fitted, and again without it at the end; on hardware the station operator fits the
+/// Enters and leaves factory mode (SR-15), which only a physical action at boot can do. A wand whose strap the host controls
+/// (<see cref="IFactoryStrapControl"/>: the virtual wand) is power-cycled with the jig strap fitted, and again without it at the end; on hardware the station operator fits the
 /// strap before power-on, and the procedure checks the status flag.
 /// </summary>
 public static class FactoryModeControl
@@ -33,12 +32,12 @@ public static class FactoryModeControl
             return false;
         }
 
-        if (client.Link is not SimulatedWandLink simulated)
+        if (client.Link is not IFactoryStrapControl strap)
         {
             throw new FactoryModeRequiredException("The wand is not in factory mode (SR-15). " + EnterInstructions);
         }
 
-        await simulated.PowerCycleAsync(factoryStrap: true, cancellationToken).ConfigureAwait(false);
+        await strap.PowerCycleAsync(factoryStrap: true, cancellationToken).ConfigureAwait(false);
         status = await client.ReadStatusAsync(cancellationToken).ConfigureAwait(false);
         if ((status.Flags & StatusIndicators.FactoryMode) == 0)
         {
@@ -48,15 +47,15 @@ public static class FactoryModeControl
         return true;
     }
 
-    /// <summary>Leaves factory mode where the host can: power-cycles a virtual wand without the strap.</summary>
+    /// <summary>Leaves factory mode where the host can: power-cycles a wand whose strap it controls.</summary>
     /// <param name="link">The link.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns><c>true</c> when factory mode was left; <c>false</c> when the operator must do it (<see cref="LeaveInstructions"/>).</returns>
     public static async Task<bool> LeaveAsync(IWandLink link, CancellationToken cancellationToken)
     {
-        if (link is SimulatedWandLink simulated && simulated.State == LinkState.Connected)
+        if (link is IFactoryStrapControl strap && link.State == LinkState.Connected)
         {
-            await simulated.PowerCycleAsync(factoryStrap: false, cancellationToken).ConfigureAwait(false);
+            await strap.PowerCycleAsync(factoryStrap: false, cancellationToken).ConfigureAwait(false);
             return true;
         }
 

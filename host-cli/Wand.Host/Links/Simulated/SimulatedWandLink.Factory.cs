@@ -8,7 +8,7 @@ namespace Wand.Host.Links.Simulated;
 /// Power-cycling the in-process virtual wand with or without the factory jig strap: the physical action that enters
 /// and leaves factory mode (SR-15), as a factory station does it.
 /// </summary>
-public sealed partial class SimulatedWandLink
+public sealed partial class SimulatedWandLink : Wand.Host.Calibration.IFactoryStrapControl
 {
     /// <summary>Gets the world the wand was built with.</summary>
     public SimulatedWandOptions Options => options;
