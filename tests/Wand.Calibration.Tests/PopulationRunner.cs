@@ -1,10 +1,8 @@
 using System;
 using System.Threading.Tasks;
 using Wand.Core.Board;
-using Wand.Core.Control;
 using Wand.Host.Calibration;
 using Wand.Host.Links.Simulated;
-using Wand.Protocol.Vocabulary;
 using Wand.Simulation;
 
 namespace Wand.Calibration.Tests;
@@ -43,9 +41,6 @@ internal sealed record UnitOutcome(ulong Seed, ErmMotorParameters Motor, Calibra
 /// </summary>
 internal static class PopulationRunner
 {
-    /// <summary>Settle time per level in the check session, in milliseconds.</summary>
-    private const int LevelSettleMilliseconds = 700;
-
     public static async Task<UnitOutcome> CalibrateAndCheckAsync(SimulatedWandOptions options, CalibrationOptions? calibration = null)
     {
         await using SimulatedWandLink link = new(options);
@@ -59,31 +54,6 @@ internal static class PopulationRunner
         return new UnitOutcome(options.Seed, link.Wand.Board.Motor.Parameters, result, amplitudes, top);
     }
 
-    /// <summary>Runs a normal session (as the button or an app would) and reads the true amplitude at each level.</summary>
-    public static double[] MeasureLevelsInSession(VirtualWand wand)
-    {
-        double[] amplitudes = new double[SafetyLimits.LevelCount];
-        WandController controller = wand.Controller ?? throw new InvalidOperationException("The firmware is not running.");
-        if (controller.StartRemote(1, PatternKind.Continuous, 0) != CommandResult.Success)
-        {
-            return amplitudes;
-        }
-
-        wand.RunFor(LevelSettleMilliseconds);
-        amplitudes[0] = wand.Board.Motor.AmplitudeG;
-        for (int level = 2; level <= SafetyLimits.LevelCount; level++)
-        {
-            if (controller.SetLevel(level) != CommandResult.Success)
-            {
-                break;
-            }
-
-            wand.RunFor(LevelSettleMilliseconds);
-            amplitudes[level - 1] = wand.Board.Motor.AmplitudeG;
-        }
-
-        controller.StopRemote();
-        wand.RunFor(1000);
-        return amplitudes;
-    }
+    /// <summary>The true level amplitudes of a virtual wand in a normal session.</summary>
+    public static double[] MeasureLevelsInSession(VirtualWand wand) => VirtualUnitCheck.MeasureLevels(wand);
 }
