@@ -121,7 +121,7 @@ public sealed partial class CalibrationProcedure
         SafetyLimits limits = state.Limits;
         limits.TryTightenRatedMotorMillivolts(effective.MotorCeilingMillivolts);
         state.Ceiling = limits.RatedMotorMillivolts;
-        Report(CalibrationStage.Preparing, $"Unit '{state.Identity.SerialNumber}', firmware {state.Identity.FirmwareRevision}, "
+        Report(CalibrationStage.Preparing, $"Unit '{(state.Identity.SerialNumber.Length > 0 ? state.Identity.SerialNumber : "no serial")}', firmware {state.Identity.FirmwareRevision}, "
             + (state.Previous is null ? "no stored record" : "stored record present"), 0.05);
 
         state.Breakaway = await FindBreakawayAsync(state, cancellationToken).ConfigureAwait(false);

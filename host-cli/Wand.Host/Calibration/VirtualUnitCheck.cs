@@ -16,13 +16,20 @@ public static class VirtualUnitCheck
     /// <summary>Time each level is held before its amplitude is read, in milliseconds.</summary>
     public const int LevelSettleMilliseconds = 700;
 
+    /// <summary>Longest wait for the session's ramp-down at the end, in milliseconds.</summary>
+    public const int StopTimeoutMilliseconds = 5000;
+
     /// <summary>Measures every level in a session; the wand must be idle with a head that allows all five levels.</summary>
     /// <param name="wand">The virtual wand (not shared with a real-time loop).</param>
-    /// <returns>True settled amplitude of levels 1 to 5, in g; 0 for levels the firmware refused (uncalibrated: 3 to 5).</returns>
+    /// <returns>
+    /// True settled amplitude of levels 1 to 5, in g (0 when the motor stalled); <see cref="double.NaN"/> for levels the
+    /// firmware refused (uncalibrated: 3 to 5).
+    /// </returns>
     public static double[] MeasureLevels(VirtualWand wand)
     {
         ArgumentNullException.ThrowIfNull(wand);
         double[] amplitudes = new double[SafetyLimits.LevelCount];
+        Array.Fill(amplitudes, double.NaN);
         WandController controller = wand.Controller ?? throw new InvalidOperationException("The virtual wand's firmware is not running.");
         if (controller.StartRemote(1, PatternKind.Continuous, 0) != CommandResult.Success)
         {
@@ -43,7 +50,7 @@ public static class VirtualUnitCheck
         }
 
         controller.StopRemote();
-        wand.RunFor(1000);
+        wand.RunUntil(running => running.Controller?.SessionState == SessionState.Idle, StopTimeoutMilliseconds);
         return amplitudes;
     }
 }
