@@ -57,8 +57,11 @@ public sealed class JigTests
         await using VirtualUnit unit = await VirtualUnit.ConnectAsync(seed: 91, spread: 0.25);
         using PseudoTerminal pty = PseudoTerminal.Open();
         using SimulatedJig jig = new(pty.Controller, unit.Sensor);
-        await using JigVibrationSensor sensor = new(pty.Terminal, ownsLine: false);
+
+        // The host side opens the pty's terminal end like any serial port, through the host's serial-port seam.
+        await using JigVibrationSensor sensor = new(SerialPortJigLine.Open(pty.TerminalPath));
         await sensor.IdentifyAsync();
+        Assert.Contains(pty.TerminalPath, sensor.Description, StringComparison.Ordinal);
         Assert.Contains("SIMJIG", sensor.Description, StringComparison.Ordinal);
 
         CalibrationResult result = await new CalibrationProcedure(unit.Link, sensor, unit.Options()).RunAsync();
@@ -82,7 +85,7 @@ public sealed class JigTests
         await using VirtualUnit unit = await VirtualUnit.ConnectAsync(seed: 92, spread: 0.25);
         using PseudoTerminal pty = PseudoTerminal.Open();
         using SimulatedJig jig = new(pty.Controller, unit.Sensor) { Fault = fault };
-        await using JigVibrationSensor sensor = new(pty.Terminal, ownsLine: false);
+        await using JigVibrationSensor sensor = new(SerialPortJigLine.Open(pty.TerminalPath));
 
         CalibrationResult result = await new CalibrationProcedure(unit.Link, sensor, unit.Options()).RunAsync();
 
@@ -96,7 +99,14 @@ public sealed class JigTests
     [Fact]
     public void Open_MissingDevice_NamesIt()
     {
-        System.IO.IOException error = Assert.Throws<System.IO.IOException>(() => PosixTerminalLine.Open("/dev/ttyNOPE9"));
+        Wand.Host.Serial.SerialPortException error = Assert.ThrowsAny<Wand.Host.Serial.SerialPortException>(() => SerialPortJigLine.Open("/dev/ttyNOPE9"));
         Assert.Contains("/dev/ttyNOPE9", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PseudoTerminal_HasTerminalPath()
+    {
+        using PseudoTerminal pty = PseudoTerminal.Open();
+        Assert.StartsWith("/dev/pts/", pty.TerminalPath, StringComparison.Ordinal);
     }
 }

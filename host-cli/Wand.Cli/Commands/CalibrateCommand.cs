@@ -27,7 +27,7 @@ internal static class CalibrateCommand
 {
     private static readonly Option<string> Sensor = new("--sensor")
     {
-        Description = "The accelerometer on the head: sim (the virtual wand's, default) or serial:/dev/ttyUSB1 (the jig; see hardware/jig-accelerometer.md).",
+        Description = "The accelerometer on the head: sim (the virtual wand's, default) or the jig on serial:/dev/ttyUSB1 or serial:tcp://HOST:PORT (see hardware/jig-accelerometer.md).",
         DefaultValueFactory = _ => "sim",
     };
 
@@ -128,6 +128,11 @@ internal static class CalibrateCommand
             await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
             return Fail(error, ExitCode.CalibrationSensorError);
         }
+        catch (Wand.Host.Serial.SerialPortException failure)
+        {
+            await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
+            return Fail(error, ExitCode.CalibrationSensorError);
+        }
         catch (WandHostException failure)
         {
             await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
@@ -177,7 +182,7 @@ internal static class CalibrateCommand
             throw new SensorException($"--sensor '{address}' is not 'sim' or 'serial:PATH' (for example serial:/dev/ttyUSB1).");
         }
 
-        JigVibrationSensor jig = new(PosixTerminalLine.Open(address[Prefix.Length..]));
+        JigVibrationSensor jig = new(SerialPortJigLine.Open(address[Prefix.Length..]));
         await jig.IdentifyAsync(cancellationToken).ConfigureAwait(false);
         return jig;
     }

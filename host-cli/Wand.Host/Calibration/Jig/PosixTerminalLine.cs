@@ -5,8 +5,9 @@ using System.Runtime.InteropServices;
 namespace Wand.Host.Calibration.Jig;
 
 /// <summary>
-/// A terminal device on Linux as an <see cref="IJigLine"/>: a USB serial adapter (<c>/dev/ttyUSB1</c>) set to raw
-/// 115200 8N1, or one end of a pseudo-terminal. Reads wait with poll(2), so a timeout never blocks in read(2).
+/// An open terminal descriptor on Linux as an <see cref="IJigLine"/>, set raw: the controller end of a
+/// pseudo-terminal, where a simulated jig sits. (The host opens real ports and the terminal end through
+/// <see cref="Wand.Host.Serial.SerialPortOpener"/>.) Reads wait with poll(2), so a timeout never blocks in read(2).
 /// </summary>
 public sealed class PosixTerminalLine : IJigLine
 {
@@ -21,37 +22,6 @@ public sealed class PosixTerminalLine : IJigLine
     /// <inheritdoc/>
     public string Name { get; }
 
-    /// <summary>Opens a terminal device in raw mode at the jig's line rate.</summary>
-    /// <param name="path">The device, for example <c>/dev/ttyUSB1</c>.</param>
-    /// <returns>The open line.</returns>
-    /// <exception cref="IOException">The device could not be opened or configured; the message names it.</exception>
-    public static PosixTerminalLine Open(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!OperatingSystem.IsLinux())
-        {
-            throw new PlatformNotSupportedException("The jig line is implemented for Linux only.");
-        }
-
-        int descriptor = PosixNative.Open(path, PosixNative.OpenReadWrite | PosixNative.OpenNoControllingTerminal | PosixNative.OpenCloseOnExec);
-        if (descriptor < 0)
-        {
-            throw new IOException($"Cannot open the jig line {path}: {Marshal.GetLastPInvokeErrorMessage()}.");
-        }
-
-        PosixTerminalLine line = new(descriptor, path);
-        try
-        {
-            line.MakeRaw(PosixNative.Baud115200);
-            return line;
-        }
-        catch
-        {
-            line.Dispose();
-            throw;
-        }
-    }
-
     /// <summary>Wraps a descriptor already open (for example one end of a pseudo-terminal) and sets it raw.</summary>
     /// <param name="descriptor">The open descriptor; the line closes it on dispose.</param>
     /// <param name="name">The line's name for messages.</param>
@@ -59,7 +29,7 @@ public sealed class PosixTerminalLine : IJigLine
     public static PosixTerminalLine FromDescriptor(int descriptor, string name)
     {
         PosixTerminalLine line = new(descriptor, name);
-        line.MakeRaw(0);
+        line.MakeRaw();
         return line;
     }
 
@@ -152,7 +122,7 @@ public sealed class PosixTerminalLine : IJigLine
 
     private int Descriptor => descriptor >= 0 ? descriptor : throw new ObjectDisposedException(Name);
 
-    private unsafe void MakeRaw(uint speed)
+    private unsafe void MakeRaw()
     {
         byte* termios = stackalloc byte[PosixNative.TermiosSize];
         if (PosixNative.GetAttributes(Descriptor, termios) != 0)
@@ -161,9 +131,9 @@ public sealed class PosixTerminalLine : IJigLine
         }
 
         PosixNative.MakeRaw(termios);
-        if ((speed != 0 && PosixNative.SetSpeed(termios, speed) != 0) || PosixNative.SetAttributes(Descriptor, PosixNative.SetNow, termios) != 0)
+        if (PosixNative.SetAttributes(Descriptor, PosixNative.SetNow, termios) != 0)
         {
-            throw new IOException($"Cannot configure {Name} as raw 115200 8N1: {Marshal.GetLastPInvokeErrorMessage()}.");
+            throw new IOException($"Cannot set {Name} raw: {Marshal.GetLastPInvokeErrorMessage()}.");
         }
     }
 }
