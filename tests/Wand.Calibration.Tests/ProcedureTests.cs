@@ -134,3 +134,42 @@ public sealed class ProcedureTests
     private static double Error(double[] amplitudes, int level) =>
         (amplitudes[level - 1] - LevelTargets.Product.AmplitudeG(level)) / LevelTargets.Product.AmplitudeG(level);
 }
+
+/// <summary>Sensors that cannot measure frequency, or that freeze.</summary>
+public sealed class SensorFallbackTests
+{
+    [Fact]
+    public async Task Calibrate_SensorWithoutFrequency_FallsBackToAmplitudeAndStaysWithinSpec()
+    {
+        await using VirtualUnit unit = await VirtualUnit.ConnectAsync(seed: 17, spread: 0.25);
+
+        CalibrationResult result = await new CalibrationProcedure(unit.Link, new AmplitudeOnlySensor(unit.Sensor), unit.Options()).RunAsync();
+
+        Assert.Equal(CalibrationOutcome.Pass, result.Outcome);
+        Assert.InRange(result.BreakawayMillivolts, (unit.Motor.StartVolts * 1000 * 0.97) - 30, (unit.Motor.StartVolts * 1000 * 1.03) + 30);
+        double[] levels = PopulationRunner.MeasureLevelsInSession(unit.Link.Wand);
+        for (int level = 1; level <= 5; level++)
+        {
+            Assert.InRange(levels[level - 1] / LevelTargets.Product.AmplitudeG(level), 0.95, 1.05);
+        }
+
+        // Without frequency the stop is seen where the amplitude sinks into the noise: higher, on the safe side.
+        ErmMotorParameters motor = unit.Motor;
+        Assert.True(result.StopMillivolts >= (motor.SustainVolts * 1000 * 0.97) - 20);
+        Assert.True(result.NewRecord!.SustainMillivolts < result.NewRecord.LevelMillivolts[0]);
+    }
+
+    [Fact]
+    public async Task Calibrate_StuckSensor_FailsOrErrorsNothingWritten()
+    {
+        await using VirtualUnit unit = await VirtualUnit.ConnectAsync(seed: 18, spread: 0.25);
+        unit.Link.Wand.Board.Accelerometer.Fault = AccelerometerFault.Stuck;
+
+        CalibrationResult result = await unit.CalibrateAsync();
+
+        Assert.NotEqual(CalibrationOutcome.Pass, result.Outcome);
+        Assert.False(result.Written);
+        Assert.Null(unit.StoredRecord());
+        Assert.Equal(0.0, unit.Link.Wand.Board.MotorVolts);
+    }
+}

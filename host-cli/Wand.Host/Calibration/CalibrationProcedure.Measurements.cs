@@ -16,6 +16,9 @@ public sealed partial class CalibrationProcedure
     /// <summary>Longest wait for the rotor to run down to standstill, in milliseconds.</summary>
     public const int StandstillTimeoutMilliseconds = 3000;
 
+    /// <summary>Extra run-down time after an amplitude-only sensor saw standstill, in milliseconds.</summary>
+    public const int RundownMarginMilliseconds = 100;
+
     /// <summary>Drives closer than this to an existing sweep point are not measured again, in millivolts.</summary>
     private const int PointSpacingMillivolts = 15;
 
@@ -68,21 +71,48 @@ public sealed partial class CalibrationProcedure
         return started;
     }
 
+    /// <summary>
+    /// Waits until the rotor stands still. With frequency, one window at 0 Hz is enough. Without it, a slowly
+    /// turning rotor hides in the noise, so two windows must look like noise alone (mean no larger than the spread)
+    /// and the rotor then gets <see cref="RundownMarginMilliseconds"/> more to run down.
+    /// </summary>
     private async Task WaitForStandstillAsync(CancellationToken cancellationToken)
     {
         int waited = 0;
-        while (IsTurning(await sensor.MeasureAsync(options.SettleWindowMilliseconds, cancellationToken).ConfigureAwait(false)))
+        int quietWindows = 0;
+        while (true)
         {
+            VibrationReading reading = await sensor.MeasureAsync(options.SettleWindowMilliseconds, cancellationToken).ConfigureAwait(false);
+            sensorReportsFrequency |= reading.FrequencyHertz > 0;
+            quietWindows = IsStill(reading) ? quietWindows + 1 : 0;
+            if (quietWindows >= (sensorReportsFrequency ? 1 : 2))
+            {
+                break;
+            }
+
             waited += options.SettleWindowMilliseconds;
             if (waited >= StandstillTimeoutMilliseconds)
             {
                 throw new SensorException($"The rotor still vibrated {StandstillTimeoutMilliseconds} ms after the drive stopped; check the sensor.");
             }
         }
+
+        if (!sensorReportsFrequency)
+        {
+            await sensor.MeasureAsync(RundownMarginMilliseconds, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private bool IsStill(VibrationReading reading)
+    {
+        return sensorReportsFrequency
+            ? !reading.IsTurning
+            : reading.AmplitudeG <= Math.Max(reading.AmplitudeDeviationG, 4 * reading.AmplitudeStandardErrorG);
     }
 
     private bool IsTurning(VibrationReading reading)
     {
+        sensorReportsFrequency |= reading.FrequencyHertz > 0;
         return reading.IsTurning
             || reading.AmplitudeG > Math.Max(TurningFractionOfFloor * options.Targets.FloorAmplitudeG, 4 * reading.AmplitudeStandardErrorG);
     }
@@ -170,6 +200,10 @@ public sealed partial class CalibrationProcedure
         {
             state.Checks.Clear();
             Report(CalibrationStage.Verifying, pass == 1 ? "Re-measuring every level" : "Re-measuring every level after a refit", 0.7);
+
+            // From standstill, so the record's kick is tested too: a kick that does not break the rotor away fails level 1.
+            await client.StopAsync(cancellationToken).ConfigureAwait(false);
+            await WaitForStandstillAsync(cancellationToken).ConfigureAwait(false);
             await client.RawDriveAsync(record.KickMillivolts, record.KickMilliseconds, cancellationToken).ConfigureAwait(false);
             List<DrivePoint> verification = [];
             for (int level = 1; level <= SafetyLimits.LevelCount; level++)
@@ -208,7 +242,6 @@ public sealed partial class CalibrationProcedure
             }
 
             state.NewRecord = RecordValues.From(record);
-            await WaitForStandstillAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

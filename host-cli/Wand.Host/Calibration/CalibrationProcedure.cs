@@ -30,6 +30,7 @@ public sealed partial class CalibrationProcedure
     private readonly FactoryClient client;
     private readonly SettledMeasurement settled;
     private IProgress<CalibrationProgress>? progress;
+    private bool sensorReportsFrequency;
 
     /// <summary>Initializes a new instance of the <see cref="CalibrationProcedure"/> class.</summary>
     /// <param name="link">A connected link to the wand.</param>
