@@ -15,7 +15,7 @@ public sealed record CalibrationOptions
     public int BreakawayResolutionMillivolts { get; init; } = 30;
 
     /// <summary>Gets how long each breakaway probe watches the driven rotor, in milliseconds.</summary>
-    public int BreakawayProbeMilliseconds { get; init; } = 20;
+    public int BreakawayProbeMilliseconds { get; init; } = 10;
 
     /// <summary>Gets the step of the sustain ramp-down, in millivolts.</summary>
     public int SustainStepMillivolts { get; init; } = 20;
@@ -40,6 +40,9 @@ public sealed record CalibrationOptions
 
     /// <summary>Gets the largest accepted relative residual of any fitted point.</summary>
     public double MaximumPointResidual { get; init; } = 0.06;
+
+    /// <summary>Gets the fraction of the level tolerance a verified level may use (a guard band for measurement error), 0 to 1.</summary>
+    public double VerificationGuardFraction { get; init; } = 0.8;
 
     /// <summary>Gets how long a raw-drive request lasts if the host goes silent, in milliseconds (the wand stops then).</summary>
     public int RawDriveLeaseMilliseconds { get; init; } = 3000;

@@ -13,6 +13,12 @@ namespace Wand.Host.Calibration;
 /// </summary>
 internal sealed class SettledMeasurement(IVibrationSensor sensor, CalibrationOptions options)
 {
+    /// <summary>Settle windows are this many times longer when the sensor reports no frequency.</summary>
+    private const int AmplitudeOnlyWindowFactor = 3;
+
+    /// <summary>Successive agreeing window pairs needed when the sensor reports no frequency.</summary>
+    private const int AmplitudeOnlyAgreements = 2;
+
     /// <summary>Waits for a settled reading at the present drive and measures it.</summary>
     /// <param name="millivolts">The drive in force, for the point.</param>
     /// <param name="cancellationToken">Cancels the measurement.</param>
@@ -21,12 +27,21 @@ internal sealed class SettledMeasurement(IVibrationSensor sensor, CalibrationOpt
     public async Task<DrivePoint> MeasureAsync(int millivolts, CancellationToken cancellationToken)
     {
         int waited = 0;
-        VibrationReading previous = await sensor.MeasureAsync(options.SettleWindowMilliseconds, cancellationToken).ConfigureAwait(false);
+        int window = options.SettleWindowMilliseconds;
+        int agreements = 0;
+        VibrationReading previous = await sensor.MeasureAsync(window, cancellationToken).ConfigureAwait(false);
         while (true)
         {
-            VibrationReading current = await sensor.MeasureAsync(options.SettleWindowMilliseconds, cancellationToken).ConfigureAwait(false);
-            waited += options.SettleWindowMilliseconds;
-            if (IsSettled(previous, current))
+            if (!previous.IsTurning)
+            {
+                // Amplitude only: longer windows and three agreeing in a row, since a slow approach hides in the noise.
+                window = AmplitudeOnlyWindowFactor * options.SettleWindowMilliseconds;
+            }
+
+            VibrationReading current = await sensor.MeasureAsync(window, cancellationToken).ConfigureAwait(false);
+            waited += window;
+            agreements = IsSettled(previous, current) ? agreements + 1 : 0;
+            if (agreements >= (current.IsTurning ? 1 : AmplitudeOnlyAgreements))
             {
                 break;
             }
