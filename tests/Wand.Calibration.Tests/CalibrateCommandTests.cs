@@ -17,11 +17,12 @@ public sealed class CalibrateCommandTests : IDisposable
     [Fact]
     public async Task Calibrate_MiscalibratedVirtualUnitJson_BroughtWithinSpecAndReportsWritten()
     {
-        (int exit, string output, string error) = await RunAsync("calibrate", "--json", "--sim-state", "miscalibrated", "--sim-seed", "12", "--report-dir", directory);
+        (int exit, string output, string error) = await RunAsync("calibrate", "--json", "--device", "sim:motor-spread=0.25,seed=12", "--sim-miscalibrate", "--report-dir", directory);
 
         Assert.True(exit == 0, error);
         using JsonDocument document = JsonDocument.Parse(output);
         JsonElement root = document.RootElement;
+        Assert.Equal(0, root.GetProperty("exitCode").GetInt32());
         Assert.Equal("pass", root.GetProperty("result").GetProperty("outcome").GetString());
         Assert.True(root.GetProperty("result").GetProperty("written").GetBoolean());
         double[] before = root.GetProperty("virtualUnitTrueLevelAmplitudesBeforeG").Deserialize<double[]>()!;
@@ -42,18 +43,20 @@ public sealed class CalibrateCommandTests : IDisposable
     [Fact]
     public async Task Calibrate_Terminal_ShowsProgressAndSummary()
     {
-        (int exit, string output, _) = await RunAsync("calibrate", "--report-dir", directory);
+        (int exit, string output, _) = await RunAsync("calibrate", "--device", "sim:calibrated=off,motor-spread=0.25,seed=3", "--report-dir", directory);
 
         Assert.Equal(0, exit);
         Assert.Contains("Breakaway", output, StringComparison.Ordinal);
         Assert.Contains("Verifying", output, StringComparison.Ordinal);
         Assert.Contains("PASS", output, StringComparison.Ordinal);
         Assert.Contains("before: L1 ", output, StringComparison.Ordinal);
+        Assert.Contains("L5 refused", output, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(10, "calibrate", "--device", "tcp://127.0.0.1:1")]
-    [InlineData(3, "calibrate", "--sim-spread", "0.9")]
+    [InlineData(11, "calibrate", "--device", "tcp://127.0.0.1:1")]
+    [InlineData(10, "calibrate", "--device", "sim:motor-spread=0.9")]
+    [InlineData(10, "calibrate", "--device", "sim:bogus=1")]
     [InlineData(36, "calibrate", "--sensor", "serial:/dev/ttyNOPE9")]
     [InlineData(36, "calibrate", "--sensor", "usb")]
     public async Task Calibrate_BadInput_ClearErrorAndExitCode(int expected, params string[] arguments)

@@ -2,18 +2,17 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Wand.Core.Board;
 using Wand.Core.Hardware;
-using Wand.Host;
+using Wand.Cli.Output;
 using Wand.Host.Calibration;
 using Wand.Host.Calibration.Jig;
 using Wand.Host.Calibration.Reports;
 using Wand.Host.Calibration.Sensors;
 using Wand.Host.Links;
 using Wand.Host.Links.Simulated;
+using Wand.Host.Serial;
 using Wand.Protocol.Factory;
 using Wand.Simulation;
 
@@ -37,143 +36,94 @@ internal static class CalibrateCommand
         DefaultValueFactory = _ => new DirectoryInfo("calibration-reports"),
     };
 
-    private static readonly Option<ulong> SimulationSeed = new("--sim-seed")
+    private static readonly Option<bool> Miscalibrate = new("--sim-miscalibrate")
     {
-        Description = "Virtual wand only: the seed that draws the unit's parts.",
-        DefaultValueFactory = _ => 1UL,
-    };
-
-    private static readonly Option<double> SimulationSpread = new("--sim-spread")
-    {
-        Description = "Virtual wand only: motor parameter spread, 0 to 0.5 (0.25 = the ±25 % production population).",
-        DefaultValueFactory = _ => 0.25,
-    };
-
-    private static readonly Option<string> SimulationState = new("--sim-state")
-    {
-        Description = "Virtual wand only: the unit's calibration before the run: uncalibrated, calibrated or miscalibrated.",
-        DefaultValueFactory = _ => "uncalibrated",
+        Description = "Virtual wand only: before calibrating, store the record of a different motor (as after a motor swap).",
     };
 
     /// <summary>Creates the command.</summary>
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        SimulationState.AcceptOnlyFromAmong("uncalibrated", "calibrated", "miscalibrated");
-        Command command = new("calibrate", "Calibrate a wand's motor: measure, fit, verify every level, write the record and report.")
+        Command command = new("calibrate", "Calibrate a wand's motor: measure, fit, verify every level, write the record and report. Example: wand calibrate --device sim:calibrated=off,motor-spread=0.25,seed=4")
         {
             Sensor,
             ReportDirectory,
-            SimulationSeed,
-            SimulationSpread,
-            SimulationState,
+            Miscalibrate,
         };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error,
-            new Request(
-                parseResult.GetValue(CommonOptions.Device) ?? "sim",
-                parseResult.GetValue(Sensor) ?? "sim",
-                parseResult.GetValue(ReportDirectory)!,
-                parseResult.GetValue(SimulationSeed),
-                parseResult.GetValue(SimulationSpread),
-                parseResult.GetValue(SimulationState) ?? "uncalibrated",
-                parseResult.GetValue(CommonOptions.Json)),
+        command.SetAction((parseResult, cancellationToken) => DeviceSession.RunAsync(
+            parseResult,
+            (context, token) => RunAsync(context, new Request(parseResult.GetValue(Sensor) ?? "sim", parseResult.GetValue(ReportDirectory)!, parseResult.GetValue(Miscalibrate)), token),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(TextWriter output, TextWriter error, Request request, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(DeviceContext context, Request request, CancellationToken cancellationToken)
     {
-        if (request.Spread is < 0 or > 0.5 || double.IsNaN(request.Spread))
+        IWandLink link = context.Client.Link;
+        SimulatedWandLink? simulated = link as SimulatedWandLink;
+        bool virtualUnit = simulated is not null && simulated.Options.ClockMode == SimulatedClockMode.Virtual;
+        if (request.Miscalibrate && !virtualUnit)
         {
-            await error.WriteLineAsync($"--sim-spread {request.Spread.ToString(CultureInfo.InvariantCulture)} is outside 0 to 0.5.").ConfigureAwait(false);
-            return Fail(error, ExitCode.ValueOutOfRange);
+            return ExitCodeMapping.Report(context.Output, context.Error, context.Json, ExitCode.ValueOutOfRange, "--sim-miscalibrate needs an in-process virtual wand with the virtual clock (--device sim).");
         }
 
-        if (!string.Equals(request.Device, "sim", StringComparison.Ordinal))
-        {
-            await error.WriteLineAsync($"Device '{request.Device}': calibration in this build runs on the virtual wand (sim) only; hardware links come with the link factory.").ConfigureAwait(false);
-            return Fail(error, ExitCode.UnknownDevice);
-        }
-
+        IVibrationSensor sensor;
         try
         {
-            await using SimulatedWandLink link = await OpenVirtualWandAsync(request, cancellationToken).ConfigureAwait(false);
-            await using IVibrationSensor sensor = await OpenSensorAsync(request.Sensor, link, cancellationToken).ConfigureAwait(false);
-            double[] before = VirtualUnitCheck.MeasureLevels(link.Wand);
-            CalibrationOptions options = new() { Clock = () => link.Wand.Now };
-            IProgress<CalibrationProgress>? progress = request.Json ? null : new TerminalProgress(output);
-            CalibrationResult result = await new CalibrationProcedure(link, sensor, options).RunAsync(progress, cancellationToken).ConfigureAwait(false);
-            double[] truth = VirtualUnitCheck.MeasureLevels(link.Wand);
-            CalibrationReportPaths paths = CalibrationReportFiles.Write(result, request.ReportDirectory.FullName);
-            if (request.Json)
+            sensor = await OpenSensorAsync(request.Sensor, link, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is SensorException or SerialPortException or IOException)
+        {
+            return ExitCodeMapping.Report(context.Output, context.Error, context.Json, ExitCode.CalibrationSensorError, failure.Message);
+        }
+
+        await using (sensor.ConfigureAwait(false))
+        {
+            if (request.Miscalibrate)
             {
-                await output.WriteLineAsync(JsonSerializer.Serialize(new { result, reports = paths, virtualUnitTrueLevelAmplitudesBeforeG = before, virtualUnitTrueLevelAmplitudesG = truth }, CalibrationJson.Options)).ConfigureAwait(false);
+                await StoreAnotherMotorsRecordAsync(simulated!, cancellationToken).ConfigureAwait(false);
+            }
+
+            double[]? before = virtualUnit ? VirtualUnitCheck.MeasureLevels(simulated!.Wand) : null;
+            CalibrationOptions options = virtualUnit ? new CalibrationOptions { Clock = () => simulated!.Wand.Now } : new CalibrationOptions();
+            IProgress<CalibrationProgress>? progress = context.Json ? null : new TerminalProgress(context.Output);
+            CalibrationResult result = await new CalibrationProcedure(link, sensor, options).RunAsync(progress, cancellationToken).ConfigureAwait(false);
+            double[]? after = virtualUnit ? VirtualUnitCheck.MeasureLevels(simulated!.Wand) : null;
+            CalibrationReportPaths paths = CalibrationReportFiles.Write(result, request.ReportDirectory.FullName);
+            ExitCode code = CalibrationSummary.ExitCodeFor(result);
+            if (context.Json)
+            {
+                CliJson.Write(context.Output, new
+                {
+                    exitCode = (int)code,
+                    result,
+                    reports = paths,
+                    virtualUnitTrueLevelAmplitudesBeforeG = Nullable(before),
+                    virtualUnitTrueLevelAmplitudesG = Nullable(after),
+                });
             }
             else
             {
-                await CalibrationSummary.WriteAsync(output, result, before, truth, paths).ConfigureAwait(false);
+                await CalibrationSummary.WriteAsync(context.Output, result, before, after, paths).ConfigureAwait(false);
             }
 
-            ExitCode code = CalibrationSummary.ExitCodeFor(result);
-            return code == ExitCode.Success ? (int)code : Fail(error, code);
-        }
-        catch (OperationCanceledException)
-        {
-            return Fail(error, ExitCode.Cancelled);
-        }
-        catch (SensorException failure)
-        {
-            await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
-            return Fail(error, ExitCode.CalibrationSensorError);
-        }
-        catch (Wand.Host.Serial.SerialPortException failure)
-        {
-            await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
-            return Fail(error, ExitCode.CalibrationSensorError);
-        }
-        catch (WandHostException failure)
-        {
-            await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
-            return Fail(error, ExitCode.DeviceUnreachable);
-        }
-        catch (IOException failure)
-        {
-            await error.WriteLineAsync(failure.Message).ConfigureAwait(false);
-            return Fail(error, ExitCode.CalibrationSensorError);
+            if (code != ExitCode.Success)
+            {
+                await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {ExitCodeMessages.For(code)} (exit code {(int)code}, {code})")).ConfigureAwait(false);
+            }
+
+            return (int)code;
         }
     }
 
-    private static async Task<SimulatedWandLink> OpenVirtualWandAsync(Request request, CancellationToken cancellationToken)
-    {
-        SimulatedWandOptions options = new()
-        {
-            Seed = request.Seed,
-            MotorSpread = request.Spread,
-            Calibrated = request.State != "uncalibrated",
-        };
-        SimulatedWandLink link = new(options);
-        await link.ConnectAsync(cancellationToken).ConfigureAwait(false);
-        if (request.State == "miscalibrated")
-        {
-            // The record of a different motor, as after a motor swap without recalibration.
-            ErmMotorParameters motor = link.Wand.Board.Motor.Parameters;
-            CalibrationRecord wrong = IdealCalibration.For(motor with { SpeedGainRpmPerVolt = motor.SpeedGainRpmPerVolt * 1.3 });
-            byte[] bytes = new byte[CalibrationRecord.Length];
-            wrong.Encode(bytes, 0);
-            link.Wand.Board.Storage.Write(StorageSlot.Calibration, bytes, bytes.Length);
-            await link.PowerCycleAsync(factoryStrap: false, cancellationToken).ConfigureAwait(false);
-        }
-
-        return link;
-    }
-
-    private static async Task<IVibrationSensor> OpenSensorAsync(string address, SimulatedWandLink link, CancellationToken cancellationToken)
+    private static async Task<IVibrationSensor> OpenSensorAsync(string address, IWandLink link, CancellationToken cancellationToken)
     {
         if (string.Equals(address, "sim", StringComparison.Ordinal))
         {
-            return new SimulatedVibrationSensor(link);
+            return link is SimulatedWandLink simulated
+                ? new SimulatedVibrationSensor(simulated)
+                : throw new SensorException("--sensor sim is the virtual wand's accelerometer and needs --device sim; name the jig with --sensor serial:PATH.");
         }
 
         const string Prefix = "serial:";
@@ -183,17 +133,34 @@ internal static class CalibrateCommand
         }
 
         JigVibrationSensor jig = new(SerialPortJigLine.Open(address[Prefix.Length..]));
-        await jig.IdentifyAsync(cancellationToken).ConfigureAwait(false);
-        return jig;
+        try
+        {
+            await jig.IdentifyAsync(cancellationToken).ConfigureAwait(false);
+            return jig;
+        }
+        catch
+        {
+            await jig.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
-    private static int Fail(TextWriter error, ExitCode code)
+    /// <summary>Stores the record of a motor with 30 % more gain, as after a motor swap without recalibration, and reboots.</summary>
+    private static async Task StoreAnotherMotorsRecordAsync(SimulatedWandLink link, CancellationToken cancellationToken)
     {
-        error.WriteLine(ExitCodeMessages.For(code));
-        return (int)code;
+        ErmMotorParameters motor = link.Wand.Board.Motor.Parameters;
+        CalibrationRecord wrong = IdealCalibration.For(motor with { SpeedGainRpmPerVolt = motor.SpeedGainRpmPerVolt * 1.3 });
+        byte[] bytes = new byte[CalibrationRecord.Length];
+        wrong.Encode(bytes, 0);
+        link.Wand.Board.Storage.Write(StorageSlot.Calibration, bytes, bytes.Length);
+        await link.PowerCycleAsync(factoryStrap: false, cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed record Request(string Device, string Sensor, DirectoryInfo ReportDirectory, ulong Seed, double Spread, string State, bool Json);
+    /// <summary>JSON has no NaN: a level the firmware refused is null.</summary>
+    private static double?[]? Nullable(double[]? values) =>
+        values is null ? null : Array.ConvertAll(values, value => double.IsNaN(value) ? (double?)null : value);
+
+    private sealed record Request(string Sensor, DirectoryInfo ReportDirectory, bool Miscalibrate);
 
     /// <summary>Progress lines on the terminal.</summary>
     private sealed class TerminalProgress(TextWriter output) : IProgress<CalibrationProgress>

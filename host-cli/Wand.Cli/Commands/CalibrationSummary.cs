@@ -42,11 +42,11 @@ internal static class CalibrationSummary
     /// <summary>Writes the summary table.</summary>
     /// <param name="output">Standard output.</param>
     /// <param name="result">The result.</param>
-    /// <param name="before">The virtual unit's true level amplitudes before the run, in g.</param>
-    /// <param name="truth">The virtual unit's true level amplitudes after the run, in g.</param>
+    /// <param name="before">A virtual unit's true level amplitudes before the run, in g; <c>null</c> on hardware.</param>
+    /// <param name="truth">A virtual unit's true level amplitudes after the run, in g; <c>null</c> on hardware.</param>
     /// <param name="paths">The report files.</param>
     /// <returns>A task that completes when written.</returns>
-    public static async Task WriteAsync(TextWriter output, CalibrationResult result, double[] before, double[] truth, CalibrationReportPaths paths)
+    public static async Task WriteAsync(TextWriter output, CalibrationResult result, double[]? before, double[]? truth, CalibrationReportPaths paths)
     {
         CultureInfo invariant = CultureInfo.InvariantCulture;
         await output.WriteLineAsync().ConfigureAwait(false);
@@ -54,18 +54,21 @@ internal static class CalibrationSummary
         await output.WriteLineAsync(string.Create(invariant, $"Calibration time {result.DurationMilliseconds} ms (virtual), breakaway {result.BreakawayMillivolts} mV, stops below {result.StopMillivolts} mV")).ConfigureAwait(false);
         if (result.LevelChecks.Count > 0)
         {
-            await output.WriteLineAsync("level  drive mV  target g  measured g  deviation  true g (session)").ConfigureAwait(false);
+            await output.WriteLineAsync("level  drive mV  target g  measured g  deviation").ConfigureAwait(false);
             foreach (LevelCheck check in result.LevelChecks)
             {
                 await output.WriteLineAsync(string.Create(
                     invariant,
-                    $"{check.Level,5}  {check.Millivolts,8}  {check.TargetG,8:0.0000}  {check.MeasuredG,10:0.0000}  {check.RelativeError,9:+0.0%;-0.0%}  {truth[check.Level - 1],8:0.0000}")).ConfigureAwait(false);
+                    $"{check.Level,5}  {check.Millivolts,8}  {check.TargetG,8:0.0000}  {check.MeasuredG,10:0.0000}  {check.RelativeError,9:+0.0%;-0.0%}")).ConfigureAwait(false);
             }
         }
 
-        await output.WriteLineAsync("Virtual unit, true amplitude in a normal session against target:").ConfigureAwait(false);
-        await output.WriteLineAsync("  before: " + Deviations(before)).ConfigureAwait(false);
-        await output.WriteLineAsync("  after:  " + Deviations(truth)).ConfigureAwait(false);
+        if (before is not null && truth is not null)
+        {
+            await output.WriteLineAsync("Virtual unit, true amplitude in a normal session against target:").ConfigureAwait(false);
+            await output.WriteLineAsync("  before: " + Deviations(before)).ConfigureAwait(false);
+            await output.WriteLineAsync("  after:  " + Deviations(truth)).ConfigureAwait(false);
+        }
         await output.WriteLineAsync("Reports: " + paths.JsonPath + ", " + paths.HtmlPath).ConfigureAwait(false);
     }
 
