@@ -102,7 +102,9 @@ public static class AmplitudePlot
     {
         string dashes = dash.Length > 0 ? $" stroke-dasharray=\"{dash}\"" : string.Empty;
         svg.Append(Invariant($"<line x1=\"{x:0.#}\" x2=\"{x:0.#}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" stroke=\"{colour}\"{dashes}/>"));
-        svg.Append(Invariant($"<text x=\"{x + 3:0.#}\" y=\"{Top + 24}\" fill=\"{colour}\">{label}</text>"));
+        bool nearRightEdge = x > Width - Right - 80;
+        string anchor = nearRightEdge ? " text-anchor=\"end\"" : string.Empty;
+        svg.Append(Invariant($"<text x=\"{(nearRightEdge ? x - 3 : x + 3):0.#}\" y=\"{Top + 24}\" fill=\"{colour}\"{anchor}>{label}</text>"));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
