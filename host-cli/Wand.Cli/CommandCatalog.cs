@@ -29,5 +29,6 @@ internal static class CommandCatalog
         yield return InfoCommand.Create();
         yield return ProfileCommand.Create();
         yield return SimCommand.Create();
+        yield return CalibrateCommand.Create();
     }
 }

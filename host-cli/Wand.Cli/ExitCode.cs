@@ -99,6 +99,38 @@ public enum ExitCode
     [ExitCodeMessage("Close the program that holds the port (a serial monitor, another 'wand', 'esptool' or 'nanoff') and retry.")]
     FlashPortBusy = 29,
 
+    /// <summary>Calibration: the motor did not start even at the drive ceiling; nothing was written.</summary>
+    [ExitCodeMessage("The motor did not start at the 3.0 V ceiling. Check the motor's wiring and the head's fit, or replace the motor; the unit keeps its previous calibration.")]
+    CalibrationMotorDoesNotStart = 30,
+
+    /// <summary>Calibration: the unit cannot meet the vibration specification within the ceiling; nothing was written.</summary>
+    [ExitCodeMessage("The unit cannot reach the level targets within the 3.0 V ceiling (weak or sticky motor). Replace the motor; the unit keeps its previous calibration.")]
+    CalibrationUnitOutOfRange = 31,
+
+    /// <summary>Calibration: the measurements did not fit the motor model; nothing was written.</summary>
+    [ExitCodeMessage("The measurements did not fit the motor model (noisy or loose accelerometer). Re-seat the unit and the sensor, then calibrate again; nothing was written.")]
+    CalibrationFitRejected = 32,
+
+    /// <summary>Calibration: a level missed its target on re-measurement; nothing was written.</summary>
+    [ExitCodeMessage("A level missed its target when re-measured; nothing was written. Re-seat the unit and calibrate again; if it fails twice, replace the motor.")]
+    CalibrationVerificationFailed = 33,
+
+    /// <summary>Calibration: the record read back differs from the record written.</summary>
+    [ExitCodeMessage("The record read back differs from the one written; the wand's storage may be failing. Run the self-test, then calibrate again.")]
+    CalibrationReadBackMismatch = 34,
+
+    /// <summary>Calibration: the wand is not in factory mode and the host cannot put it there.</summary>
+    [ExitCodeMessage("Fit the jig strap (or hold the button from power-on for 2 s), power-cycle the wand, then calibrate within 10 minutes.")]
+    CalibrationFactoryModeRequired = 35,
+
+    /// <summary>Calibration: the accelerometer failed or broke the jig protocol; nothing was written.</summary>
+    [ExitCodeMessage("The accelerometer failed or did not answer. Check the jig's cable and power and the --sensor address, then calibrate again; nothing was written.")]
+    CalibrationSensorError = 36,
+
+    /// <summary>Calibration: after the reboot the wand did not use the written record.</summary>
+    [ExitCodeMessage("The wand did not load the written record after a reboot. Run the self-test, then calibrate again.")]
+    CalibrationRecordNotInUse = 37,
+
     /// <summary>BlueZ cannot be reached: no system D-Bus, or bluetoothd is not running.</summary>
     [ExitCodeMessage("Start bluetoothd ('sudo systemctl start bluetooth'); if DBUS_SYSTEM_BUS_ADDRESS is set, check that it points at the system bus.")]
     BluetoothUnavailable = 60,

@@ -1,0 +1,173 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Wand.Core.Hardware;
+using Wand.Cli.Output;
+using Wand.Host.Calibration;
+using Wand.Host.Calibration.Jig;
+using Wand.Host.Calibration.Reports;
+using Wand.Host.Calibration.Sensors;
+using Wand.Host.Links;
+using Wand.Host.Links.Simulated;
+using Wand.Host.Serial;
+using Wand.Protocol.Factory;
+using Wand.Simulation;
+
+namespace Wand.Cli.Commands;
+
+/// <summary>
+/// <c>wand calibrate</c>: calibrates one wand's motor (MD-2) with an accelerometer on the head, writes the verified
+/// record, and writes a JSON and an HTML report for the unit.
+/// </summary>
+internal static class CalibrateCommand
+{
+    private static readonly Option<string> Sensor = new("--sensor")
+    {
+        Description = "The accelerometer on the head: sim (the virtual wand's, default) or the jig on serial:/dev/ttyUSB1 or serial:tcp://HOST:PORT (see hardware/jig-accelerometer.md).",
+        DefaultValueFactory = _ => "sim",
+    };
+
+    private static readonly Option<DirectoryInfo> ReportDirectory = new("--report-dir")
+    {
+        Description = "Directory for the unit's JSON and HTML reports.",
+        DefaultValueFactory = _ => new DirectoryInfo("calibration-reports"),
+    };
+
+    private static readonly Option<bool> Miscalibrate = new("--sim-miscalibrate")
+    {
+        Description = "Virtual wand only: before calibrating, store the record of a different motor (as after a motor swap).",
+    };
+
+    /// <summary>Creates the command.</summary>
+    /// <returns>The command.</returns>
+    public static Command Create()
+    {
+        Command command = new("calibrate", "Calibrate a wand's motor: measure, fit, verify every level, write the record and report. Example: wand calibrate --device sim:calibrated=off,motor-spread=0.25,seed=4")
+        {
+            Sensor,
+            ReportDirectory,
+            Miscalibrate,
+        };
+        command.SetAction((parseResult, cancellationToken) => DeviceSession.RunAsync(
+            parseResult,
+            (context, token) => RunAsync(context, new Request(parseResult.GetValue(Sensor) ?? "sim", parseResult.GetValue(ReportDirectory)!, parseResult.GetValue(Miscalibrate)), token),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(DeviceContext context, Request request, CancellationToken cancellationToken)
+    {
+        IWandLink link = context.Client.Link;
+        SimulatedWandLink? simulated = link as SimulatedWandLink;
+        bool virtualUnit = simulated is not null && simulated.Options.ClockMode == SimulatedClockMode.Virtual;
+        if (request.Miscalibrate && !virtualUnit)
+        {
+            return ExitCodeMapping.Report(context.Output, context.Error, context.Json, ExitCode.ValueOutOfRange, "--sim-miscalibrate needs an in-process virtual wand with the virtual clock (--device sim).");
+        }
+
+        IVibrationSensor sensor;
+        try
+        {
+            sensor = await OpenSensorAsync(request.Sensor, link, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is SensorException or SerialPortException or IOException)
+        {
+            return ExitCodeMapping.Report(context.Output, context.Error, context.Json, ExitCode.CalibrationSensorError, failure.Message);
+        }
+
+        await using (sensor.ConfigureAwait(false))
+        {
+            if (request.Miscalibrate)
+            {
+                await StoreAnotherMotorsRecordAsync(simulated!, cancellationToken).ConfigureAwait(false);
+            }
+
+            double[]? before = virtualUnit ? VirtualUnitCheck.MeasureLevels(simulated!.Wand) : null;
+            CalibrationOptions options = virtualUnit ? new CalibrationOptions { Clock = () => simulated!.Wand.Now } : new CalibrationOptions();
+            IProgress<CalibrationProgress>? progress = context.Json ? null : new TerminalProgress(context.Output);
+            CalibrationResult result = await new CalibrationProcedure(link, sensor, options).RunAsync(progress, cancellationToken).ConfigureAwait(false);
+            double[]? after = virtualUnit ? VirtualUnitCheck.MeasureLevels(simulated!.Wand) : null;
+            CalibrationReportPaths paths = CalibrationReportFiles.Write(result, request.ReportDirectory.FullName);
+            ExitCode code = CalibrationSummary.ExitCodeFor(result);
+            if (context.Json)
+            {
+                CliJson.Write(context.Output, new
+                {
+                    exitCode = (int)code,
+                    result,
+                    reports = paths,
+                    virtualUnitTrueLevelAmplitudesBeforeG = Nullable(before),
+                    virtualUnitTrueLevelAmplitudesG = Nullable(after),
+                });
+            }
+            else
+            {
+                await CalibrationSummary.WriteAsync(context.Output, result, before, after, paths).ConfigureAwait(false);
+            }
+
+            if (code != ExitCode.Success)
+            {
+                await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {ExitCodeMessages.For(code)} (exit code {(int)code}, {code})")).ConfigureAwait(false);
+            }
+
+            return (int)code;
+        }
+    }
+
+    private static async Task<IVibrationSensor> OpenSensorAsync(string address, IWandLink link, CancellationToken cancellationToken)
+    {
+        if (string.Equals(address, "sim", StringComparison.Ordinal))
+        {
+            return link is SimulatedWandLink simulated
+                ? new SimulatedVibrationSensor(simulated)
+                : throw new SensorException("--sensor sim is the virtual wand's accelerometer and needs --device sim; name the jig with --sensor serial:PATH.");
+        }
+
+        const string Prefix = "serial:";
+        if (!address.StartsWith(Prefix, StringComparison.Ordinal) || address.Length == Prefix.Length)
+        {
+            throw new SensorException($"--sensor '{address}' is not 'sim' or 'serial:PATH' (for example serial:/dev/ttyUSB1).");
+        }
+
+        JigVibrationSensor jig = new(SerialPortJigLine.Open(address[Prefix.Length..]));
+        try
+        {
+            await jig.IdentifyAsync(cancellationToken).ConfigureAwait(false);
+            return jig;
+        }
+        catch
+        {
+            await jig.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Stores the record of a motor with 30 % more gain, as after a motor swap without recalibration, and reboots.</summary>
+    private static async Task StoreAnotherMotorsRecordAsync(SimulatedWandLink link, CancellationToken cancellationToken)
+    {
+        ErmMotorParameters motor = link.Wand.Board.Motor.Parameters;
+        CalibrationRecord wrong = IdealCalibration.For(motor with { SpeedGainRpmPerVolt = motor.SpeedGainRpmPerVolt * 1.3 });
+        byte[] bytes = new byte[CalibrationRecord.Length];
+        wrong.Encode(bytes, 0);
+        link.Wand.Board.Storage.Write(StorageSlot.Calibration, bytes, bytes.Length);
+        await link.PowerCycleAsync(factoryStrap: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>JSON has no NaN: a level the firmware refused is null.</summary>
+    private static double?[]? Nullable(double[]? values) =>
+        values is null ? null : Array.ConvertAll(values, value => double.IsNaN(value) ? (double?)null : value);
+
+    private sealed record Request(string Sensor, DirectoryInfo ReportDirectory, bool Miscalibrate);
+
+    /// <summary>Progress lines on the terminal.</summary>
+    private sealed class TerminalProgress(TextWriter output) : IProgress<CalibrationProgress>
+    {
+        public void Report(CalibrationProgress value)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{value.Fraction,4:P0}] {value.Stage,-10} {value.Message}"));
+        }
+    }
+}
