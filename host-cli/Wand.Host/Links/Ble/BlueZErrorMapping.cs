@@ -31,7 +31,7 @@ internal static partial class BlueZErrorMapping
                 byte? code = AttCode(error.ErrorName, error.ErrorMessage);
                 if (code is byte attCode)
                 {
-                    return new AttErrorException(attCode, characteristic, $"The wand refused the {operation} of {characteristic} with ATT error 0x{attCode:X2} ({error.ErrorMessage}).");
+                    return new AttErrorException(attCode, characteristic, $"{Wand.Host.Links.AttErrorText.Describe(attCode)} ({operation} of {characteristic}; BlueZ: {error.ErrorMessage})");
                 }
 
                 if (error.ErrorName is Prefix + "NotConnected" or "org.freedesktop.DBus.Error.UnknownObject")
