@@ -174,7 +174,14 @@ public sealed class CommandStepKind : IStepKind
 
             ExpectedError.AddFields(fields, code);
             string answer;
-            if (code != 0)
+            if (code > CommandRefusal.Base && code <= CommandRefusal.Base + 0x0F)
+            {
+                // A refusal by device state: ATT 0x90 + the command result.
+                answer = Names.Of((CommandResult)(code - CommandRefusal.Base));
+                fields["result"] = MeasuredValue.Of(answer);
+                fields["detail"] = MeasuredValue.Of(0);
+            }
+            else if (code != 0)
             {
                 answer = ProfileLookup.AttErrorName(code);
             }
@@ -198,7 +205,7 @@ public sealed class CommandStepKind : IStepKind
                 return StepResult.Ok(fields);
             }
 
-            string description = code != 0 ? AttErrorText.Describe(code) : AttErrorText.DescribeResult(ProfileLookup.CommandResults[answer]);
+            string description = code != 0 && !ProfileLookup.CommandResults.ContainsKey(answer) ? AttErrorText.Describe(code) : AttErrorText.DescribeResult(ProfileLookup.CommandResults[answer]);
             return StepResult.Failed($"{Description}: expected {expect}, the unit answered {answer} ({description.TrimEnd('.')}).", fields);
         }
     }
