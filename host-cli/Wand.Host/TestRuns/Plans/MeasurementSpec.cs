@@ -98,6 +98,11 @@ public sealed class MeasurementSpec
     /// <returns>The record, outcome <see cref="MeasurementOutcome.Unset"/>.</returns>
     public MeasurementRecord NotTaken(string reason) => Record(null, MeasurementOutcome.Unset, false, reason);
 
+    /// <summary>Makes the record of a measurement whose step failed before it could give the value.</summary>
+    /// <param name="reason">What the unit did wrong.</param>
+    /// <returns>The record, outcome <see cref="MeasurementOutcome.Fail"/>.</returns>
+    public MeasurementRecord Failed(string reason) => Record(null, MeasurementOutcome.Fail, false, reason);
+
     private static string Range(double? minimum, double? maximum)
         => string.Create(CultureInfo.InvariantCulture, $"[{minimum?.ToString("G6", CultureInfo.InvariantCulture) ?? "-inf"}, {maximum?.ToString("G6", CultureInfo.InvariantCulture) ?? "+inf"}]");
 

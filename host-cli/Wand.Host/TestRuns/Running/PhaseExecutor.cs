@@ -77,7 +77,9 @@ internal sealed class PhaseExecutor(StepContext context, ITestRunProgress progre
                 StepResult result = await step.Step.ExecuteAsync(context, limit.Token).ConfigureAwait(false);
                 foreach (MeasurementSpec spec in step.Measurements)
                 {
-                    MeasurementRecord measurement = spec.Judge(result.Fields.TryGetValue(spec.Field, out MeasuredValue value) ? value : null);
+                    MeasurementRecord measurement = result.Fields.TryGetValue(spec.Field, out MeasuredValue value)
+                        ? spec.Judge(value)
+                        : result.Failure != null ? spec.Failed(result.Failure) : spec.Judge(null);
                     measurements.Add(measurement);
                     progress.MeasurementJudged(phase, measurement);
                     if (measurement.Outcome != MeasurementOutcome.Pass && outcome == PhaseOutcome.Pass)
