@@ -111,7 +111,7 @@ internal static class ResultsCommand
             return (int)ExitCode.Success;
         }
 
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        IAnsiConsole console = ConsoleFactory.For(output);
         Table table = new Table().AddColumns("run", "started (UTC)", "serial", "plan", "outcome", "failed", "station");
         foreach (RunSummary run in runs)
         {
@@ -140,7 +140,7 @@ internal static class ResultsCommand
             return (int)ExitCode.Success;
         }
 
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        IAnsiConsole console = ConsoleFactory.For(output);
         Table table = new Table().AddColumns("phase", "measurement", "value", "limits", "outcome");
         foreach (PhaseRecord phase in record.Phases)
         {

@@ -109,7 +109,7 @@ internal static class TestRunCommand
         TextWriter output = parseResult.InvocationConfiguration.Output;
         TextWriter error = parseResult.InvocationConfiguration.Error;
         bool json = parseResult.GetValue(CommonOptions.Json);
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        IAnsiConsole console = ConsoleFactory.For(output);
         RunOptions options = new()
         {
             StationId = parseResult.GetValue(Station)!,
