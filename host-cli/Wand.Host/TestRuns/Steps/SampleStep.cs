@@ -69,6 +69,7 @@ public sealed class SampleStepKind : IStepKind
                 await context.LetTimePassAsync(Math.Min(intervalMilliseconds, Math.Max(0, end - context.DeviceMilliseconds)), cancellationToken).ConfigureAwait(false);
                 Protocol.Messages.StatusReport status = CharacteristicFields.DecodeStatus(await context.Link.ReadAsync(Status, cancellationToken).ConfigureAwait(false));
                 drive.Add(status.DriveLevelTenths / 10.0);
+                context.RecordPoint("drive-level", "level", drive[^1]);
                 temperature.Add(status.HeadTemperatureCentidegrees / 100.0);
                 battery.Add(status.BatteryMillivolts / 1000.0);
                 if (fixture != null)
