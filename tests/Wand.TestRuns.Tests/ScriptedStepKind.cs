@@ -24,16 +24,16 @@ internal sealed class ScriptedStepKind : IStepKind
 
     public ITestStep? Parse(PlanNode arguments)
     {
-        PlanMap? map = arguments.AsMap("value", "fail-times", "throw", "hang", "label");
+        PlanMap? map = arguments.AsMap("value", "fail-times", "throw", "hang", "label", "attach");
         if (map == null)
         {
             return null;
         }
 
-        return new ScriptedStep(this, map.Number("value") ?? 1, (int)(map.WholeNumber("fail-times", 0, 100) ?? 0), map.Text("throw"), map.Boolean("hang") ?? false, map.Text("label") ?? "scripted");
+        return new ScriptedStep(this, map.Number("value") ?? 1, (int)(map.WholeNumber("fail-times", 0, 100) ?? 0), map.Text("throw"), map.Boolean("hang") ?? false, map.Text("label") ?? "scripted", map.Text("attach"));
     }
 
-    private sealed class ScriptedStep(ScriptedStepKind kind, double value, int failTimes, string? throwKind, bool hang, string label) : ITestStep
+    private sealed class ScriptedStep(ScriptedStepKind kind, double value, int failTimes, string? throwKind, bool hang, string label, string? attachment) : ITestStep
     {
         private int runs;
 
@@ -58,6 +58,11 @@ internal sealed class ScriptedStepKind : IStepKind
                     throw new LinkLostException("The link dropped.");
                 case "bug":
                     throw new InvalidOperationException("A bug.");
+            }
+
+            if (attachment != null)
+            {
+                context.Attach(attachment, "application/octet-stream", [0x01, 0x02, 0x03]);
             }
 
             Dictionary<string, MeasuredValue> fields = new() { ["value"] = MeasuredValue.Of(value) };
