@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Text.Json;
 using Wand.Host;
-using Wand.Host.Links;
 using Wand.Host.Results;
 using Wand.Host.TestRuns.Plans;
 using Wand.Host.TestRuns.Steps;
@@ -22,15 +21,14 @@ internal static class TestRunErrors
         ResultsSchemaException => ExitCode.ResultsSchemaTooNew,
         RunNotFoundException => ExitCode.RunNotFound,
         ResultsStoreException => ExitCode.ResultsStoreUnavailable,
-        InvalidDeviceAddressException => ExitCode.UnknownDevice,
-        DeviceUnreachableException => ExitCode.DeviceUnreachable,
-        LinkLostException => ExitCode.LinkLost,
-        AttErrorException => ExitCode.DeviceRefused,
-        ProtocolViolationException => ExitCode.ProtocolError,
         OperationCanceledException => ExitCode.TestAborted,
         IOException or UnauthorizedAccessException => ExitCode.ReportWriteFailed,
-        WandHostException => ExitCode.TestError,
-        _ => ExitCode.InternalError,
+        _ => ExitCodeMapping.For(exception) switch
+        {
+            // The shared mapping's catch-all for host errors names 'wand sim serve'; here it is a station error.
+            ExitCode.ServeFailed => ExitCode.TestError,
+            ExitCode code => code,
+        },
     };
 
     /// <summary>Writes a failure (human text on standard error, or one JSON object on standard output) and gives its code.</summary>

@@ -21,6 +21,7 @@ public sealed class StepContext
     private readonly Dictionary<string, (string Units, List<SeriesPoint> Points)> series = new(StringComparer.Ordinal);
     private readonly List<AttachmentRecord> attachments = [];
     private readonly IStationFixture? fixture;
+    private long advancedMilliseconds;
 
     /// <summary>Initializes a new instance of the <see cref="StepContext"/> class.</summary>
     /// <param name="link">The unit's link.</param>
@@ -53,8 +54,11 @@ public sealed class StepContext
     /// <summary>Gets the notifications received during the run.</summary>
     public NotificationInbox Notifications { get; } = new();
 
-    /// <summary>Gets the device time, in milliseconds: the fixture's device clock, or the station clock since the run began.</summary>
-    public long DeviceMilliseconds => fixture?.DeviceMilliseconds ?? stationClock.ElapsedMilliseconds;
+    /// <summary>
+    /// Gets the device time, in milliseconds: the fixture's device clock; else, on a virtual wand reached over a link,
+    /// the virtual time this run let pass; else the station clock since the run began.
+    /// </summary>
+    public long DeviceMilliseconds => fixture?.DeviceMilliseconds ?? (Link.World != null ? Interlocked.Read(ref advancedMilliseconds) : stationClock.ElapsedMilliseconds);
 
     /// <summary>Gets the serial number of the unit once identified, otherwise empty.</summary>
     public string DutSerial { get; internal set; } = string.Empty;
@@ -70,9 +74,13 @@ public sealed class StepContext
             return Task.CompletedTask;
         }
 
-        return Link.World is IWorldControl world
-            ? world.AdvanceAsync(milliseconds, cancellationToken)
-            : Task.Delay(TimeSpan.FromMilliseconds(milliseconds), cancellationToken);
+        if (Link.World is IWorldControl world)
+        {
+            Interlocked.Add(ref advancedMilliseconds, milliseconds);
+            return world.AdvanceAsync(milliseconds, cancellationToken);
+        }
+
+        return Task.Delay(TimeSpan.FromMilliseconds(milliseconds), cancellationToken);
     }
 
     /// <summary>Waits for the next notification of a characteristic, letting device time pass meanwhile.</summary>
@@ -82,7 +90,10 @@ public sealed class StepContext
     /// <returns>The value, or <c>null</c> when none came in time.</returns>
     public async Task<byte[]?> WaitForNotificationAsync(Guid characteristic, long timeoutMilliseconds, CancellationToken cancellationToken)
     {
+        // Both clocks must run out: device time (a virtual wand may run far faster than the wall clock) and the wall
+        // clock (a notification over a remote link arrives on its own schedule).
         long deadline = DeviceMilliseconds + timeoutMilliseconds;
+        Stopwatch wall = Stopwatch.StartNew();
         while (true)
         {
             if (Notifications.TryTake(characteristic, out byte[] value))
@@ -90,12 +101,19 @@ public sealed class StepContext
                 return value;
             }
 
-            if (DeviceMilliseconds >= deadline)
+            if (DeviceMilliseconds >= deadline && wall.ElapsedMilliseconds >= timeoutMilliseconds)
             {
                 return null;
             }
 
-            await LetTimePassAsync(PollMilliseconds, cancellationToken).ConfigureAwait(false);
+            if (DeviceMilliseconds < deadline)
+            {
+                await LetTimePassAsync(PollMilliseconds, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await Task.Delay(PollMilliseconds, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
