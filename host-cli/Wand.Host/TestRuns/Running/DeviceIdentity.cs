@@ -67,5 +67,10 @@ internal sealed class DeviceIdentity
         {
             return null;
         }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C during identification: the record still gets written, with what is known.
+            return null;
+        }
     }
 }
