@@ -99,6 +99,22 @@ public sealed class PlanLimitsTests
         Assert.True(missing.Length == 0, "not measured: " + string.Join(", ", missing));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void EndOfLine_LevelAmplitudeLimits_BracketTheProductTarget(int level)
+    {
+        double target = Wand.Simulation.IdealCalibration.TargetAmplitudeG(level);
+        MeasurementSpec amplitude = PlanRunning.Load("end-of-line.yaml").Measurements.Single(measurement => measurement.Name == $"level-{level}-amplitude");
+
+        Assert.InRange(target, amplitude.MarginalMinimum!.Value, amplitude.MarginalMaximum!.Value);
+        Assert.InRange(amplitude.Minimum!.Value, target * 0.89, target * 0.95);
+        Assert.InRange(amplitude.Maximum!.Value, target * 1.05, target * 1.11);
+    }
+
     [Fact]
     public void LimitCheck_LooserPlan_IsCaught()
     {
