@@ -120,6 +120,19 @@ public sealed class TestRunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_PlanWithCalibrateStep_IsAccepted()
+    {
+        Directory.CreateDirectory(folder);
+        string plan = Path.Combine(folder, "calibration.yaml");
+        await File.WriteAllTextAsync(plan, "plan: c\nsetup: [connect]\nphases:\n  - name: p\n    steps:\n      - calibrate: {sensor: sim}\n        measure:\n          - {name: outcome, field: outcome, equals: pass}\n");
+
+        (int code, string output, string error) = await RunAsync("test", "validate", plan);
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("1 measurements", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Results_MissingStoreOrRun_ExitsWithItsCode()
     {
         (int missingStore, _, _) = await RunAsync("results", "list", "--results", Store);

@@ -78,7 +78,7 @@ internal static class TestRunCommand
         IResultsStore? store = null;
         try
         {
-            plan = PlanLoader.Load(RelativeOrFull(parseResult.GetValue(Plan)!));
+            plan = PlanLoader.Load(RelativeOrFull(parseResult.GetValue(Plan)!), TestRunSteps.Create());
             if (!parseResult.GetValue(NoResults))
             {
                 store = await ResultsStores.OpenAsync(parseResult.GetValue(Results) ?? ResultsStores.DefaultLocation(station), cancellationToken).ConfigureAwait(false);
@@ -207,7 +207,7 @@ internal static class TestRunCommand
         bool json = parseResult.GetValue(CommonOptions.Json);
         try
         {
-            TestPlan plan = PlanLoader.Load(RelativeOrFull(parseResult.GetValue(Plan)!));
+            TestPlan plan = PlanLoader.Load(RelativeOrFull(parseResult.GetValue(Plan)!), TestRunSteps.Create());
             int measurements = plan.Measurements.Count();
             string virtualOnly = plan.FirstVirtualOnlyStep is StepPlan step ? $"needs a virtual wand (world steps, first at {step.Location})" : "runs on real hardware and virtual wands";
             if (json)
@@ -241,7 +241,7 @@ internal static class TestRunCommand
     private static int ListSteps(ParseResult parseResult)
     {
         TextWriter output = parseResult.InvocationConfiguration.Output;
-        StepRegistry registry = StepRegistry.CreateDefault();
+        StepRegistry registry = TestRunSteps.Create();
         if (parseResult.GetValue(CommonOptions.Json))
         {
             output.WriteLine(JsonSerializer.Serialize(registry.Kinds.Select(kind => new { name = kind.Name, summary = kind.Summary, example = kind.Example })));
