@@ -30,5 +30,7 @@ internal static class CommandCatalog
         yield return ProfileCommand.Create();
         yield return SimCommand.Create();
         yield return CalibrateCommand.Create();
+        yield return TestRunCommand.Create();
+        yield return ResultsCommand.Create();
     }
 }

@@ -131,6 +131,50 @@ public enum ExitCode
     [ExitCodeMessage("The wand did not load the written record after a reboot. Run the self-test, then calibrate again.")]
     CalibrationRecordNotInUse = 37,
 
+    /// <summary>The unit failed its test: a measurement was out of limits or the unit answered wrongly.</summary>
+    [ExitCodeMessage("The unit FAILED. The failed measurements are listed above and in the report; reject or rework the unit.")]
+    TestFailed = 40,
+
+    /// <summary>The station broke during the test (link, fixture, plan step); nothing is known about the unit.</summary>
+    [ExitCodeMessage("Station ERROR: the test could not judge the unit. Fix the station or link problem named above and test the unit again.")]
+    TestError = 41,
+
+    /// <summary>The operator stopped the test (Ctrl-C); teardown ran.</summary>
+    [ExitCodeMessage("The test was ABORTED; teardown ran and the unit was left safe. Test the unit again from the start.")]
+    TestAborted = 42,
+
+    /// <summary>A phase ran longer than its time limit.</summary>
+    [ExitCodeMessage("A phase TIMED OUT. Check the link and the unit, or raise the phase's timeout-s in the plan if it is too tight, and test again.")]
+    TestTimeout = 43,
+
+    /// <summary>The test plan is malformed; nothing ran.</summary>
+    [ExitCodeMessage("Fix the plan at the file:line:column named above ('wand test validate PLAN' checks it without a device); nothing ran and nothing was stored.")]
+    InvalidPlan = 44,
+
+    /// <summary>The plan controls the simulated world but the device is real hardware; nothing ran.</summary>
+    [ExitCodeMessage("This plan needs a virtual wand (--device sim); nothing ran. Use a plan without world steps for real hardware.")]
+    PlanNeedsVirtualWand = 45,
+
+    /// <summary>A report file could not be written; the run is in the results store if it opened.</summary>
+    [ExitCodeMessage("Could not write the report files; check that --report-dir is writable and has space. The run is in the results store ('wand results export').")]
+    ReportWriteFailed = 46,
+
+    /// <summary>The results store could not be opened or read.</summary>
+    [ExitCodeMessage("Could not open the results store named above; check the path and permissions (--results or WAND_RESULTS). No run was started.")]
+    ResultsStoreUnavailable = 50,
+
+    /// <summary>The run could not be written to the results store; nothing of it was stored.</summary>
+    [ExitCodeMessage("The run was NOT stored (nothing half-written); its JSON record is in the report folder. Fix the store (space, permissions, lock) and import or re-run.")]
+    ResultsStoreWriteFailed = 51,
+
+    /// <summary>The results store was written by newer software.</summary>
+    [ExitCodeMessage("The results store has a newer schema than this wand understands; update wand or use another file.")]
+    ResultsSchemaTooNew = 52,
+
+    /// <summary>No stored run matches the ID given.</summary>
+    [ExitCodeMessage("No single run matches that ID; list runs with 'wand results list' and give more of the ID.")]
+    RunNotFound = 53,
+
     /// <summary>BlueZ cannot be reached: no system D-Bus, or bluetoothd is not running.</summary>
     [ExitCodeMessage("Start bluetoothd ('sudo systemctl start bluetooth'); if DBUS_SYSTEM_BUS_ADDRESS is set, check that it points at the system bus.")]
     BluetoothUnavailable = 60,

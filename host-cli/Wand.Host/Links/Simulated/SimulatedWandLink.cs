@@ -165,10 +165,23 @@ public sealed partial class SimulatedWandLink : IWandLink
         if (options.Calibrated)
         {
             // Written before boot, as the factory station would have.
-            CalibrationRecord record = IdealCalibration.For(probe.Motor.Parameters);
+            CalibrationRecord record = IdealCalibration.For(options.CalibrationMotor ?? probe.Motor.Parameters);
             byte[] bytes = new byte[CalibrationRecord.Length];
             int length = record.Encode(bytes, 0);
             probe.Storage.Write(StorageSlot.Calibration, bytes, length);
+        }
+
+        if (!string.IsNullOrEmpty(options.SerialNumber))
+        {
+            // Provisioned as the factory station would have: the Identity slot holds the ASCII serial.
+            SerialNumber serial = new();
+            byte[] text = System.Text.Encoding.ASCII.GetBytes(options.SerialNumber);
+            if (serial.Decode(text, 0, text.Length) != AttError.Success)
+            {
+                throw new ArgumentException($"The serial number '{options.SerialNumber}' must be 1 to 16 characters of A-Z, 0-9 and '-'.", nameof(options));
+            }
+
+            probe.Storage.Write(StorageSlot.Identity, text, text.Length);
         }
 
         ApplyWorld(probe, options);

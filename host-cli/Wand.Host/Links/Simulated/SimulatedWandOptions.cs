@@ -39,6 +39,19 @@ public sealed record SimulatedWandOptions
     /// <summary>Gets the seed of part tolerances and noise.</summary>
     public ulong Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Gets the motor the factory calibration was computed for when <see cref="Calibrated"/> is set, or <c>null</c> for the
+    /// fitted motor (a correct calibration). Another motor's parameters give a miscalibrated unit, as when a record is
+    /// written to the wrong wand.
+    /// </summary>
+    public ErmMotorParameters? CalibrationMotor { get; init; }
+
+    /// <summary>
+    /// Gets the serial number provisioned at the factory (Device Information), 1 to 16 characters of A-Z, 0-9 and '-';
+    /// <c>null</c> or empty for an unprovisioned unit.
+    /// </summary>
+    public string? SerialNumber { get; init; } = "SIM-0001";
+
     /// <summary>Gets the motor parameters; <see cref="ErmMotorParameters.Nominal"/> by default.</summary>
     public ErmMotorParameters Motor { get; init; } = ErmMotorParameters.Nominal;
 

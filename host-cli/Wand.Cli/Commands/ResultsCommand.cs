@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Spectre.Console;
+using Wand.Cli.TestRuns;
+using Wand.Host.Results;
+using Wand.Host.TestRuns.Records;
+using Wand.Host.TestRuns.Reports;
+
+namespace Wand.Cli.Commands;
+
+/// <summary><c>wand results list|show|export</c>: reads the station's results database. Exit codes 50–53.</summary>
+internal static class ResultsCommand
+{
+    private static readonly Option<string> Store = new("--results")
+    {
+        Description = $"Results store: a SQLite file (default: ${ResultsStores.LocationVariable}, or ~/.local/share/wand/results/STATION.sqlite).",
+    };
+
+    private static readonly Option<string> Station = new("--station")
+    {
+        Description = "Station whose default results file to read (default: the host name).",
+        DefaultValueFactory = _ => Environment.MachineName.ToLowerInvariant(),
+    };
+
+    private static readonly Option<string> Serial = new("--serial") { Description = "Only runs of this unit serial number." };
+
+    private static readonly Option<string> PlanName = new("--plan") { Description = "Only runs of this plan name." };
+
+    private static readonly Option<string> Outcome = new("--outcome") { Description = "Only runs with this outcome: pass, fail, error, timeout or aborted." };
+
+    private static readonly Option<int> Limit = new("--limit") { Description = "Most runs to list, 1 to 10000.", DefaultValueFactory = _ => 50 };
+
+    private static readonly Argument<string> RunId = new("RUN") { Description = "The run ID, or at least its first 6 characters." };
+
+    private static readonly Option<string> Format = new("--format") { Description = "Export format: json, junit or html.", DefaultValueFactory = _ => "json" };
+
+    private static readonly Option<FileInfo> OutputFile = new("--output", "-o") { Description = "Write the export to this file instead of standard output." };
+
+    /// <summary>Creates the <c>results</c> command group.</summary>
+    /// <returns>The command.</returns>
+    public static Command Create()
+    {
+        Command list = new("list", "List stored runs, newest first.") { Store, Station, Serial, PlanName, Outcome, Limit };
+        list.SetAction((parseResult, cancellationToken) => WithStoreAsync(parseResult, ListAsync, cancellationToken));
+        Command show = new("show", "Show one stored run: verdict, phases and every measurement.") { Store, Station, RunId };
+        show.SetAction((parseResult, cancellationToken) => WithStoreAsync(parseResult, ShowAsync, cancellationToken));
+        Command export = new("export", "Export one stored run as its JSON record, JUnit XML or HTML report.") { Store, Station, RunId, Format, OutputFile };
+        export.SetAction((parseResult, cancellationToken) => WithStoreAsync(parseResult, ExportAsync, cancellationToken));
+        return new Command("results", "Read the station's results database.") { list, show, export };
+    }
+
+    private static async Task<int> WithStoreAsync(ParseResult parseResult, Func<ParseResult, IResultsStore, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TextWriter error = parseResult.InvocationConfiguration.Error;
+        bool json = parseResult.GetValue(CommonOptions.Json);
+        try
+        {
+            string location = parseResult.GetValue(Store) ?? ResultsStores.DefaultLocation(parseResult.GetValue(Station)!);
+            if (!File.Exists(location))
+            {
+                throw new ResultsStoreException($"There is no results store at '{location}'; run a test first or give --results.");
+            }
+
+            IResultsStore store = await ResultsStores.OpenAsync(location, cancellationToken).ConfigureAwait(false);
+            await using (store.ConfigureAwait(false))
+            {
+                return await work(parseResult, store, cancellationToken).ConfigureAwait(false);
+            }
+        }
+#pragma warning disable CA1031 // The command's boundary: every failure becomes an exit code and a message.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return TestRunErrors.Report(output, error, json, exception);
+        }
+    }
+
+    private static async Task<int> ListAsync(ParseResult parseResult, IResultsStore store, CancellationToken cancellationToken)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        string? outcomeText = parseResult.GetValue(Outcome);
+        RunOutcome? outcome = null;
+        if (outcomeText != null)
+        {
+            if (!Enum.TryParse(outcomeText, ignoreCase: true, out RunOutcome parsed) || !Enum.IsDefined(parsed))
+            {
+                return TestRunErrors.Report(output, parseResult.InvocationConfiguration.Error, parseResult.GetValue(CommonOptions.Json), new ArgumentException($"--outcome must be pass, fail, error, timeout or aborted; found '{outcomeText}'."), ExitCode.ValueOutOfRange);
+            }
+
+            outcome = parsed;
+        }
+
+        int limit = parseResult.GetValue(Limit);
+        if (limit < 1 || limit > 10_000)
+        {
+            return TestRunErrors.Report(output, parseResult.InvocationConfiguration.Error, parseResult.GetValue(CommonOptions.Json), new ArgumentException($"--limit must be 1 to 10000; found {limit}."), ExitCode.ValueOutOfRange);
+        }
+
+        IReadOnlyList<RunSummary> runs = await store.ListRunsAsync(new RunQuery { DutSerial = parseResult.GetValue(Serial), PlanName = parseResult.GetValue(PlanName), Outcome = outcome, Limit = limit }, cancellationToken).ConfigureAwait(false);
+        if (parseResult.GetValue(CommonOptions.Json))
+        {
+            output.WriteLine(JsonSerializer.Serialize(runs, TestRecordJson.Options));
+            return (int)ExitCode.Success;
+        }
+
+        IAnsiConsole console = ConsoleFactory.For(output);
+        Table table = new Table().AddColumns("run", "started (UTC)", "serial", "plan", "outcome", "failed", "station");
+        foreach (RunSummary run in runs)
+        {
+            table.AddRow(
+                Markup.Escape(run.RunId[..12]),
+                run.StartedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                Markup.Escape(run.DutSerial),
+                Markup.Escape($"{run.PlanName} {run.PlanVersion}"),
+                $"[{ConsoleRunProgress.Colour(run.Outcome)}]{run.Outcome}{(run.Marginal ? " (marginal)" : string.Empty)}[/]",
+                run.FailedMeasurements.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(run.StationId));
+        }
+
+        console.Write(table);
+        console.MarkupLine(CultureInfo.InvariantCulture, $"{runs.Count} run(s) in {Markup.Escape(store.Location)}");
+        return (int)ExitCode.Success;
+    }
+
+    private static async Task<int> ShowAsync(ParseResult parseResult, IResultsStore store, CancellationToken cancellationToken)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        TestRecord record = await store.GetRunAsync(parseResult.GetValue(RunId)!, cancellationToken).ConfigureAwait(false);
+        if (parseResult.GetValue(CommonOptions.Json))
+        {
+            output.WriteLine(TestRecordJson.Serialize(record));
+            return (int)ExitCode.Success;
+        }
+
+        IAnsiConsole console = ConsoleFactory.For(output);
+        Table table = new Table().AddColumns("phase", "measurement", "value", "limits", "outcome");
+        foreach (PhaseRecord phase in record.Phases)
+        {
+            table.AddRow(Markup.Escape(phase.Name), string.Empty, string.Empty, string.Empty, $"[{ConsoleRunProgress.Colour(phase.Outcome.ToString().ToUpperInvariant())}]{phase.Outcome.ToString().ToUpperInvariant()}[/]");
+            foreach (MeasurementRecord measurement in phase.Measurements)
+            {
+                string outcome = measurement.Outcome.ToString().ToUpperInvariant() + (measurement.Marginal ? " (marginal)" : string.Empty);
+                table.AddRow(string.Empty, Markup.Escape(measurement.Name), Markup.Escape(MeasurementText.Value(measurement)), Markup.Escape(MeasurementText.Limits(measurement)), $"[{ConsoleRunProgress.Colour(measurement.Outcome.ToString().ToUpperInvariant())}]{outcome}[/]");
+            }
+        }
+
+        RunSummaryWriter.Write(console, record, [], null);
+        console.Write(table);
+        return (int)ExitCode.Success;
+    }
+
+    private static async Task<int> ExportAsync(ParseResult parseResult, IResultsStore store, CancellationToken cancellationToken)
+    {
+        TextWriter output = parseResult.InvocationConfiguration.Output;
+        string format = parseResult.GetValue(Format)!;
+        Func<TestRecord, string>? render = format switch
+        {
+            "json" => TestRecordJson.Serialize,
+            "junit" => JUnitWriter.Render,
+            "html" => HtmlReportWriter.Render,
+            _ => null,
+        };
+        if (render == null)
+        {
+            return TestRunErrors.Report(output, parseResult.InvocationConfiguration.Error, parseResult.GetValue(CommonOptions.Json), new ArgumentException($"--format must be json, junit or html; found '{format}'."), ExitCode.ValueOutOfRange);
+        }
+
+        TestRecord record = await store.GetRunAsync(parseResult.GetValue(RunId)!, cancellationToken).ConfigureAwait(false);
+        string text = render(record);
+        if (parseResult.GetValue(OutputFile) is FileInfo file)
+        {
+            await TestRecordJson.WriteFileAtomicallyAsync(file.FullName, text, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            output.Write(text);
+        }
+
+        return (int)ExitCode.Success;
+    }
+}

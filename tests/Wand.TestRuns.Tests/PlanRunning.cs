@@ -1,0 +1,26 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Wand.Host.Links.Simulated;
+using Wand.Host.TestRuns.Plans;
+using Wand.Host.TestRuns.Records;
+using Wand.Host.TestRuns.Running;
+
+namespace Wand.TestRuns.Tests;
+
+/// <summary>Runs shipped plans against in-process virtual wands.</summary>
+internal static class PlanRunning
+{
+    public static string PlanPath(string name) => Path.Combine(AppContext.BaseDirectory, "plans", name);
+
+    public static TestPlan Load(string name) => PlanLoader.Load(PlanPath(name));
+
+    public static async Task<TestRecord> RunAsync(TestPlan plan, SimulatedWandOptions? options = null, Func<SimulatedWandLink, Wand.Host.Links.IWandLink>? wrap = null, CancellationToken cancellationToken = default)
+    {
+        await using SimulatedWandLink link = new(options);
+        Wand.Host.Links.IWandLink target = wrap?.Invoke(link) ?? link;
+        TestRunner runner = new(new RunOptions { StationId = "test-station" });
+        return await runner.RunAsync(plan, target, new SimulatedStationFixture(link), null, cancellationToken);
+    }
+}
