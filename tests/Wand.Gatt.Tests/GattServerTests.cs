@@ -82,4 +82,27 @@ public class GattServerTests
         Assert.Equal(AttError.Success, decoded.Decode(second, 0, second.Length));
         Assert.Equal(3, decoded.FirstIndex);
     }
+
+    [Fact]
+    public void HD2_StatusReportsAShortedLineAndAGuardZoneReading()
+    {
+        GattBench bench = new();
+        int status = GattBench.Index("status");
+        bench.Wand.Board.ShortHeadLine();
+        bench.Wand.RunFor(40);
+        global::Wand.Protocol.Messages.StatusReport report = new();
+        byte[] value = bench.Read(status).Value;
+        Assert.Equal(AttError.Success, report.Decode(value, 0, value.Length));
+        Assert.Equal(global::Wand.Protocol.Vocabulary.HeadIdentity.Shorted, report.Head);
+        bench.Wand.Board.SetHeadResistor(10_000);
+        bench.Wand.RunFor(40);
+        value = bench.Read(status).Value;
+        Assert.Equal(AttError.Success, report.Decode(value, 0, value.Length));
+        Assert.Equal(global::Wand.Protocol.Vocabulary.HeadIdentity.Unknown, report.Head);
+        bench.Wand.Board.DetachHead();
+        bench.Wand.RunFor(40);
+        value = bench.Read(status).Value;
+        Assert.Equal(AttError.Success, report.Decode(value, 0, value.Length));
+        Assert.Equal(global::Wand.Protocol.Vocabulary.HeadIdentity.None, report.Head);
+    }
 }

@@ -57,6 +57,26 @@ namespace Wand.Core.Control
         /// <summary>Gets the confirmed head's definition, or <c>null</c>.</summary>
         public HeadDefinition HeadDefinition => heads.ConfirmedDefinition;
 
+        /// <summary>
+        /// Gets the head as status reports it: the confirmed head; otherwise <see cref="HeadIdentity.Shorted"/> or
+        /// <see cref="HeadIdentity.Unknown"/> when the latest reading says so (HD-2), else <see cref="HeadIdentity.None"/>
+        /// (nothing attached, or a head not yet accepted).
+        /// </summary>
+        public HeadIdentity ReportedHead
+        {
+            get
+            {
+                HeadIdentity confirmed = heads.Confirmed;
+                if (confirmed != HeadIdentity.None)
+                {
+                    return confirmed;
+                }
+
+                HeadIdentity reading = heads.LastReading;
+                return reading == HeadIdentity.Shorted || reading == HeadIdentity.Unknown ? reading : HeadIdentity.None;
+            }
+        }
+
         /// <summary>Gets the classification of the latest head-ID reading.</summary>
         public HeadIdentity HeadReading => heads.LastReading;
 

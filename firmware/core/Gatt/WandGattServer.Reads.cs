@@ -73,7 +73,7 @@ namespace Wand.Core.Gatt
             status.TargetLevel = controller.TargetLevel;
             status.DriveLevelTenths = (int)((controller.PresentLevel * 10f) + 0.5f);
             status.Pattern = controller.Pattern;
-            status.Head = controller.Head;
+            status.Head = controller.ReportedHead;
             status.RemainingSeconds = (int)((controller.RemainingMilliseconds() + 999) / 1000);
             status.BatteryMillivolts = controller.BatteryMillivolts;
             status.HeadTemperatureCentidegrees = controller.HeadMillidegrees / 10;
@@ -137,7 +137,7 @@ namespace Wand.Core.Gatt
         private void FillHead()
         {
             HeadDefinition definition = controller.HeadDefinition;
-            head.Identity = controller.Head;
+            head.Identity = controller.ReportedHead;
             head.MaximumLevel = definition == null ? 0 : definition.MaximumLevel;
             head.AllowedPatterns = definition == null ? 0 : definition.AllowedPatterns;
             head.SetName(definition == null ? string.Empty : definition.Name);
