@@ -50,6 +50,27 @@ public sealed class CliOverBleTests(TestBed bed)
         Assert.Equal(SessionState.Idle, wand.Controller.SessionState);
     }
 
+    [Fact]
+    public async Task SmokePlan_PassesOverBle()
+    {
+        await bed.AddWandAsync("CC:00:00:00:00:03", "Wand-C3", known: true);
+        string reports = Path.Combine(Path.GetTempPath(), "wand-ble-smoke-" + System.Guid.NewGuid().ToString("N"));
+        try
+        {
+            string plan = Path.Combine(TestBed.RepositoryRoot(), "hardware", "test-plans", "smoke.yaml");
+            (int code, string output, string error) = await Run("--device", "ble:CC:00:00:00:00:03", "test", "run", plan, "--report-dir", reports, "--no-results", "--serial", "BLE-SMOKE-1");
+            Assert.True(code == 0, output + error);
+            Assert.NotEmpty(Directory.GetFiles(reports, "*.json"));
+        }
+        finally
+        {
+            if (Directory.Exists(reports))
+            {
+                Directory.Delete(reports, recursive: true);
+            }
+        }
+    }
+
     private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
     {
         StringWriter output = new();

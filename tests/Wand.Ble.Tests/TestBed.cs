@@ -180,7 +180,7 @@ public sealed class TestBed : IAsyncLifetime
         return (process.ExitCode, await output, await error);
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         DirectoryInfo? directory = new(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WandFirmware.sln")))
