@@ -2,10 +2,12 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Wand.Host.Calibration.TestRunStep;
 using Wand.Host.Links.Simulated;
 using Wand.Host.TestRuns.Plans;
 using Wand.Host.TestRuns.Records;
 using Wand.Host.TestRuns.Running;
+using Wand.Host.TestRuns.Steps;
 
 namespace Wand.TestRuns.Tests;
 
@@ -14,7 +16,8 @@ internal static class PlanRunning
 {
     public static string PlanPath(string name) => Path.Combine(AppContext.BaseDirectory, "plans", name);
 
-    public static TestPlan Load(string name) => PlanLoader.Load(PlanPath(name));
+    /// <summary>Loads a shipped plan with every step kind the CLI registers (the built-in ones and calibration).</summary>
+    public static TestPlan Load(string name) => PlanLoader.Load(PlanPath(name), StepRegistry.CreateDefault().Add(new CalibrationStepKind()));
 
     public static async Task<TestRecord> RunAsync(TestPlan plan, SimulatedWandOptions? options = null, Func<SimulatedWandLink, Wand.Host.Links.IWandLink>? wrap = null, CancellationToken cancellationToken = default)
     {
