@@ -72,10 +72,11 @@ public sealed class TestBed : IAsyncLifetime
 
     /// <summary>Places a wand near adapter hci0, its GATT layout built from the protocol table and its values
     /// answered by the real firmware on a virtual board (<see cref="VirtualWandPeripheral"/>) through a
-    /// <see cref="GattBridge"/>; unless <paramref name="known"/>, it appears only through discovery.</summary>
-    public async Task<VirtualWandPeripheral> AddWandAsync(string address, string name, bool known = false, short rssi = -58, HeadIdentity head = HeadIdentity.SoftDome, double batteryVolts = 3.9)
+    /// <see cref="GattBridge"/>; unless <paramref name="known"/>, it appears only through discovery. With
+    /// <paramref name="factoryStrap"/> it boots in factory mode, as in the calibration jig.</summary>
+    public async Task<VirtualWandPeripheral> AddWandAsync(string address, string name, bool known = false, short rssi = -58, HeadIdentity head = HeadIdentity.SoftDome, double batteryVolts = 3.9, bool factoryStrap = false)
     {
-        VirtualWandPeripheral wand = new(head, batteryVolts);
+        VirtualWandPeripheral wand = new(head, batteryVolts, factoryStrap);
         peripherals.Add(wand);
         ObjectPath path = new("/org/wandfirmware/backend/dev_" + address.Replace(':', '_'));
         bridges.Add(new GattBridge(control!, path, address, wand, wand.LinkUp));

@@ -30,9 +30,13 @@ public sealed class VirtualWandPeripheral : IWandLink
     private readonly byte[] buffer = new byte[WandProfile.MaximumValueLength];
     private WandRuntime? runtime;
 
-    public VirtualWandPeripheral(HeadIdentity head, double batteryVolts)
+    /// <param name="head">The attached head, or none.</param>
+    /// <param name="batteryVolts">The cell's voltage.</param>
+    /// <param name="factoryStrap">Boot with the factory jig strap fitted: the wand starts in factory mode (SR-15).</param>
+    public VirtualWandPeripheral(HeadIdentity head, double batteryVolts, bool factoryStrap = false)
     {
         VirtualBoard board = new(BoardProfile.CreateDefault(), new VirtualBoardOptions { BatteryVolts = batteryVolts });
+        board.SetFactoryStrap(factoryStrap);
         if (head == HeadIdentity.None)
         {
             board.DetachHead();
@@ -48,8 +52,15 @@ public sealed class VirtualWandPeripheral : IWandLink
             return new RuntimeLoop(runtime);
         });
         wand.RunFor(1000);
-        pacer = new Timer(_ => Run(PacingMilliseconds * SpeedFactor), null, PacingMilliseconds, PacingMilliseconds);
+        pacer = new Timer(_ => Pace(), null, PacingMilliseconds, PacingMilliseconds);
     }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the timer runs virtual time (the default). Off, virtual time passes only
+    /// through <see cref="Run"/>, <see cref="SampleAccelerometer"/> and one control tick per write: a calibration jig's sample clock then is the
+    /// wand's clock, as with the host's virtual wand on its virtual clock.
+    /// </summary>
+    public bool Paced { get; set; } = true;
 
     public event EventHandler<LinkStateChangedEventArgs>? StateChanged;
 
@@ -105,6 +116,12 @@ public sealed class VirtualWandPeripheral : IWandLink
         lock (gate)
         {
             byte error = runtime!.Gatt.Write(IndexOf(characteristic), value.ToArray(), 0, kind == WriteKind.WithResponse);
+            if (!Paced)
+            {
+                // A write takes at least one connection interval; the firmware acts on it at its next control tick.
+                wand.RunFor(SafetyLimits.ControlTickMilliseconds);
+            }
+
             return error == 0 ? Task.CompletedTask : throw new AttErrorException(error, characteristic, $"ATT error 0x{error:X2}");
         }
     }
@@ -141,6 +158,35 @@ public sealed class VirtualWandPeripheral : IWandLink
         lock (gate)
         {
             wand.RunFor(milliseconds);
+        }
+    }
+
+    /// <summary>Runs virtual time one millisecond per sample and reads the head accelerometer after each, as a 1 kHz
+    /// jig accelerometer clamped to the head would see it.</summary>
+    /// <param name="windowMilliseconds">Samples to take, one per virtual millisecond.</param>
+    /// <param name="amplitudesG">Receives each sample's amplitude, in g.</param>
+    /// <returns>The mean vibration frequency over the window, in hertz.</returns>
+    public double SampleAccelerometer(int windowMilliseconds, Action<double> amplitudesG)
+    {
+        double frequency = 0;
+        for (int sample = 0; sample < windowMilliseconds; sample++)
+        {
+            lock (gate)
+            {
+                wand.RunFor(1);
+                amplitudesG(wand.Board.Accelerometer.ReadAmplitudeG());
+                frequency += wand.Board.Accelerometer.ReadFrequencyHertz();
+            }
+        }
+
+        return windowMilliseconds > 0 ? frequency / windowMilliseconds : 0;
+    }
+
+    private void Pace()
+    {
+        if (Paced)
+        {
+            Run(PacingMilliseconds * SpeedFactor);
         }
     }
 
