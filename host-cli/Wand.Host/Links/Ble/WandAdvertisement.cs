@@ -4,9 +4,10 @@ using Wand.Protocol.Vocabulary;
 namespace Wand.Host.Links.Ble;
 
 /// <summary>
-/// What a wand puts in its advertising service data under the Wand service UUID: byte 0 layout version (1), byte 1
-/// head identity, byte 2 battery percent (0 to 100). <c>protocol/PROFILE.md</c> does not define advertising content
-/// yet; this layout is the host's proposal (also served by the test bed) until the profile defines one.
+/// The service data a wand may advertise under the Wand service UUID: byte 0 layout version (1), byte 1 head identity,
+/// byte 2 battery percent (0 to 100). <c>protocol/PROFILE.md</c> §13 reserves this layout for a scan response; version
+/// 1.0 firmware sends no service data (no room next to the 128-bit UUID), so a scan shows head and battery only for
+/// wands that send it (the test bed does).
 /// </summary>
 /// <param name="Head">The attached head.</param>
 /// <param name="BatteryPercent">Battery charge, 0 to 100 %.</param>
