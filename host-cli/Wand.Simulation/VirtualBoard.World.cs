@@ -102,6 +102,15 @@ public sealed partial class VirtualBoard
     /// <param name="fitted"><c>true</c> when fitted.</param>
     public void SetFactoryStrap(bool fitted) => FactoryStrap.Set(fitted);
 
+    /// <summary>Stores a calibration record in the board's persistent storage, as a factory station writes it.</summary>
+    /// <param name="record">The record; encoded with its CRC-32.</param>
+    public void StoreCalibration(Wand.Protocol.Factory.CalibrationRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        byte[] bytes = new byte[Wand.Protocol.Factory.CalibrationRecord.Length];
+        Storage.Write(Wand.Core.Hardware.StorageSlot.Calibration, bytes, record.Encode(bytes, 0));
+    }
+
     /// <summary>Puts the head on skin or lifts it (HD-5).</summary>
     /// <param name="touching"><c>true</c> when on skin.</param>
     public void SetTouching(bool touching) => Touch.Touching = touching;

@@ -4,10 +4,8 @@ using System.Linq;
 using System.Threading.Tasks;
 using Wand.Calibration.Tests.Fakes;
 using Wand.Core.Board;
-using Wand.Core.Hardware;
 using Wand.Host.Calibration;
 using Wand.Host.Links.Simulated;
-using Wand.Protocol.Factory;
 using Wand.Simulation;
 using Xunit;
 
@@ -114,10 +112,7 @@ public sealed class ProcedureTests
         await using VirtualUnit unit = await VirtualUnit.ConnectAsync(new SimulatedWandOptions { Seed = 77, MotorSpread = 0.25, Calibrated = true });
 
         // Another unit's record, as if the boards were swapped after calibration.
-        CalibrationRecord wrong = IdealCalibration.For(unit.Motor with { SpeedGainRpmPerVolt = unit.Motor.SpeedGainRpmPerVolt * 1.3 });
-        byte[] bytes = new byte[CalibrationRecord.Length];
-        wrong.Encode(bytes, 0);
-        unit.Link.Wand.Board.Storage.Write(StorageSlot.Calibration, bytes, bytes.Length);
+        unit.Link.Wand.Board.StoreCalibration(IdealCalibration.For(unit.Motor with { SpeedGainRpmPerVolt = unit.Motor.SpeedGainRpmPerVolt * 1.3 }));
         await unit.Link.PowerCycleAsync(factoryStrap: false);
         double[] before = PopulationRunner.MeasureLevelsInSession(unit.Link.Wand);
         Assert.All(before, amplitude => Assert.False(double.IsNaN(amplitude)));

@@ -5,8 +5,6 @@ using System.Linq;
 using Wand.Core.Board;
 using Wand.Core.Control;
 using Wand.Core.Gatt;
-using Wand.Core.Hardware;
-using Wand.Protocol.Factory;
 using Wand.Protocol.Profile;
 using Wand.Protocol.Vocabulary;
 using Wand.Simulation;
@@ -151,12 +149,7 @@ public static class Program
         return wand;
     }
 
-    private static void WriteCalibration(VirtualBoard board)
-    {
-        CalibrationRecord record = IdealCalibration.For(board.Motor.Parameters);
-        byte[] bytes = new byte[CalibrationRecord.Length];
-        board.Storage.Write(StorageSlot.Calibration, bytes, record.Encode(bytes, 0));
-    }
+    private static void WriteCalibration(VirtualBoard board) => board.StoreCalibration(IdealCalibration.For(board.Motor.Parameters));
 
     /// <summary>A notification sink that counts and allocates nothing.</summary>
     private sealed class DiscardingSink : IGattNotificationSink

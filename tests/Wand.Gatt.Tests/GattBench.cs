@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Wand.Core.Gatt;
-using Wand.Core.Hardware;
-using Wand.Protocol.Factory;
 using Wand.Protocol.Profile;
 using Wand.Simulation;
 
@@ -15,9 +13,7 @@ public sealed class GattBench
     public GattBench(bool factoryMode = false, bool encrypted = true)
     {
         VirtualBoard board = new(global::Wand.Core.Board.BoardProfile.CreateDefault(), new VirtualBoardOptions { Seed = 7 });
-        CalibrationRecord record = IdealCalibration.For(board.Motor.Parameters);
-        byte[] bytes = new byte[CalibrationRecord.Length];
-        board.Storage.Write(StorageSlot.Calibration, bytes, record.Encode(bytes, 0));
+        board.StoreCalibration(IdealCalibration.For(board.Motor.Parameters));
         board.SetFactoryStrap(factoryMode);
         Relay.Notified += (_, notification) => Notifications.Add(notification);
         Wand = new VirtualWand(board, b => new WandControllerLoop(b, Relay), null, Relay);

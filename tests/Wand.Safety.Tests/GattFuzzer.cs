@@ -5,8 +5,6 @@ using System.Linq;
 using System.Text.Json;
 using Wand.Core.Board;
 using Wand.Core.Gatt;
-using Wand.Core.Hardware;
-using Wand.Protocol.Factory;
 using Wand.Protocol.Profile;
 using Wand.Protocol.Vocabulary;
 using Wand.Simulation;
@@ -30,9 +28,7 @@ public sealed class GattFuzzer
     {
         random = new Random(seed);
         VirtualBoard board = new(BoardProfile.CreateDefault(), new VirtualBoardOptions { Seed = (ulong)seed, MotorSpread = 0.25 });
-        CalibrationRecord record = IdealCalibration.For(board.Motor.Parameters);
-        byte[] bytes = new byte[CalibrationRecord.Length];
-        board.Storage.Write(StorageSlot.Calibration, bytes, record.Encode(bytes, 0));
+        board.StoreCalibration(IdealCalibration.For(board.Motor.Parameters));
         board.SetFactoryStrap(factoryMode);
         NotificationRelay relay = new();
         wand = new VirtualWand(board, b => new WandControllerLoop(b, relay), null, relay);

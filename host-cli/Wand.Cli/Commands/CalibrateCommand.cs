@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using Wand.Core.Hardware;
 using Wand.Cli.Output;
 using Wand.Host.Calibration;
 using Wand.Host.Calibration.Jig;
@@ -13,7 +12,6 @@ using Wand.Host.Calibration.Sensors;
 using Wand.Host.Links;
 using Wand.Host.Links.Simulated;
 using Wand.Host.Serial;
-using Wand.Protocol.Factory;
 using Wand.Simulation;
 
 namespace Wand.Cli.Commands;
@@ -149,10 +147,7 @@ internal static class CalibrateCommand
     private static async Task StoreAnotherMotorsRecordAsync(SimulatedWandLink link, CancellationToken cancellationToken)
     {
         ErmMotorParameters motor = link.Wand.Board.Motor.Parameters;
-        CalibrationRecord wrong = IdealCalibration.For(motor with { SpeedGainRpmPerVolt = motor.SpeedGainRpmPerVolt * 1.3 });
-        byte[] bytes = new byte[CalibrationRecord.Length];
-        wrong.Encode(bytes, 0);
-        link.Wand.Board.Storage.Write(StorageSlot.Calibration, bytes, bytes.Length);
+        link.Wand.Board.StoreCalibration(IdealCalibration.For(motor with { SpeedGainRpmPerVolt = motor.SpeedGainRpmPerVolt * 1.3 }));
         await link.PowerCycleAsync(factoryStrap: false, cancellationToken).ConfigureAwait(false);
     }
 

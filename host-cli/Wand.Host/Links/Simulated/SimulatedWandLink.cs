@@ -165,10 +165,7 @@ public sealed partial class SimulatedWandLink : IWandLink
         if (options.Calibrated)
         {
             // Written before boot, as the factory station would have.
-            CalibrationRecord record = IdealCalibration.For(options.CalibrationMotor ?? probe.Motor.Parameters);
-            byte[] bytes = new byte[CalibrationRecord.Length];
-            int length = record.Encode(bytes, 0);
-            probe.Storage.Write(StorageSlot.Calibration, bytes, length);
+            probe.StoreCalibration(IdealCalibration.For(options.CalibrationMotor ?? probe.Motor.Parameters));
         }
 
         if (!string.IsNullOrEmpty(options.SerialNumber))
