@@ -20,6 +20,9 @@ namespace Wand.Core.Control
         /// <summary>Gets a value indicating whether factory mode was entered at this boot.</summary>
         public bool Entered => entered;
 
+        /// <summary>Gets a value indicating whether the boot-time decision has been made (the inputs need no more watching).</summary>
+        public bool Decided => decided;
+
         /// <summary>Gets the requested raw drive voltage, in millivolts (0 when none or expired).</summary>
         public int RawDriveMillivolts => rawDriveMillivolts;
 

@@ -153,7 +153,10 @@ namespace Wand.Core.Control
             lastTickStamp = unchecked((int)now);
             hasTicked = 1;
 
-            factory.ObserveBoot(io.FactoryStrap.IsActive, io.Button.IsActive, now);
+            if (!factory.Decided)
+            {
+                factory.ObserveBoot(io.FactoryStrap.IsActive, io.Button.IsActive, now);
+            }
             ReadSensors(now);
             HandleGesture(buttons.Sample(io.Button.IsActive, now), now);
             if (session.Update(now, governor.Level))
