@@ -65,7 +65,7 @@ public static class Program
         using RomSimulator.RomSimulator simulator = new(new RomSimulatorOptions
         {
             LineTiming = new LineTiming(),
-            FlashTiming = flashTiming ? new FlashTiming() : null,
+            ChipTiming = flashTiming ? new ChipTiming() : null,
         });
         string port = simulator.ServePseudoTerminal();
         FlashJobOptions options = new() { Port = port, BaudRate = baud, Package = package, Application = application, SkipUnchanged = false };
