@@ -73,6 +73,9 @@ public sealed class RomLoaderModel : IDisposable
     /// <summary>Gets the chip time modelled since creation, the sum of every <see cref="LastBusy"/>.</summary>
     public TimeSpan TotalBusy { get; private set; }
 
+    /// <summary>Gets the bytes the chip has run SPI_FLASH_MD5 over since creation.</summary>
+    public long BytesHashed { get; private set; }
+
     /// <summary>Gets the number of flasher-stub uploads the ROM was asked to run (MEM_END with the execute flag).</summary>
     public int StubUploadsRefused { get; private set; }
 
@@ -532,6 +535,7 @@ public sealed class RomLoaderModel : IDisposable
         }
 
         Busy(PerMegabyte(options.ChipTiming?.Md5PerMegabyte, size));
+        BytesHashed += size;
         return Success(command, Encoding.ASCII.GetBytes(Flash.Md5Hex((int)address, (int)size)));
     }
 

@@ -175,10 +175,10 @@ public sealed class RomSimulator : IDisposable
                 {
                     value = (byte)faults.Next(256);
                 }
-                else if (unreliable && faults.NextDouble() < options.UnreliableCorruptProbability)
+                else if (unreliable && faults.NextDouble() < options.UnreliableLossProbability)
                 {
-                    value ^= (byte)(1 << faults.Next(8));
-                    Statistics.Corrupted();
+                    Statistics.Dropped(); // an overrun or framing error loses the byte
+                    continue;
                 }
 
                 if (requestFaults is not null && !ApplyFault(requestFaults, ref value))
@@ -221,10 +221,13 @@ public sealed class RomSimulator : IDisposable
         IReadOnlyList<byte[]> responses;
         int newBaudRate;
         TimeSpan busy;
+        bool loseThisAnswer;
         lock (modelGate)
         {
+            long acceptedBefore = Model.DataBlocksAccepted;
             (responses, newBaudRate) = Model.Handle(frame);
             busy = Model.LastBusy;
+            loseThisAnswer = options.Faults is { LoseAnswerToDataBlock: > 0 } chosen && acceptedBefore < chosen.LoseAnswerToDataBlock && Model.DataBlocksAccepted >= chosen.LoseAnswerToDataBlock;
             if (options.Faults is { ResetAfterDataBlocks: > 0 } injection && !resetInjected && Model.DataBlocksAccepted >= injection.ResetAfterDataBlocks)
             {
                 // The chip resets after writing the block but before answering: the host sees the boot banner.
@@ -252,6 +255,12 @@ public sealed class RomSimulator : IDisposable
 
         foreach (byte[] response in responses)
         {
+            if (loseThisAnswer)
+            {
+                Statistics.AnswerLost();
+                continue;
+            }
+
             if (options.Faults is { LoseAnswerProbability: > 0 } lossy && faults.NextDouble() < lossy.LoseAnswerProbability)
             {
                 Statistics.AnswerLost();
@@ -281,10 +290,10 @@ public sealed class RomSimulator : IDisposable
         foreach (byte original in bytes)
         {
             byte value = garble ? (byte)faults.Next(256) : original;
-            if (!garble && unreliable && faults.NextDouble() < options.UnreliableCorruptProbability)
+            if (!garble && unreliable && faults.NextDouble() < options.UnreliableLossProbability)
             {
-                value ^= (byte)(1 << faults.Next(8));
-                Statistics.Corrupted();
+                Statistics.Dropped();
+                continue;
             }
 
             if (responseFaults is null || ApplyFault(responseFaults, ref value))
@@ -342,7 +351,7 @@ public sealed class RomSimulator : IDisposable
         return Math.Abs(host - rom) > rom * 0.03;
     }
 
-    private bool IsUnreliable() => options.MaximumReliableBaudRate is int limit && Model.BaudRate > limit;
+    private bool IsUnreliable() => options.MaximumReliableBaudRate is int limit && Model.BaudRate > limit * 1.01; // the divider lands near, not on, the rate
 
     private long ByteTime(int bytes) => (long)(bytes * 10.0 * Stopwatch.Frequency / Model.BaudRate);
 }

@@ -28,12 +28,13 @@ public sealed record RomSimulatorOptions
 
     /// <summary>
     /// Gets the fastest rate the line carries cleanly (a USB-UART bridge or cable limit), bits per second; above it
-    /// <see cref="UnreliableCorruptProbability"/> of the bytes in each direction get a bit flipped. <c>null</c>: no limit.
+    /// <see cref="UnreliableLossProbability"/> of the bytes in each direction are lost, as overruns and framing errors
+    /// lose them. <c>null</c>: no limit.
     /// </summary>
     public int? MaximumReliableBaudRate { get; init; }
 
-    /// <summary>Gets the share of bytes damaged above <see cref="MaximumReliableBaudRate"/>, 0 to 1 (default 0.02).</summary>
-    public double UnreliableCorruptProbability { get; init; } = 0.02;
+    /// <summary>Gets the share of bytes lost above <see cref="MaximumReliableBaudRate"/>, 0 to 1 (default 0.05).</summary>
+    public double UnreliableLossProbability { get; init; } = 0.05;
 
     /// <summary>Gets the faults to inject; <c>null</c> for a clean line.</summary>
     public FaultInjection? Faults { get; init; }
@@ -178,6 +179,9 @@ public sealed record FaultInjection
 
     /// <summary>Gets the probability that a whole answer frame is lost after the chip acted on the request, 0 to 1.</summary>
     public double LoseAnswerProbability { get; init; }
+
+    /// <summary>Gets the flash data block (1-based count of accepted blocks) whose answer is lost once after the chip acted on it; 0 none.</summary>
+    public long LoseAnswerToDataBlock { get; init; }
 
     /// <summary>Gets a value indicating whether faults hit host-to-chip bytes.</summary>
     public bool AffectRequests { get; init; } = true;

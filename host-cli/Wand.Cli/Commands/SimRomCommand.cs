@@ -28,7 +28,7 @@ internal static class SimRomCommand
 
     private static readonly Option<string> PackageOption = new("--package") { Description = "Chip package: d0wd (external flash) or pico-d4 (in-package flash on eFuse SPI pads).", DefaultValueFactory = _ => "d0wd" };
 
-    private static readonly Option<int?> MaximumReliableBaudOption = new("--max-reliable-baud") { Description = "Above this rate 2 % of the bytes are damaged, as with a bridge or cable that cannot keep up." };
+    private static readonly Option<int?> MaximumReliableBaudOption = new("--max-reliable-baud") { Description = "Above this rate 5 % of the bytes are lost, as with a bridge or cable that cannot keep up." };
 
     private static readonly Option<double> DropOption = new("--drop-rate") { Description = "Probability (0 to 1) that a byte is lost." };
 
