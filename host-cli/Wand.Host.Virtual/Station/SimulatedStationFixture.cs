@@ -1,4 +1,5 @@
 using System;
+using Wand.Host.Calibration.Sensors;
 using Wand.Host.Links;
 using Wand.Host.Links.Simulated;
 using Wand.Host.TestRuns.Steps;
@@ -7,10 +8,10 @@ namespace Wand.Host.TestRuns.Running;
 
 /// <summary>
 /// The station fixture of an in-process virtual wand: the simulated head accelerometer, the motor's average voltage and
-/// the virtual clock. Reads happen between the link's requests (the runner is sequential), when the virtual board is
+/// the virtual clock, and the head accelerometer as the calibration sensor. Reads happen between the link's requests (the runner is sequential), when the virtual board is
 /// not stepping.
 /// </summary>
-public sealed class SimulatedStationFixture : IStationFixture
+public sealed class SimulatedStationFixture : ICalibrationFixture
 {
     private readonly SimulatedWandLink link;
 
@@ -28,6 +29,9 @@ public sealed class SimulatedStationFixture : IStationFixture
     /// <param name="link">The link.</param>
     /// <returns>The fixture, or <c>null</c>.</returns>
     public static IStationFixture? For(IWandLink link) => link is SimulatedWandLink simulated ? new SimulatedStationFixture(simulated) : null;
+
+    /// <inheritdoc/>
+    public IVibrationSensor OpenVibrationSensor() => new SimulatedVibrationSensor(link);
 
     /// <inheritdoc/>
     public double ReadAmplitudeG() => link.Wand.Board.Accelerometer.ReadAmplitudeG();

@@ -1,21 +1,20 @@
 using System;
 using Wand.Core.Board;
-using Wand.Simulation;
 
 namespace Wand.Host.Calibration;
 
 /// <summary>
 /// The product's vibration specification (MD-2): five levels evenly spaced in amplitude from a gentle floor to the
-/// product's top amplitude. The default is the one specification the virtual wand's ideal calibration
-/// (<see cref="IdealCalibration"/>) uses, so measured calibrations are judged against the same targets.
+/// product's top amplitude. The default is the board's specification (<see cref="LevelAmplitudes"/>), the same one the
+/// virtual wand's ideal calibration uses, so measured calibrations are judged against the same targets.
 /// </summary>
 public sealed record LevelTargets
 {
     /// <summary>Gets the product specification.</summary>
     public static LevelTargets Product { get; } = new()
     {
-        TopAmplitudeG = IdealCalibration.ProductTopAmplitudeG,
-        FloorAmplitudeG = IdealCalibration.TargetAmplitudeG(1),
+        TopAmplitudeG = LevelAmplitudes.TopAmplitudeG,
+        FloorAmplitudeG = LevelAmplitudes.FloorAmplitudeG,
     };
 
     /// <summary>Gets the level-5 amplitude, in g, greater than <see cref="FloorAmplitudeG"/>.</summary>
@@ -25,7 +24,7 @@ public sealed record LevelTargets
     public double FloorAmplitudeG { get; init; }
 
     /// <summary>Gets the accepted deviation of a level from its target, as a fraction (§8: 0.05).</summary>
-    public double Tolerance { get; init; } = 0.05;
+    public double Tolerance { get; init; } = LevelAmplitudes.Tolerance;
 
     /// <summary>Gets the target amplitude of a level.</summary>
     /// <param name="level">Level, 1 to 5.</param>

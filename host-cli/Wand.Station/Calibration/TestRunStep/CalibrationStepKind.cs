@@ -8,7 +8,6 @@ using Wand.Core.Board;
 using Wand.Host.Calibration.Jig;
 using Wand.Host.Calibration.Reports;
 using Wand.Host.Calibration.Sensors;
-using Wand.Host.Links.Simulated;
 using Wand.Host.TestRuns.Plans;
 using Wand.Host.TestRuns.Steps;
 
@@ -87,8 +86,8 @@ public sealed class CalibrationStepKind : IStepKind
         {
             ArgumentNullException.ThrowIfNull(context);
             await using IVibrationSensor sensor = await OpenSensorAsync(context, cancellationToken).ConfigureAwait(false);
-            CalibrationOptions options = context.Link is SimulatedWandLink simulated
-                ? new CalibrationOptions { Clock = () => simulated.Wand.Now }
+            CalibrationOptions options = context.HasFixture && context.Fixture is ICalibrationFixture fixture
+                ? new CalibrationOptions { Clock = () => fixture.DeviceMilliseconds }
                 : new CalibrationOptions();
             CalibrationResult result = await new CalibrationProcedure(context.Link, sensor, options).RunAsync(null, cancellationToken).ConfigureAwait(false);
             context.Attach("calibration.json", "application/json", Encoding.UTF8.GetBytes(CalibrationJson.Serialize(result)));
@@ -111,8 +110,8 @@ public sealed class CalibrationStepKind : IStepKind
         {
             if (sensorAddress == "sim")
             {
-                return context.Link is SimulatedWandLink simulated
-                    ? new SimulatedVibrationSensor(simulated)
+                return context.HasFixture && context.Fixture is ICalibrationFixture fixture
+                    ? fixture.OpenVibrationSensor()
                     : throw new VirtualWandRequiredException("The 'sim' accelerometer needs an in-process virtual wand (device sim).");
             }
 
