@@ -9,8 +9,11 @@ namespace Wand.Firmware.ContractTests;
 /// <summary>
 /// Finds constructs the nanoFramework 1.x toolchain rejects but a compile against the contract alone would not catch
 /// (the contract cannot forbid declaring your own generic type) or that it would report only indirectly: generic type
-/// and method declarations, multidimensional arrays, C# features after 7.3, async/await, LINQ query syntax, iterators
-/// (their compiler-generated classes implement generic interfaces), and unsafe code.
+/// and method declarations, any use of a generic type or method (the real mscorlib 1.17.11 declares
+/// <c>Action&lt;T&gt;</c>, <c>Func&lt;T, TResult&gt;</c> and <c>EventHandler&lt;TEventArgs&gt;</c>, which compile but
+/// which the 1.x runtime and its metadata processor do not run), multidimensional arrays, C# features after 7.3,
+/// async/await, LINQ query syntax, iterators (their compiler-generated classes implement generic interfaces), and
+/// unsafe code.
 /// </summary>
 internal static class SubsetScanner
 {
@@ -31,12 +34,116 @@ internal static class SubsetScanner
             }
         }
 
+        CSharpCompilation compilation = ContractCompiler.Compilation(trees);
         foreach (SyntaxTree tree in trees)
         {
             findings.AddRange(ScanSyntax(tree));
+            findings.AddRange(ScanGenericUses(compilation.GetSemanticModel(tree)));
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// Every expression and type reference whose bound type, converted type or symbol involves a generic type or a
+    /// generic method: <c>Action&lt;int&gt;</c> fields, a lambda converted to <c>Func&lt;int&gt;</c>, <c>int?</c>
+    /// (<c>Nullable&lt;int&gt;</c>), tuples (<c>ValueTuple&lt;...&gt;</c>), a call of a generic method, an event of a
+    /// generic delegate type. One finding per source line.
+    /// </summary>
+    private static List<string> ScanGenericUses(SemanticModel model)
+    {
+        var findings = new List<string>();
+        var reportedLines = new HashSet<int>();
+        foreach (SyntaxNode node in model.SyntaxTree.GetRoot().DescendantNodes())
+        {
+            if (node is not (ExpressionSyntax or TypeSyntax or VariableDeclaratorSyntax or ParameterSyntax))
+            {
+                continue;
+            }
+
+            string? generic = GenericInvolved(model, node);
+            int line = node.GetLocation().GetLineSpan().StartLinePosition.Line;
+            if (generic != null && reportedLines.Add(line))
+            {
+                findings.Add(Where(node.GetLocation()) + " uses the generic " + generic + " (the nanoFramework 1.x runtime runs no generics)");
+            }
+        }
+
+        return findings;
+    }
+
+    private static string? GenericInvolved(SemanticModel model, SyntaxNode node)
+    {
+        if (node is VariableDeclaratorSyntax or ParameterSyntax)
+        {
+            ISymbol? declared = model.GetDeclaredSymbol(node);
+            return declared == null ? null : GenericInSymbol(declared);
+        }
+
+        TypeInfo typeInfo = model.GetTypeInfo(node);
+        string? generic = GenericInType(typeInfo.Type) ?? GenericInType(typeInfo.ConvertedType);
+        if (generic != null)
+        {
+            return generic;
+        }
+
+        SymbolInfo symbolInfo = model.GetSymbolInfo(node);
+        foreach (ISymbol? symbol in new[] { symbolInfo.Symbol }.Concat(symbolInfo.CandidateSymbols))
+        {
+            generic = symbol == null ? null : GenericInSymbol(symbol);
+            if (generic != null)
+            {
+                return generic;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? GenericInSymbol(ISymbol symbol)
+    {
+        switch (symbol)
+        {
+            case IMethodSymbol method:
+                if (method.IsGenericMethod)
+                {
+                    return "method " + method.ToDisplayString();
+                }
+
+                return GenericInType(method.ContainingType) ?? GenericInType(method.ReturnType)
+                    ?? method.Parameters.Select(parameter => GenericInType(parameter.Type)).FirstOrDefault(found => found != null);
+            case IPropertySymbol property:
+                return GenericInType(property.ContainingType) ?? GenericInType(property.Type);
+            case IFieldSymbol field:
+                return GenericInType(field.ContainingType) ?? GenericInType(field.Type);
+            case IEventSymbol @event:
+                return GenericInType(@event.ContainingType) ?? GenericInType(@event.Type);
+            case ILocalSymbol local:
+                return GenericInType(local.Type);
+            case IParameterSymbol parameter:
+                return GenericInType(parameter.Type);
+            case ITypeSymbol type:
+                return GenericInType(type);
+            default:
+                return null;
+        }
+    }
+
+    private static string? GenericInType(ITypeSymbol? type)
+    {
+        switch (type)
+        {
+            case INamedTypeSymbol named when named.IsGenericType || named.IsTupleType:
+                return "type " + named.ToDisplayString();
+            case INamedTypeSymbol named when named.ContainingType != null:
+                return GenericInType(named.ContainingType);
+            case IArrayTypeSymbol array:
+                return GenericInType(array.ElementType);
+            case IPointerTypeSymbol pointer:
+                return GenericInType(pointer.PointedAtType);
+            default:
+                return null;
+        }
     }
 
     private static List<string> ScanSyntax(SyntaxTree tree)
