@@ -63,6 +63,17 @@ public class FirmwareSourceTests
     }
 
     [Fact]
+    public void ContractCheckBuild_RunsTheGenericUseAnalyzer()
+    {
+        var project = System.Xml.Linq.XDocument.Load(Path.Combine(Repository.Root, "firmware", "Wand.Firmware.ContractCheck", "Wand.Firmware.ContractCheck.csproj"));
+
+        Assert.Contains(
+            project.Descendants().Where(element => element.Name.LocalName == "ProjectReference"),
+            reference => ((string)reference.Attribute("Include")!).EndsWith("Wand.Firmware.SubsetAnalyzer.csproj", System.StringComparison.Ordinal)
+                && (string?)reference.Attribute("OutputItemType") == "Analyzer");
+    }
+
+    [Fact]
     public void Scanner_AcceptsPlainNanoFrameworkCode()
     {
         var findings = SubsetScanner.Scan("probe.cs", """

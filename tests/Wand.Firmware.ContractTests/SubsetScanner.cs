@@ -1,8 +1,11 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Wand.Firmware.SubsetAnalyzer;
 
 namespace Wand.Firmware.ContractTests;
 
@@ -11,7 +14,8 @@ namespace Wand.Firmware.ContractTests;
 /// (the contract cannot forbid declaring your own generic type) or that it would report only indirectly: generic type
 /// and method declarations, any use of a generic type or method (the real mscorlib 1.17.11 declares
 /// <c>Action&lt;T&gt;</c>, <c>Func&lt;T, TResult&gt;</c> and <c>EventHandler&lt;TEventArgs&gt;</c>, which compile but
-/// which the 1.x runtime and its metadata processor do not run), multidimensional arrays, C# features after 7.3,
+/// which the 1.x runtime and its metadata processor do not run; found by the analyzer the contract check build also
+/// runs, firmware/Wand.Firmware.SubsetAnalyzer), multidimensional arrays, C# features after 7.3,
 /// async/await, LINQ query syntax, iterators (their compiler-generated classes implement generic interfaces), and
 /// unsafe code.
 /// </summary>
@@ -34,116 +38,27 @@ internal static class SubsetScanner
             }
         }
 
-        CSharpCompilation compilation = ContractCompiler.Compilation(trees);
         foreach (SyntaxTree tree in trees)
         {
             findings.AddRange(ScanSyntax(tree));
-            findings.AddRange(ScanGenericUses(compilation.GetSemanticModel(tree)));
         }
+
+        findings.AddRange(ScanGenericUses(ContractCompiler.Compilation(trees)));
 
         return findings;
     }
 
     /// <summary>
-    /// Every expression and type reference whose bound type, converted type or symbol involves a generic type or a
-    /// generic method: <c>Action&lt;int&gt;</c> fields, a lambda converted to <c>Func&lt;int&gt;</c>, <c>int?</c>
-    /// (<c>Nullable&lt;int&gt;</c>), tuples (<c>ValueTuple&lt;...&gt;</c>), a call of a generic method, an event of a
-    /// generic delegate type. One finding per source line.
+    /// The build's generic-use analyzer (<see cref="GenericUseAnalyzer"/>, WANDNF001) run over the compilation, so the
+    /// scan and the contract check build report the same uses.
     /// </summary>
-    private static List<string> ScanGenericUses(SemanticModel model)
+    private static List<string> ScanGenericUses(CSharpCompilation compilation)
     {
-        var findings = new List<string>();
-        var reportedLines = new HashSet<int>();
-        foreach (SyntaxNode node in model.SyntaxTree.GetRoot().DescendantNodes())
-        {
-            if (node is not (ExpressionSyntax or TypeSyntax or VariableDeclaratorSyntax or ParameterSyntax))
-            {
-                continue;
-            }
-
-            string? generic = GenericInvolved(model, node);
-            int line = node.GetLocation().GetLineSpan().StartLinePosition.Line;
-            if (generic != null && reportedLines.Add(line))
-            {
-                findings.Add(Where(node.GetLocation()) + " uses the generic " + generic + " (the nanoFramework 1.x runtime runs no generics)");
-            }
-        }
-
-        return findings;
-    }
-
-    private static string? GenericInvolved(SemanticModel model, SyntaxNode node)
-    {
-        if (node is VariableDeclaratorSyntax or ParameterSyntax)
-        {
-            ISymbol? declared = model.GetDeclaredSymbol(node);
-            return declared == null ? null : GenericInSymbol(declared);
-        }
-
-        TypeInfo typeInfo = model.GetTypeInfo(node);
-        string? generic = GenericInType(typeInfo.Type) ?? GenericInType(typeInfo.ConvertedType);
-        if (generic != null)
-        {
-            return generic;
-        }
-
-        SymbolInfo symbolInfo = model.GetSymbolInfo(node);
-        foreach (ISymbol? symbol in new[] { symbolInfo.Symbol }.Concat(symbolInfo.CandidateSymbols))
-        {
-            generic = symbol == null ? null : GenericInSymbol(symbol);
-            if (generic != null)
-            {
-                return generic;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? GenericInSymbol(ISymbol symbol)
-    {
-        switch (symbol)
-        {
-            case IMethodSymbol method:
-                if (method.IsGenericMethod)
-                {
-                    return "method " + method.ToDisplayString();
-                }
-
-                return GenericInType(method.ContainingType) ?? GenericInType(method.ReturnType)
-                    ?? method.Parameters.Select(parameter => GenericInType(parameter.Type)).FirstOrDefault(found => found != null);
-            case IPropertySymbol property:
-                return GenericInType(property.ContainingType) ?? GenericInType(property.Type);
-            case IFieldSymbol field:
-                return GenericInType(field.ContainingType) ?? GenericInType(field.Type);
-            case IEventSymbol @event:
-                return GenericInType(@event.ContainingType) ?? GenericInType(@event.Type);
-            case ILocalSymbol local:
-                return GenericInType(local.Type);
-            case IParameterSymbol parameter:
-                return GenericInType(parameter.Type);
-            case ITypeSymbol type:
-                return GenericInType(type);
-            default:
-                return null;
-        }
-    }
-
-    private static string? GenericInType(ITypeSymbol? type)
-    {
-        switch (type)
-        {
-            case INamedTypeSymbol named when named.IsGenericType || named.IsTupleType:
-                return "type " + named.ToDisplayString();
-            case INamedTypeSymbol named when named.ContainingType != null:
-                return GenericInType(named.ContainingType);
-            case IArrayTypeSymbol array:
-                return GenericInType(array.ElementType);
-            case IPointerTypeSymbol pointer:
-                return GenericInType(pointer.PointedAtType);
-            default:
-                return null;
-        }
+        CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new GenericUseAnalyzer()));
+        return withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
+            .Where(diagnostic => diagnostic.Id == GenericUseAnalyzer.Rule.Id)
+            .Select(diagnostic => Where(diagnostic.Location) + " " + diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
     }
 
     private static List<string> ScanSyntax(SyntaxTree tree)
