@@ -176,34 +176,54 @@ public sealed class RomFlasher
     private RegionReport WriteRegion(FlashRegion region, bool verify, bool skipUnchanged)
     {
         Stopwatch stopwatch = Stopwatch.StartNew();
+
+        // Segments are compressed in the background, each while the ones before it are erased and sent, so the host's
+        // compression overlaps line and chip time instead of preceding them.
         List<Segment> segments = [];
-        long wireLength = 0;
         for (int offset = 0; offset < region.Data.Length; offset += SegmentSize)
         {
+            int start = offset;
             int length = Math.Min(SegmentSize, region.Data.Length - offset);
-            Segment segment = new(offset, length, CompressedImage.Create(region.Data.AsSpan(offset, length).ToArray()));
-            segments.Add(segment);
-            wireLength += segment.Image.WireLength;
+            segments.Add(new Segment(start, length, new Lazy<CompressedImage>(() => CompressedImage.Create(region.Data.AsSpan(start, length).ToArray()), LazyThreadSafetyMode.ExecutionAndPublication)));
+        }
+
+        if (segments.Count == 0)
+        {
+            throw new ImageValidationException(region.Name, "the image is empty; nothing to write.");
+        }
+
+        segments[0].StartCompressing();
+        if (segments.Count > 1)
+        {
+            segments[1].StartCompressing();
         }
 
         ThrowIfCancelled();
-        progress.RegionStarted(region, wireLength);
+        long estimate = (long)Math.Ceiling((double)segments[0].Image.WireLength * region.Data.Length / segments[0].Length);
+        progress.RegionStarted(region, estimate);
         string expected = Md5Digest.Hex(region.Data);
         if (skipUnchanged && TryReadMd5(region.Address, region.Data.Length) == expected)
         {
             state.Finished(region, skipped: true);
             progress.RegionFinished(region, skipped: true);
-            return new RegionReport(region.Name, region.Address, region.Data.Length, wireLength, true, 0, 0, stopwatch.Elapsed);
+            return new RegionReport(region.Name, region.Address, region.Data.Length, estimate, true, 0, 0, stopwatch.Elapsed);
         }
 
         int restarts = 0;
         int resentBlocks = 0;
         lostAnswers = 0;
-        foreach (Segment segment in segments)
+        long wireLength = 0;
+        for (int index = 0; index < segments.Count; index++)
         {
-            (int segmentRestarts, int segmentResent) = WriteSegment(region, segment);
+            if (index + 1 < segments.Count)
+            {
+                segments[index + 1].StartCompressing();
+            }
+
+            (int segmentRestarts, int segmentResent) = WriteSegment(region, segments[index]);
             restarts += segmentRestarts;
             resentBlocks += segmentResent;
+            wireLength += segments[index].Image.WireLength;
         }
 
         if (verify)
@@ -514,7 +534,14 @@ public sealed class RomFlasher
         connection.SetSpiFlashParameters(flashSize);
     }
 
-    private sealed record Segment(int Offset, int Length, CompressedImage Image);
+    private sealed record Segment(int Offset, int Length, Lazy<CompressedImage> Compressed)
+    {
+        private System.Threading.Tasks.Task? compressing;
+
+        public CompressedImage Image => Compressed.Value;
+
+        public void StartCompressing() => compressing ??= System.Threading.Tasks.Task.Run(() => Compressed.Value);
+    }
 }
 
 /// <summary>What happened to one region.</summary>

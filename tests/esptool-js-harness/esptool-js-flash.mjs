@@ -220,6 +220,7 @@ async function flashFiles(loader, options, files, report) {
       throw new Error(`${file.path} at 0x${file.address.toString(16)} does not fit the ${flash.size >> 20} MB flash`);
     }
     const started = performance.now();
+    const bytesBefore = loader.transport.device.bytesWritten;
     if (options.mode === "write") {
       await writeUncompressed(loader, file.address, file.data);
     } else if (options.mode === "bench") {
@@ -238,7 +239,7 @@ async function flashFiles(loader, options, files, report) {
       loader.flashMd5sum = originalMd5;
     }
     const written = performance.now();
-    const entry = { address: `0x${file.address.toString(16)}`, path: file.path, bytes: file.data.length, writeSeconds: (written - started) / 1000 };
+    const entry = { address: `0x${file.address.toString(16)}`, path: file.path, bytes: file.data.length, writeSeconds: (written - started) / 1000, wireBytes: loader.transport.device.bytesWritten - bytesBefore };
     if (options.mode === "bench") {
       entry.md5Matches = true; // writeFlash throws when its MD5 check fails
       entry.readBackMatches = null;
