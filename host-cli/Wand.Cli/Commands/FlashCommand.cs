@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Host.Flashing;
+using Wand.Host.Serial;
 
 namespace Wand.Cli.Commands;
 
@@ -28,7 +29,7 @@ internal static class FlashCommand
 
     private static readonly Option<int> BaudOption = new("--baud", "-b")
     {
-        Description = "Transfer rate in bits per second after connecting at 115200 (9600 to 5000000).",
+        Description = $"Transfer rate in bits per second after connecting at 115200 ({BaudRateRange.Text}).",
         DefaultValueFactory = _ => 921_600,
     };
 
@@ -82,9 +83,9 @@ internal static class FlashCommand
     private static int Run(ParseResult parseResult, TextWriter output, TextWriter error, bool json, CancellationToken cancellationToken)
     {
         int baud = parseResult.GetValue(BaudOption);
-        if (baud is < 9600 or > 5_000_000)
+        if (!BaudRateRange.Contains(baud))
         {
-            return FlashingCommandSupport.Fail(output, error, json, ExitCode.ValueOutOfRange, $"--baud {baud} is outside 9600 to 5000000.");
+            return FlashingCommandSupport.Fail(output, error, json, ExitCode.ValueOutOfRange, $"--baud {baud} is outside {BaudRateRange.Text}.");
         }
 
         string? firmware = parseResult.GetValue(FirmwareOption);
