@@ -53,7 +53,6 @@ public static class Layering
         ["Wand.Cli"] = new(ProjectRole.Application, 8),
         ["Wand.Firmware.SubsetAnalyzer"] = new(ProjectRole.Tooling, 0),
         ["Wand.Firmware.ContractCheck"] = new(ProjectRole.Tooling, 1),
-        ["Wand.Firmware.SubsetAnalyzer"] = new(ProjectRole.Tooling, 0),
     };
 
     /// <summary>Projects whose references are fixed exactly, beyond the layer rule.</summary>
