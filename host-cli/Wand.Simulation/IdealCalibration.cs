@@ -14,7 +14,7 @@ public static class IdealCalibration
 {
     /// <summary>
     /// Drive of the nominal motor at the product's top level, in volts. Chosen so that every motor of the ±25 %
-    /// population (product brief §8) reaches the top amplitude below the 3.0 V ceiling (SR-3): the weakest corner
+    /// population (hardware/requirements.md, targets) reaches the top amplitude below the 3.0 V ceiling (SR-3): the weakest corner
     /// (start and sustain voltage +25 %, speed gain −25 %) needs 2.97 V, the nominal motor 2.3 V ("well below").
     /// </summary>
     public const double NominalTopLevelVolts = 2.3;

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Wand.Firmware.ContractTests;
 
-/// <summary>Correct uses of the device API compile against the contract; misuses fail (issue 4: "Done when").</summary>
+/// <summary>Correct uses of the device API compile against the contract; misuses fail.</summary>
 public class ContractMisuseTests
 {
     private const string Usings = """

@@ -4,8 +4,8 @@
 //   System.Device.Adc/AdcControllerBase.cs @ 4403f4609826bd364e8f70a54bf78402974b3e28
 //   System.Device.Adc/AdcChannel.cs        @ 4403f4609826bd364e8f70a54bf78402974b3e28
 //   System.Device.Adc/AdcChannelBase.cs    @ 2199e06eda009e14fe21e3da4cd850ac95e5f27d
-// An older copy (@ 46bf96286b9e, sealed AdcController : IAdcController) predates the base classes; the fact sheet's
-// main-branch reading (a5c8495, after the 1.1.24 tag) matches the base-class shape used here.
+// An older copy (@ 46bf96286b9e, sealed AdcController : IAdcController) predates the base classes; main at a5c8495
+// (just after the v1.1.24 tag) has the base-class shape used here.
 // Only what the firmware uses: creating the controller, opening a channel, reading raw counts. Left out: the channel
 // mode, counts and resolution members (abstract in the bases, overridden in AdcController), ReadRatio and Controller.
 // The AdcChannel constructor is internal: channels come only from OpenChannel.

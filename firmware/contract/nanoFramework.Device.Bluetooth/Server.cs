@@ -10,7 +10,7 @@
 //   Security/DevicePairingProtectionLevel.cs      @ 644cbdb93ae4e51d07a5da2ca551a4c9cb9b9c81
 //   Security/DevicePairingIOCapabilities.cs       @ 644cbdb93ae4e51d07a5da2ca551a4c9cb9b9c81
 // The index holds several generations of this library (a short-lived INativeDevice design among them); the types
-// here follow the copies whose shape matches the fact sheet's reading of main (1045eaf, after the 1.1.123 tag):
+// here follow the copies whose shape matches main at 1045eaf, just after the v1.1.123 tag:
 // GattServiceProvider.Create(Guid), BluetoothLEServer singleton, Security types in this namespace.
 // The pairing-requested event is left out (Just Works needs no handler); Pair()/Unpair() are client-side. Also left
 // out as unused: BluetoothLEServer.Start/Stop/Appearance/Services/GetServiceByUUID, Buffer.Capacity/EnsureCapacity,
