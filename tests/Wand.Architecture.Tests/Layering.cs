@@ -51,6 +51,7 @@ public static class Layering
         ["Wand.Station"] = new(ProjectRole.Production, 6),
         ["Wand.Host.Virtual"] = new(ProjectRole.Simulator, 7),
         ["Wand.Cli"] = new(ProjectRole.Application, 8),
+        ["Wand.Firmware.SubsetAnalyzer"] = new(ProjectRole.Tooling, 0),
         ["Wand.Firmware.ContractCheck"] = new(ProjectRole.Tooling, 1),
     };
 
