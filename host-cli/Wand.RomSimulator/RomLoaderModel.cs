@@ -7,14 +7,15 @@ using System.Text;
 namespace Wand.RomSimulator;
 
 /// <summary>
-/// The ESP32 ROM loader's command handling, byte for byte per the fact sheet: 4 status bytes (<c>00 00 00 00</c> or
+/// The ESP32 ROM loader's command handling, byte for byte as Espressif's serial-protocol documentation
+/// (https://docs.espressif.com/projects/esptool/en/latest/esp32/advanced-topics/serial-protocol.html) and esptool v5.2.0 describe it: 4 status bytes (<c>00 00 00 00</c> or
 /// <c>01 err 00 00</c>), eight SYNC answers, a value field that repeats the last READ_REG result, XOR checksums on data
 /// commands, up-front erase at FLASH_BEGIN, block-wise inflate-and-write before answering, lowercase hex MD5, and an
 /// eight-fold <c>01 05</c> answer to commands the ROM lacks. Transport-free: packets in, packets out.
 /// </summary>
 public sealed class RomLoaderModel : IDisposable
 {
-    /// <summary>The text an ESP32 prints when it boots into download mode at 115200 baud (fact sheet §4.3).</summary>
+    /// <summary>The text an ESP32 prints when it boots into download mode at 115200 baud (https://docs.espressif.com/projects/esptool/en/latest/esp32/advanced-topics/boot-mode-selection.html).</summary>
     public const string DownloadBootBanner = "ets Jun  8 2016 00:22:57\r\n\r\nrst:0x1 (POWERON_RESET),boot:0x3 (DOWNLOAD_BOOT(UART0/UART1/SDIO_REI_REO_V2))\r\nwaiting for download\r\n";
 
     private const int InitialBaudRate = 115_200;
@@ -185,7 +186,7 @@ public sealed class RomLoaderModel : IDisposable
     private List<byte[]> Unsupported()
     {
         // The ROM's answer to an opcode it lacks: a frame whose opcode differs from the request, status 01 05,
-        // repeated eight times (fact sheet §1.7; the echoed opcode is not documented, 0x00 is used here).
+        // repeated eight times (esptool <c>loader.py</c> <c>command()</c>; the echoed opcode is not documented, 0x00 is used here).
         ErrorsReported++;
         byte[] answer = Response(0x00, lastValue, [], [1, 0x05, 0, 0]);
         return [answer, answer, answer, answer, answer, answer, answer, answer];
@@ -348,7 +349,7 @@ public sealed class RomLoaderModel : IDisposable
 
     private byte[] FlashEnd(byte command, ReadOnlySpan<byte> data)
     {
-        // Both values leave the loader on the ROM: 0 reboots, 1 runs user code (fact sheet §5.5), so esptool never
+        // Both values leave the loader on the ROM: 0 reboots, 1 runs user code (serial protocol, FLASH_END), so esptool never
         // sends it while it still needs the loader.
         _ = data;
         download?.Dispose();

@@ -3,7 +3,8 @@ using System.Collections.Generic;
 namespace Wand.RomSimulator;
 
 /// <summary>
-/// The ESP32 registers a flasher reads or writes through the ROM (fact sheet §3): the chip-detect magic, eFuse words
+/// The ESP32 registers a flasher reads or writes through the ROM (esptool <c>targets/esp32.py</c> and <c>loader.py</c>,
+/// https://github.com/espressif/esptool/blob/v5.2.0/esptool/targets/esp32.py): the chip-detect magic, eFuse words
 /// (MAC, revision, features), APB_CTL_DATE, the UART clock divider, and the SPI controller's user-command mode, which
 /// answers the JEDEC read-id command 0x9F with the flash id.
 /// </summary>
