@@ -7,7 +7,8 @@ namespace Wand.Host.Flashing;
 /// <summary>
 /// Identifies the chip behind a ROM connection: magic register first (one READ_REG; the classic ESP32 ROM lacks
 /// GET_SECURITY_INFO, so asking it first would cost the ROM's eight-fold "unsupported" reply), then GET_SECURITY_INFO
-/// for newer chips; then MAC, revision, crystal and flash id (fact sheet §3).
+/// for newer chips; then MAC, revision, crystal and flash id (esptool <c>cmds.py</c> <c>detect_chip</c>
+/// and <c>targets/esp32.py</c>, https://github.com/espressif/esptool/blob/v5.2.0/esptool/cmds.py).
 /// </summary>
 public static class ChipDetector
 {

@@ -10,7 +10,7 @@ namespace Wand.Host.Flashing;
 
 /// <summary>
 /// Request/response exchange with the ESP32 ROM loader over an <see cref="ISerialPort"/>: SLIP framing, response
-/// matching (fact sheet §1.7), status checks and the ROM commands this flasher uses. It does not own the port.
+/// matching (esptool <c>loader.py</c> <c>command()</c>), status checks and the ROM commands this flasher uses. It does not own the port.
 /// </summary>
 public sealed class RomConnection
 {
@@ -191,7 +191,7 @@ public sealed class RomConnection
     public void SetSpiFlashParameters(uint totalSize) =>
         IdempotentCommand(RomCommand.SpiSetParameters, RomPacket.Words(0, totalSize, 0x10000, 0x1000, 0x100, 0xFFFF), Timeouts.Command);
 
-    /// <summary>Switches both ends to a new rate (fact sheet §5.9): ask at the old rate, switch, wait 50 ms, flush.</summary>
+    /// <summary>Switches both ends to a new rate (esptool <c>loader.py</c> <c>change_baud</c>): ask at the old rate, switch, wait 50 ms, flush.</summary>
     /// <param name="baudRate">The new host rate in bits per second.</param>
     /// <param name="requestedRomRate">The rate to ask the ROM for (compensated for its oscillator estimate).</param>
     public void ChangeBaudRate(int baudRate, int requestedRomRate)

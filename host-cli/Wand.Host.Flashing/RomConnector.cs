@@ -7,7 +7,8 @@ using Wand.Host.Serial;
 namespace Wand.Host.Flashing;
 
 /// <summary>
-/// Brings a chip into the ROM loader and synchronises (fact sheet §4.3): per attempt flush, reset with the next
+/// Brings a chip into the ROM loader and synchronises (esptool <c>loader.py</c> <c>_connect_attempt</c>,
+/// https://github.com/espressif/esptool/blob/v5.2.0/esptool/loader.py): per attempt flush, reset with the next
 /// strategy, read the boot log, then up to five SYNCs. When nothing answers, the boot log decides the hint.
 /// </summary>
 public static class RomConnector
@@ -96,7 +97,7 @@ public static class RomConnector
         throw new BootloaderNotRespondingException($"The ESP32 ROM loader on {port.Name} did not answer after {attempts} attempts. {HintFromBootLog(bootLog)}");
     }
 
-    /// <summary>Explains a failed connection from what the chip printed (esptool's boot-log rules, fact sheet §4.3).</summary>
+    /// <summary>Explains a failed connection from what the chip printed (esptool's boot-log rules, <c>loader.py</c> <c>_connect_attempt</c>).</summary>
     /// <param name="bootLog">Text received outside SLIP frames.</param>
     /// <returns>One or two sentences saying what to do.</returns>
     public static string HintFromBootLog(string bootLog)

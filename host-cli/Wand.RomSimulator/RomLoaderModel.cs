@@ -242,7 +242,7 @@ public sealed class RomLoaderModel : IDisposable
     private List<byte[]> Unsupported()
     {
         // The ROM's answer to an opcode it lacks: a frame whose opcode differs from the request, status 01 05,
-        // repeated eight times (fact sheet §1.7; the echoed opcode is not documented, 0x00 is used here).
+        // repeated eight times (esptool docs advanced-topics/serial-protocol.rst; the echoed opcode is not documented, 0x00 is used here).
         ErrorsReported++;
         byte[] answer = Response(0x00, lastValue, [], [1, 0x05, 0, 0]);
         return [answer, answer, answer, answer, answer, answer, answer, answer];
@@ -435,7 +435,7 @@ public sealed class RomLoaderModel : IDisposable
 
     private byte[] FlashEnd(byte command, ReadOnlySpan<byte> data)
     {
-        // Both values leave the loader on the ROM: 0 reboots, 1 runs user code (fact sheet §5.5), so esptool never
+        // Both values leave the loader on the ROM: 0 reboots, 1 runs user code (esptool docs advanced-topics/serial-protocol.rst, FLASH_END), so esptool never
         // sends it while it still needs the loader.
         _ = data;
         download?.Dispose();

@@ -34,6 +34,7 @@ public sealed class ImageAndPartitionTests
     }
 
     [Fact]
+    [Trait("Requirement", "HC-3")]
     public void Validate_TruncatedImage_IsRefused()
     {
         ImageValidationException error = Assert.Throws<ImageValidationException>(() => EspImage.Validate("nanoCLR.bin", Runtime.AsSpan(0, 150_000)));
