@@ -27,16 +27,17 @@ public sealed partial class ReportTests
 
         XElement svg = XElement.Parse(AmplitudePlot.Render(result));
         XNamespace ns = "http://www.w3.org/2000/svg";
-        Assert.Equal(result.SweepPoints.Count, svg.Elements(ns + "circle").Count());
-        Assert.Equal(5, svg.Elements(ns + "rect").Count());
+        Assert.Equal(result.SweepPoints.Count, svg.Descendants(ns + "circle").Count());
+        Assert.Equal(5, svg.Elements(ns + "rect").Count(rect => (string?)rect.Attribute("class") == "limit"));
+        Assert.Equal(5, svg.Elements(ns + "rect").Count(rect => (string?)rect.Attribute("class") == "levelcheck"));
         Assert.Single(svg.Elements(ns + "polyline"));
         string[] labels = svg.Elements(ns + "text").Select(text => text.Value).ToArray();
         Assert.Contains("breakaway", labels);
         Assert.Contains("sustain", labels);
         Assert.Contains("ceiling", labels);
-        foreach (XElement point in svg.Elements(ns + "circle"))
+        foreach (XElement point in svg.Descendants(ns + "circle"))
         {
-            Assert.InRange(double.Parse(point.Attribute("cx")!.Value, CultureInfo.InvariantCulture), 0, 640);
+            Assert.InRange(double.Parse(point.Attribute("cx")!.Value, CultureInfo.InvariantCulture), 0, 680);
             Assert.InRange(double.Parse(point.Attribute("cy")!.Value, CultureInfo.InvariantCulture), 0, 400);
         }
 
@@ -63,6 +64,6 @@ public sealed partial class ReportTests
         }
     }
 
-    [GeneratedRegex("<tr><td>[1-5]</td>")]
+    [GeneratedRegex("<tr class=\"(pass|fail)\"><td>[1-5]</td>")]
     private static partial Regex LevelRow();
 }

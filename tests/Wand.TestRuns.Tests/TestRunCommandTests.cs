@@ -50,6 +50,18 @@ public sealed class TestRunCommandTests : IDisposable
 
         Assert.Equal(0, showCode);
         Assert.Contains("level-3-amplitude", show, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^Station:\s+eol-07$", show);
+        Assert.Matches(@"(?m)^Operator:\s+\S", show);
+        Assert.Matches(@"(?m)^Started \(UTC\):\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$", show);
+        Assert.Matches(@"(?m)^Attachments?:\s+\S", show);
+        Assert.DoesNotContain("│", show, StringComparison.Ordinal);
+        (int plainCode, string plain, _) = await RunAsync("results", "list", "--results", Store);
+        Assert.Equal(0, plainCode);
+        Assert.DoesNotContain("│", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("─", plain, StringComparison.Ordinal);
+        string[] lines = plain.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("run ", lines[0], StringComparison.Ordinal);
+        Assert.Equal(lines[0].IndexOf("serial", StringComparison.Ordinal), lines[1].IndexOf("SIM-0001", StringComparison.Ordinal));
         Assert.Equal(0, exportCode);
         Assert.StartsWith("<?xml", junit, StringComparison.Ordinal);
     }

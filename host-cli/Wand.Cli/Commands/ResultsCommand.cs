@@ -7,11 +7,11 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Spectre.Console;
 using Wand.Cli.TestRuns;
 using Wand.Host.Results;
 using Wand.Host.TestRuns.Records;
 using Wand.Host.TestRuns.Reports;
+using Wand.Host.TestRuns.Running;
 
 namespace Wand.Cli.Commands;
 
@@ -111,22 +111,21 @@ internal static class ResultsCommand
             return (int)ExitCode.Success;
         }
 
-        IAnsiConsole console = ConsoleFactory.For(output);
-        Table table = new Table().AddColumns("run", "started (UTC)", "serial", "plan", "outcome", "failed", "station");
+        ResultsTable table = new("run", "started (UTC)", "serial", "plan", "outcome", "failed", "station");
         foreach (RunSummary run in runs)
         {
             table.AddRow(
-                Markup.Escape(run.RunId[..12]),
+                run.RunId[..12],
                 run.StartedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                Markup.Escape(run.DutSerial),
-                Markup.Escape($"{run.PlanName} {run.PlanVersion}"),
-                $"[{ConsoleRunProgress.Colour(run.Outcome)}]{run.Outcome}{(run.Marginal ? " (marginal)" : string.Empty)}[/]",
+                run.DutSerial,
+                $"{run.PlanName} {run.PlanVersion}".Trim(),
+                run.Outcome + (run.Marginal ? " (marginal)" : string.Empty),
                 run.FailedMeasurements.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(run.StationId));
+                run.StationId);
         }
 
-        console.Write(table);
-        console.MarkupLine(CultureInfo.InvariantCulture, $"{runs.Count} run(s) in {Markup.Escape(store.Location)}");
+        table.Write(output);
+        output.WriteLine($"{runs.Count} run(s) in {store.Location}");
         return (int)ExitCode.Success;
     }
 
@@ -140,20 +139,19 @@ internal static class ResultsCommand
             return (int)ExitCode.Success;
         }
 
-        IAnsiConsole console = ConsoleFactory.For(output);
-        Table table = new Table().AddColumns("phase", "measurement", "value", "limits", "outcome");
+        RunHeaderWriter.Write(output, record);
+        ResultsTable table = new("phase", "measurement", "value", "limits", "outcome");
         foreach (PhaseRecord phase in record.Phases)
         {
-            table.AddRow(Markup.Escape(phase.Name), string.Empty, string.Empty, string.Empty, $"[{ConsoleRunProgress.Colour(phase.Outcome.ToString().ToUpperInvariant())}]{phase.Outcome.ToString().ToUpperInvariant()}[/]");
+            table.AddRow(phase.Name, string.Empty, string.Empty, string.Empty, phase.Outcome.ToString().ToUpperInvariant());
             foreach (MeasurementRecord measurement in phase.Measurements)
             {
                 string outcome = measurement.Outcome.ToString().ToUpperInvariant() + (measurement.Marginal ? " (marginal)" : string.Empty);
-                table.AddRow(string.Empty, Markup.Escape(measurement.Name), Markup.Escape(MeasurementText.Value(measurement)), Markup.Escape(MeasurementText.Limits(measurement)), $"[{ConsoleRunProgress.Colour(measurement.Outcome.ToString().ToUpperInvariant())}]{outcome}[/]");
+                table.AddRow(string.Empty, measurement.Name, MeasurementText.Value(measurement), MeasurementText.Limits(measurement), outcome);
             }
         }
 
-        RunSummaryWriter.Write(console, record, [], null);
-        console.Write(table);
+        table.Write(output);
         return (int)ExitCode.Success;
     }
 

@@ -10,9 +10,14 @@ internal static class ConsoleFactory
     /// <summary>Width used when the output is not a terminal (files, pipes, tests), in characters.</summary>
     public const int PlainWidth = 160;
 
+    /// <summary>Tells whether a writer is the process's standard output on a terminal (not piped, not redirected).</summary>
+    /// <param name="output">The writer.</param>
+    /// <returns><c>true</c> on a terminal.</returns>
+    public static bool IsTerminal(TextWriter output) => ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+
     public static IAnsiConsole For(TextWriter output)
     {
-        bool terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        bool terminal = IsTerminal(output);
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),

@@ -1,14 +1,20 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Wand.Host.Reports;
 
 namespace Wand.Host.Calibration.Reports;
 
-/// <summary>A self-contained HTML report (the report kit's <see cref="HtmlDocument"/> and <see cref="AmplitudePlot"/>) of one unit's calibration: outcome, record, thresholds, levels and the plot.</summary>
+/// <summary>
+/// A self-contained HTML report of one unit's calibration in the report kit's look (<see cref="HtmlDocument"/>,
+/// <see cref="ReportStyle"/>, <see cref="AmplitudePlot"/>): the outcome as one badge with its cause first, then the
+/// plot on the targets' scale, the levels against their targets, the records and the thresholds. A value that was
+/// not measured reads "not measured", never 0.
+/// </summary>
 public static class CalibrationHtmlReport
 {
-    private const string Style = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f4f4f4}.outcome{color:white;padding:2px 8px;border-radius:4px}";
+    private const string NotMeasured = "<span class=\"notmeasured\">not measured</span>";
 
     /// <summary>Renders the report.</summary>
     /// <param name="result">The result.</param>
@@ -17,37 +23,57 @@ public static class CalibrationHtmlReport
     {
         ArgumentNullException.ThrowIfNull(result);
         StringBuilder html = new();
-        string unit = Encode(UnitName(result));
-        string colour = result.Outcome switch { CalibrationOutcome.Pass => "#2ca02c", CalibrationOutcome.Fail => "#d62728", _ => "#e69500" };
-        HtmlDocument.Open(html, "Calibration " + UnitName(result), Style);
-        html.Append("<h1>Motor calibration: ").Append(unit).Append(" <span class=\"outcome\" style=\"background:").Append(colour).Append("\">")
-            .Append(result.Outcome.ToString().ToUpperInvariant()).Append("</span></h1>");
-        html.Append("<p>").Append(Encode(result.Message)).Append("</p>");
-        html.Append("<p>Device <code>").Append(Encode(result.Address)).Append("</code>, sensor: ").Append(Encode(result.Sensor))
-            .Append(Invariant($", started {result.StartedAt:u}, duration {result.DurationMilliseconds} ms, ceiling {result.CeilingMillivolts} mV."))
-            .Append(result.Identity is null ? string.Empty : Invariant($" Model {Encode(result.Identity.ModelNumber)}, firmware {Encode(result.Identity.FirmwareRevision)}."))
-            .Append("</p>");
-        html.Append(AmplitudePlot.Render(result));
-        html.Append("<h2>Levels</h2><table><tr><th>level</th><th>drive (mV)</th><th>target (g)</th><th>measured (g)</th><th>deviation</th></tr>");
-        foreach (LevelCheck check in result.LevelChecks)
+        string outcome = result.Outcome switch { CalibrationOutcome.Pass => "PASS", CalibrationOutcome.Fail => "FAIL", _ => "ERROR" };
+        HtmlDocument.Open(html, $"Calibration {UnitName(result)} {outcome}", ReportStyle.Css);
+        html.Append("<h1>").Append(Encode(UnitName(result))).Append(" · motor calibration <span class=\"badge ").Append(outcome).Append("\" id=\"verdict\">").Append(outcome).Append("</span></h1>");
+        html.Append("<div class=\"verdict ").Append(outcome).Append("\" id=\"summary\"><p class=\"cause\">")
+            .Append(result.Message.Length > 0 ? Encode(result.Message) : outcome == "PASS" ? "Calibrated; every level within its target." : string.Empty).Append("</p>");
+        int outside = result.LevelChecks.Count(check => Math.Abs(check.RelativeError) > result.Targets.Tolerance);
+        html.Append(Invariant($"<p>Levels within ±{result.Targets.Tolerance:P0} of target: "))
+            .Append(result.LevelChecks.Count == 0 ? NotMeasured : Invariant($"{result.LevelChecks.Count - outside} of {result.LevelChecks.Count}"))
+            .Append(". Record ").Append(result.Written ? "written to the unit." : "not written.").Append("</p></div>");
+        html.Append("<table>");
+        Row(html, "Unit serial", Encode(result.Identity?.SerialNumber is { Length: > 0 } serial ? serial : "unserialised"));
+        if (result.Identity is not null)
         {
-            html.Append(Invariant($"<tr><td>{check.Level}</td><td>{check.Millivolts}</td><td>{check.TargetG:0.0000}</td><td>{check.MeasuredG:0.0000}</td><td>{check.RelativeError:+0.0%;-0.0%}</td></tr>"));
+            Row(html, "Model / firmware", Encode($"{result.Identity.ModelNumber} / {result.Identity.FirmwareRevision}"));
         }
 
-        html.Append(Invariant($"</table><p>Tolerance ±{result.Targets.Tolerance:P0}.</p>"));
-        html.Append("<h2>Records</h2><table><tr><th></th><th>sustain</th><th>breakaway</th><th>kick</th><th>kick ms</th><th>levels 1–5 (mV)</th></tr>");
-        RecordRow(html, "before", result.PreviousRecord);
-        RecordRow(html, result.Written ? "written" : "computed (not written)", result.NewRecord);
+        Row(html, "Device", $"<code>{Encode(result.Address)}</code>");
+        Row(html, "Sensor", Encode(result.Sensor));
+        Row(html, "Started (UTC)", Encode(result.StartedAt.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)));
+        Row(html, "Duration", Invariant($"{result.DurationMilliseconds / 1000.0:0.###} s"));
+        Row(html, "Motor ceiling", Invariant($"{result.CeilingMillivolts} mV"));
         html.Append("</table>");
-        html.Append("<h2>Thresholds and fit</h2><ul>");
-        html.Append(Invariant($"<li>Breakaway: {result.BreakawayMillivolts} mV after {result.BreakawayProbes.Count} probes</li>"));
-        html.Append(Invariant($"<li>Rotor stops below: {result.StopMillivolts} mV</li>"));
-        if (result.Fit is not null)
+        html.Append(AmplitudePlot.Render(result));
+        html.Append("<h2>Levels</h2>");
+        if (result.LevelChecks.Count == 0)
         {
-            html.Append(Invariant($"<li>Fit: amplitude = ({result.Fit.Model.SlopeRootGPerVolt:0.###} √g/V · (V − {result.Fit.Model.ZeroMillivolts:0} mV))², {result.Fit.PointCount} points, RMS residual {result.Fit.RootMeanSquareRelativeResidual:P2}, worst {result.Fit.MaximumRelativeResidual:P2}</li>"));
+            html.Append("<p>").Append(NotMeasured).Append(": the calibration stopped before the levels were checked.</p>");
+        }
+        else
+        {
+            html.Append("<table><tr><th>level</th><th>drive (mV)</th><th>target (g)</th><th>measured (g)</th><th>deviation</th><th>outcome</th></tr>");
+            foreach (LevelCheck check in result.LevelChecks)
+            {
+                bool inside = Math.Abs(check.RelativeError) <= result.Targets.Tolerance;
+                string badge = inside ? "PASS" : "FAIL";
+                html.Append(Invariant($"<tr class=\"{(inside ? "pass" : "fail")}\"><td>{check.Level}</td><td>{check.Millivolts}</td><td>{check.TargetG:0.0000}</td><td>{check.MeasuredG:0.0000}</td><td>{check.RelativeError:+0.0%;-0.0%}</td><td><span class=\"badge {badge}\">{badge}</span></td></tr>"));
+            }
+
+            html.Append(Invariant($"</table><p>Tolerance ±{result.Targets.Tolerance:P0}.</p>"));
         }
 
-        html.Append("</ul>");
+        html.Append("<h2>Records</h2><table><tr><th></th><th>sustain (mV)</th><th>breakaway (mV)</th><th>kick (mV)</th><th>kick (ms)</th><th>levels 1–5 (mV)</th></tr>");
+        RecordRow(html, "before", result.PreviousRecord, "none (safe defaults)");
+        RecordRow(html, result.Written ? "written" : "computed (not written)", result.NewRecord, "not computed");
+        html.Append("</table>");
+        html.Append("<h2>Thresholds and fit</h2><table>");
+        Row(html, "Breakaway", result.BreakawayMillivolts > 0 ? Invariant($"{result.BreakawayMillivolts} mV after {result.BreakawayProbes.Count} probes") : NotMeasured + Invariant($" ({result.BreakawayProbes.Count} probes, no start)"));
+        Row(html, "Rotor stops below", result.StopMillivolts > 0 ? Invariant($"{result.StopMillivolts} mV") : NotMeasured);
+        Row(html, "Sweep", result.SweepPoints.Count > 0 ? Invariant($"{result.SweepPoints.Count} points") : NotMeasured);
+        Row(html, "Fit", result.Fit is null ? NotMeasured : Invariant($"amplitude = ({result.Fit.Model.SlopeRootGPerVolt:0.###} √g/V · (V − {result.Fit.Model.ZeroMillivolts:0} mV))², {result.Fit.PointCount} points, RMS residual {result.Fit.RootMeanSquareRelativeResidual:P2}, worst {result.Fit.MaximumRelativeResidual:P2}"));
+        html.Append("</table>");
         HtmlDocument.Close(html);
         return html.ToString();
     }
@@ -68,11 +94,13 @@ public static class CalibrationHtmlReport
         return name.Length > 0 ? name.ToString() : "unserialised";
     }
 
-    private static void RecordRow(StringBuilder html, string label, RecordValues? record)
+    private static void Row(StringBuilder html, string name, string markup) => html.Append("<tr><th>").Append(Encode(name)).Append("</th><td>").Append(markup).Append("</td></tr>");
+
+    private static void RecordRow(StringBuilder html, string label, RecordValues? record, string missing)
     {
         if (record is null)
         {
-            html.Append("<tr><th>").Append(Encode(label)).Append("</th><td colspan=\"5\">none (safe defaults)</td></tr>");
+            html.Append("<tr><th>").Append(Encode(label)).Append("</th><td colspan=\"5\">").Append(Encode(missing)).Append("</td></tr>");
             return;
         }
 

@@ -9,26 +9,30 @@ using Wand.Host.TestRuns.Records;
 namespace Wand.Host.TestRuns.Reports;
 
 /// <summary>
-/// Writes a record as one self-contained HTML page of the report kit (<see cref="HtmlDocument"/>, <see cref="SvgPlot"/>): the verdict, the unit and station,
-/// every phase with its measurements against their limits, and inline SVG plots of the time series recorded in each
-/// phase (drive level, vibration amplitude, motor voltage, head temperature, battery).
+/// Writes a record as one self-contained HTML page of the report kit (<see cref="HtmlDocument"/>, <see cref="SvgPlot"/>).
+/// The first screen carries the verdict (one badge), the first failure with a link to it, and the failures grouped by
+/// phase, each root cause apart from its consequences (measurements not taken, phases skipped). Then the unit and
+/// station, the phase table, and every phase with its measurements against their limits and inline SVG plots of the
+/// series recorded in it, with the measurement limits drawn as bands. Calibration reports attached to the run are
+/// shown inline.
 /// </summary>
 public static class HtmlReportWriter
 {
     private static readonly string[] PlotOrder = ["drive-level", "amplitude", "motor-voltage", "head-temperature", "battery"];
 
-    private const string Style = """
-        body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1100px}
-        h1{margin-bottom:.2em} .badge{display:inline-block;padding:.15em .6em;border-radius:.3em;color:#fff;font-weight:bold}
-        .PASS{background:#2e7d32}.FAIL{background:#c62828}.ERROR{background:#6a1b9a}.TIMEOUT{background:#ef6c00}.ABORTED{background:#546e7a}.SKIPPED{background:#9e9e9e}.UNSET{background:#9e9e9e}.MARGINAL{background:#f9a825}
-        table{border-collapse:collapse;margin:.5em 0 1em}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left;font-size:.92em}
-        th{background:#f3f3f3} tr.fail td{background:#fdecea} tr.unset td{color:#777}
-        section.phase{border-top:2px solid #ddd;margin-top:1.5em} .message{color:#b71c1c}
-        svg.plot{margin:.3em 1em .3em 0;background:#fff} svg .title{font-size:12px;font-weight:bold}
-        svg .frame{fill:none;stroke:#999} svg .grid{stroke:#eee} svg .axis{stroke:#999}
-        svg .ytick{font-size:10px;text-anchor:end} svg .xtick{font-size:10px;text-anchor:middle} svg .xlabel{font-size:10px;text-anchor:end}
-        svg .series{fill:none;stroke:#1565c0;stroke-width:1.5} svg .limit{stroke:#c62828;stroke-dasharray:4 3} svg .limitlabel{font-size:10px;fill:#c62828;text-anchor:end}
-        """;
+    /// <summary>The name fragments that tie a measurement to the series it is a reading of (units must match too).</summary>
+    private static readonly Dictionary<string, string[]> SeriesMeasurements = new(StringComparer.Ordinal)
+    {
+        ["drive-level"] = ["drive-level"],
+        ["amplitude"] = ["amplitude"],
+        ["motor-voltage"] = ["motor-voltage"],
+        ["head-temperature"] = ["ntc-reading", "temperature"],
+        ["battery"] = ["battery"],
+    };
+
+    /// <summary>The motor's average voltage ceiling (SR-3), drawn on every motor-voltage plot, in volts.</summary>
+    private const double MotorCeilingVolts = 3.0;
+
 
     /// <summary>Renders the page.</summary>
     /// <param name="record">The record.</param>
@@ -36,15 +40,11 @@ public static class HtmlReportWriter
     public static string Render(TestRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        string outcome = record.Outcome.ToString().ToUpperInvariant();
+        string verdict = VerdictText(record);
         StringBuilder html = new();
-        HtmlDocument.Open(html, $"{record.DutSerial} {record.PlanName} {outcome}", Style);
-        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(record.PlanName)} <span class=\"badge {outcome}\">{outcome}</span>{(record.Marginal ? " <span class=\"badge MARGINAL\">MARGINAL</span>" : string.Empty)}</h1>");
-        if (record.OutcomeDetails.Length > 0)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"message\">{E(record.OutcomeDetails)}</p>");
-        }
-
+        HtmlDocument.Open(html, $"{record.DutSerial} {record.PlanName} {verdict}", ReportStyle.Css);
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(record.DutSerial)} · {E(record.PlanName)} <span class=\"badge {VerdictClass(record)}\" id=\"verdict\">{verdict}</span></h1>");
+        AppendVerdict(html, record);
         html.Append("<table>");
         Row(html, "Unit serial", record.DutSerial);
         Row(html, "Firmware / application", $"{record.FirmwareRevision} / {record.SoftwareRevision}");
@@ -52,8 +52,13 @@ public static class HtmlReportWriter
         Row(html, "Protocol", record.ProtocolVersion);
         Row(html, "Device", record.DeviceAddress + (record.VirtualDevice ? " (virtual wand)" : string.Empty));
         Row(html, "Plan", $"{record.PlanName} {record.PlanVersion} ({record.PlanFile}, sha256 {record.PlanSha256[..Math.Min(12, record.PlanSha256.Length)]})");
-        Row(html, "Station / operator", $"{record.StationId} / {record.Operator}");
-        Row(html, "Started (UTC)", record.StartedUtc.UtcDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+        Row(html, "Station", record.StationId);
+        if (record.Operator.Length > 0)
+        {
+            Row(html, "Operator", record.Operator);
+        }
+
+        Row(html, "Started (UTC)", record.StartedUtc.UtcDateTime.ToString("u", CultureInfo.InvariantCulture));
         Row(html, "Duration", MeasurementText.Number(record.DurationMilliseconds / 1000) + " s");
         Row(html, "Run ID", record.RunId);
         html.Append("</table>");
@@ -63,7 +68,9 @@ public static class HtmlReportWriter
         {
             string phaseOutcome = phase.Outcome.ToString().ToUpperInvariant();
             int passed = phase.Measurements.Count(measurement => measurement.Outcome == MeasurementOutcome.Pass);
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#phase-{E(phase.Name)}\">{E(phase.Name)}</a></td><td><span class=\"badge {phaseOutcome}\">{phaseOutcome}</span></td><td>{phase.Attempts}</td><td>{passed}/{phase.Measurements.Count} passed</td><td>{MeasurementText.Number(phase.DeviceStartMilliseconds / 1000)} – {MeasurementText.Number(phase.DeviceEndMilliseconds / 1000)}</td><td>{E(phase.Message)}</td></tr>");
+            string time = phase.Outcome == PhaseOutcome.Skipped ? "skipped" : $"{MeasurementText.Number(phase.DeviceStartMilliseconds / 1000)} – {MeasurementText.Number(phase.DeviceEndMilliseconds / 1000)}";
+            string counts = phase.Outcome == PhaseOutcome.Skipped ? "not run" : $"{passed}/{phase.Measurements.Count} passed";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#phase-{E(phase.Name)}\">{E(phase.Name)}</a></td><td><span class=\"badge {phaseOutcome}\">{phaseOutcome}</span></td><td>{phase.Attempts}</td><td>{counts}</td><td>{time}</td><td>{E(phase.Message)}</td></tr>");
         }
 
         html.Append("</table>");
@@ -72,8 +79,90 @@ public static class HtmlReportWriter
             AppendPhase(html, record, phase);
         }
 
+        AppendAttachments(html, record);
         HtmlDocument.Close(html);
         return html.ToString();
+    }
+
+    /// <summary>The verdict as one word (or <c>PASS (MARGINAL)</c>): a single badge for the whole run.</summary>
+    /// <param name="record">The record.</param>
+    /// <returns>The text of the run's badge.</returns>
+    public static string VerdictText(TestRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Outcome == RunOutcome.Pass && record.Marginal ? "PASS (MARGINAL)" : record.Outcome.ToString().ToUpperInvariant();
+    }
+
+    /// <summary>The anchor of a measurement's row.</summary>
+    /// <param name="phase">The phase.</param>
+    /// <param name="measurement">The measurement.</param>
+    /// <returns>An element ID.</returns>
+    public static string MeasurementAnchor(PhaseRecord phase, MeasurementRecord measurement) => $"m-{phase?.Name}-{measurement?.Name}";
+
+    private static string VerdictClass(TestRecord record) => record.Outcome == RunOutcome.Pass && record.Marginal ? "MARGINAL" : record.Outcome.ToString().ToUpperInvariant();
+
+    private static void AppendVerdict(StringBuilder html, TestRecord record)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"verdict {VerdictClass(record)}\" id=\"summary\">");
+        IReadOnlyList<PhaseFailures> failures = FailureAnalysis.Group(record);
+        PhaseFailures? first = failures.FirstOrDefault(group => group.Root != null || group.Phase.Outcome != PhaseOutcome.Skipped);
+        if (first == null)
+        {
+            html.Append(record.Marginal ? "<p class=\"cause\">Every measurement passed; some lie outside their marginal limits (see MARGINAL rows).</p>" : "<p class=\"cause\">Every phase and measurement passed.</p>");
+        }
+        else
+        {
+            string anchor = first.Root != null ? MeasurementAnchor(first.Phase, first.Root) : $"phase-{first.Phase.Name}";
+            string what = first.Root != null ? $"{first.Root.Name}: {first.Root.Message}" : first.Phase.Message;
+            string label = record.Outcome == RunOutcome.Aborted ? "Stopped" : "First failure";
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"cause\"><b>{label}</b> in phase <b>{E(first.Phase.Name)}</b>: <a href=\"#{E(anchor)}\" id=\"first-failure\">{E(what)}</a></p>");
+            if (record.OutcomeDetails.Length > 0 && record.OutcomeDetails != what)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<p class=\"message\">{E(record.OutcomeDetails)}</p>");
+            }
+
+            html.Append("<p><b>By phase</b></p><ul>");
+            foreach (PhaseFailures group in failures)
+            {
+                AppendGroup(html, group);
+            }
+
+            html.Append("</ul>");
+        }
+
+        html.Append("</div>");
+    }
+
+    private static void AppendGroup(StringBuilder html, PhaseFailures group)
+    {
+        string outcome = group.Phase.Outcome.ToString().ToUpperInvariant();
+        html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"#phase-{E(group.Phase.Name)}\">{E(group.Phase.Name)}</a> <span class=\"badge {outcome}\">{outcome}</span> ");
+        if (group.Phase.Outcome == PhaseOutcome.Skipped)
+        {
+            html.Append("<span class=\"consequence\">not run: consequence of the earlier stop</span></li>");
+            return;
+        }
+
+        if (group.Root != null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<a href=\"#{E(MeasurementAnchor(group.Phase, group.Root))}\">{E(group.Root.Name)}</a>: {E(group.Root.Message)}");
+        }
+        else
+        {
+            html.Append(E(group.Phase.Message));
+        }
+
+        if (group.AlsoFailed.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<br/><span class=\"consequence\">then also failed (possibly a consequence): {E(string.Join(", ", group.AlsoFailed.Select(measurement => measurement.Name)))}</span>");
+        }
+
+        if (group.NotTaken.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<br/><span class=\"consequence\">consequence: {group.NotTaken.Count} measurement(s) not taken ({E(string.Join(", ", group.NotTaken.Select(measurement => measurement.Name)))})</span>");
+        }
+
+        html.Append("</li>");
     }
 
     private static void AppendPhase(StringBuilder html, TestRecord record, PhaseRecord phase)
@@ -85,6 +174,12 @@ public static class HtmlReportWriter
             html.Append(CultureInfo.InvariantCulture, $"<p>Requirements: {E(string.Join(", ", phase.Requirements))}</p>");
         }
 
+        if (phase.Outcome == PhaseOutcome.Skipped)
+        {
+            html.Append("<p class=\"consequence\">Skipped: not run because of an earlier stop.</p></section>");
+            return;
+        }
+
         if (phase.Message.Length > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"message\">{E(phase.Message)}</p>");
@@ -92,12 +187,21 @@ public static class HtmlReportWriter
 
         if (phase.Measurements.Count > 0)
         {
+            MeasurementRecord? root = phase.Measurements.FirstOrDefault(measurement => measurement.Outcome == MeasurementOutcome.Fail);
             html.Append("<table><tr><th>measurement</th><th>value</th><th>limits</th><th>outcome</th><th>requirement</th><th>note</th></tr>");
             foreach (MeasurementRecord measurement in phase.Measurements)
             {
-                string measurementOutcome = measurement.Marginal ? "MARGINAL" : measurement.Outcome.ToString().ToUpperInvariant();
+                bool consequence = measurement.Outcome == MeasurementOutcome.Unset && phase.Outcome != PhaseOutcome.Pass;
+                string measurementOutcome = consequence ? "CONSEQUENCE" : measurement.Marginal ? "MARGINAL" : measurement.Outcome == MeasurementOutcome.Unset ? "UNSET" : measurement.Outcome.ToString().ToUpperInvariant();
+                string badge = consequence ? "NOT TAKEN" : measurementOutcome;
                 string rowClass = measurement.Outcome switch { MeasurementOutcome.Fail => "fail", MeasurementOutcome.Unset => "unset", _ => "pass" };
-                html.Append(CultureInfo.InvariantCulture, $"<tr class=\"{rowClass}\"><td title=\"{E(measurement.Description)}\">{E(measurement.Name)}</td><td>{E(MeasurementText.Value(measurement))}</td><td>{E(MeasurementText.Limits(measurement))}</td><td><span class=\"badge {measurementOutcome}\">{measurementOutcome}</span></td><td>{E(measurement.Requirement)}</td><td>{E(measurement.Message)}</td></tr>");
+                string note = measurement.Message;
+                if (consequence && root != null)
+                {
+                    note = $"Consequence of {root.Name} failing: {note}";
+                }
+
+                html.Append(CultureInfo.InvariantCulture, $"<tr class=\"{rowClass}\" id=\"{E(MeasurementAnchor(phase, measurement))}\"><td title=\"{E(measurement.Description)}\">{E(measurement.Name)}</td><td>{E(MeasurementText.Value(measurement))}</td><td>{E(MeasurementText.Limits(measurement))}</td><td><span class=\"badge {measurementOutcome}\">{badge}</span></td><td>{E(measurement.Requirement)}</td><td>{E(note)}</td></tr>");
             }
 
             html.Append("</table>");
@@ -112,11 +216,86 @@ public static class HtmlReportWriter
             }
 
             List<SeriesPoint> points = series.Points.Where(point => point.TimeMilliseconds >= phase.DeviceStartMilliseconds && point.TimeMilliseconds <= phase.DeviceEndMilliseconds).ToList();
-            if (points.Count >= 2 && points.Max(point => point.Value) - points.Min(point => point.Value) > 1e-6)
+            if (points.Count >= 1)
             {
-                IReadOnlyList<(string, double)> limits = name == "motor-voltage" ? [("3.0 V ceiling (SR-3)", 3.0)] : [];
-                html.Append(SvgPlot.Render($"{phase.Name}: {name}", series.Units, points, limits));
+                html.Append(SvgPlot.Render($"{phase.Name}: {name}", series.Units, points, Limits(phase, series)));
             }
+        }
+
+        if (record.Attachments.Any(attachment => attachment.MediaType == "text/html") && phase.Measurements.Any(measurement => measurement.Name.Contains("calibration", StringComparison.Ordinal)))
+        {
+            html.Append("<p><a href=\"#attachments\">Calibration report (below)</a></p>");
+        }
+
+        html.Append("</section>");
+    }
+
+    /// <summary>The bands drawn on a series' plot in a phase: the limits of the phase's readings of that series (same units), and the motor ceiling.</summary>
+    private static List<LimitBand> Limits(PhaseRecord phase, SeriesRecord series)
+    {
+        List<LimitBand> bands = [];
+        if (series.Name == "motor-voltage")
+        {
+            bands.Add(new LimitBand("ceiling (SR-3)", null, MotorCeilingVolts));
+        }
+
+        string[] fragments = SeriesMeasurements.TryGetValue(series.Name, out string[]? known) ? known : [series.Name];
+        foreach (MeasurementRecord measurement in phase.Measurements)
+        {
+            bool reading = measurement.Units == series.Units && fragments.Any(fragment => measurement.Name.Contains(fragment, StringComparison.Ordinal));
+            if (!reading || (measurement.Minimum == null && measurement.Maximum == null))
+            {
+                continue;
+            }
+
+            // A band equal to one already drawn (the same ceiling at every level) is drawn once.
+            if (bands.Any(band => Near(band.Low, measurement.Minimum) && Near(band.High, measurement.Maximum)))
+            {
+                continue;
+            }
+
+            double? low = measurement.Minimum;
+            if (series.Name == "motor-voltage" && low == 0)
+            {
+                low = null;
+            }
+
+            if (bands.Any(band => Near(band.Low, low) && Near(band.High, measurement.Maximum)))
+            {
+                continue;
+            }
+
+            bands.Add(new LimitBand(measurement.Name, low, measurement.Maximum));
+        }
+
+        return bands;
+    }
+
+    private static bool Near(double? first, double? second) => (first, second) switch
+    {
+        (null, null) => true,
+        (double a, double b) => Math.Abs(a - b) < 1e-9,
+        _ => false,
+    };
+
+    private static void AppendAttachments(StringBuilder html, TestRecord record)
+    {
+        List<AttachmentRecord> pages = record.Attachments.Where(attachment => attachment.MediaType == "text/html").ToList();
+        if (record.Attachments.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<section class=\"phase\" id=\"attachments\"><h2>Attachments</h2><ul>");
+        foreach (AttachmentRecord attachment in record.Attachments)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li>{E(attachment.Name)} ({E(attachment.MediaType)}, {attachment.Data.Length} bytes){(attachment.MediaType == "text/html" ? " — shown below" : string.Empty)}</li>");
+        }
+
+        html.Append("</ul>");
+        foreach (AttachmentRecord page in pages)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{E(page.Name)}</h3><iframe class=\"attachment\" title=\"{E(page.Name)}\" sandbox=\"\" srcdoc=\"{E(Encoding.UTF8.GetString(page.Data))}\"></iframe>");
         }
 
         html.Append("</section>");

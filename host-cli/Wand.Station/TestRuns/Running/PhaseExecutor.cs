@@ -92,7 +92,9 @@ internal sealed class PhaseExecutor(StepContext context, ITestRunProgress progre
                 if (result.Failure != null)
                 {
                     outcome = PhaseOutcome.Fail;
-                    message = $"{step.Location}: {step.Label}: {result.Failure}";
+                    message = result.Failure.StartsWith(step.Label, StringComparison.Ordinal)
+                        ? $"{step.Location}: {result.Failure}"
+                        : $"{step.Location}: {step.Label}: {result.Failure}";
                     index++;
                     break;
                 }
