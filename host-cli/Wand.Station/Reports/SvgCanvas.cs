@@ -132,7 +132,7 @@ public sealed class SvgCanvas
         List<double> ticks = [];
         for (double tick = Math.Ceiling(minimum / step) * step; tick <= maximum + (step * 1e-9); tick += step)
         {
-            ticks.Add(Math.Round(tick, 10));
+            ticks.Add(Math.Round(tick, 10) + 0.0); // + 0.0 turns a rounded -0 into 0, so no tick reads "-0".
         }
 
         return ticks;

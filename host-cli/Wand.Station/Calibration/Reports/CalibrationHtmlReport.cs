@@ -26,7 +26,7 @@ public static class CalibrationHtmlReport
         string outcome = result.Outcome switch { CalibrationOutcome.Pass => "PASS", CalibrationOutcome.Fail => "FAIL", _ => "ERROR" };
         HtmlDocument.Open(html, $"Calibration {UnitName(result)} {outcome}", ReportStyle.Css);
         html.Append("<h1>").Append(Encode(UnitName(result))).Append(" · motor calibration <span class=\"badge ").Append(outcome).Append("\" id=\"verdict\">").Append(outcome).Append("</span></h1>");
-        html.Append("<div class=\"verdict ").Append(outcome).Append("\" id=\"summary\"><p class=\"cause\">")
+        html.Append("<div class=\"verdict verdict-").Append(outcome).Append("\" id=\"summary\"><p class=\"cause\">")
             .Append(result.Message.Length > 0 ? Encode(result.Message) : outcome == "PASS" ? "Calibrated; every level within its target." : string.Empty).Append("</p>");
         int outside = result.LevelChecks.Count(check => Math.Abs(check.RelativeError) > result.Targets.Tolerance);
         html.Append(Invariant($"<p>Levels within ±{result.Targets.Tolerance:P0} of target: "))
@@ -69,7 +69,7 @@ public static class CalibrationHtmlReport
         RecordRow(html, result.Written ? "written" : "computed (not written)", result.NewRecord, "not computed");
         html.Append("</table>");
         html.Append("<h2>Thresholds and fit</h2><table>");
-        Row(html, "Breakaway", result.BreakawayMillivolts > 0 ? Invariant($"{result.BreakawayMillivolts} mV after {result.BreakawayProbes.Count} probes") : NotMeasured + Invariant($" ({result.BreakawayProbes.Count} probes, no start)"));
+        Row(html, "Breakaway", result.BreakawayMillivolts > 0 ? Invariant($"{result.BreakawayMillivolts} mV after {result.BreakawayProbes.Count} probe(s)") : NotMeasured + Invariant($" ({result.BreakawayProbes.Count} probe(s), no start)"));
         Row(html, "Rotor stops below", result.StopMillivolts > 0 ? Invariant($"{result.StopMillivolts} mV") : NotMeasured);
         Row(html, "Sweep", result.SweepPoints.Count > 0 ? Invariant($"{result.SweepPoints.Count} points") : NotMeasured);
         Row(html, "Fit", result.Fit is null ? NotMeasured : Invariant($"amplitude = ({result.Fit.Model.SlopeRootGPerVolt:0.###} √g/V · (V − {result.Fit.Model.ZeroMillivolts:0} mV))², {result.Fit.PointCount} points, RMS residual {result.Fit.RootMeanSquareRelativeResidual:P2}, worst {result.Fit.MaximumRelativeResidual:P2}"));

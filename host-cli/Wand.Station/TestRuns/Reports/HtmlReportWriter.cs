@@ -103,7 +103,7 @@ public static class HtmlReportWriter
 
     private static void AppendVerdict(StringBuilder html, TestRecord record)
     {
-        html.Append(CultureInfo.InvariantCulture, $"<div class=\"verdict {VerdictClass(record)}\" id=\"summary\">");
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"verdict verdict-{VerdictClass(record)}\" id=\"summary\">");
         IReadOnlyList<PhaseFailures> failures = FailureAnalysis.Group(record);
         PhaseFailures? first = failures.FirstOrDefault(group => group.Root != null || group.Phase.Outcome != PhaseOutcome.Skipped);
         if (first == null)
