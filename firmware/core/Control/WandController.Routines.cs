@@ -20,6 +20,9 @@ namespace Wand.Core.Control
         /// <summary>Gets the wall clock set through the Current Time Service (BP-6).</summary>
         public WallClock WallClock => wallClock;
 
+        /// <summary>Gets the device time now, in milliseconds since boot.</summary>
+        public long MillisecondsSinceBoot => io.Clock.MillisecondsSinceBoot;
+
         /// <summary>Gets a value indicating whether the session is paused (MD-7).</summary>
         public bool IsPaused => session.IsPaused;
 
