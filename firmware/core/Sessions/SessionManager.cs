@@ -289,9 +289,10 @@ namespace Wand.Core.Sessions
 
             if (player.IsPlaying)
             {
+                // The session's level and pattern are the step's; a cue between steps reports the step coming next.
                 player.Locate(now - startTime);
-                targetLevel = player.StepLevel();
-                pattern = player.StepPattern();
+                targetLevel = player.Routine.LevelAt(player.StepIndex);
+                pattern = player.Routine.PatternAt(player.StepIndex);
             }
 
             if (state == SessionState.Starting && presentLevel >= targetLevel)
