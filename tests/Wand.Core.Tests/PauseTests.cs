@@ -93,6 +93,22 @@ public class PauseTests
     }
 
     [Fact]
+    public void MD7_AShortPressHeldBackForTheDoublePress_NeverStartsASessionAfterTheOneItMeantEnded()
+    {
+        TestBench bench = new();
+        Assert.Equal(CommandResult.Success, bench.BootAndStart(level: 2));
+        bench.Run(1_000);
+
+        // A single press (next level) waits for a possible second one; the session stops meanwhile.
+        Press(bench, 80, 40);
+        bench.Controller.StopRemote();
+        bench.Run(3_000);
+        Assert.Equal(SessionState.Idle, bench.Controller.SessionState);
+        Assert.Equal(StopReason.RemoteCommand, bench.Controller.LastStopReason);
+        Assert.Equal(0.0, bench.Motor.DutyCycle);
+    }
+
+    [Fact]
     public void MD7_PauseAndResumeAreRefusedWithoutASession()
     {
         TestBench bench = new();

@@ -4,7 +4,8 @@ namespace Wand.Core.Sessions
     /// Debounces the button and turns presses into gestures: a short press on release, a hold after 1 s and a long hold
     /// after 3 s while still held. While <see cref="DoublePressArmed"/> (a session runs), a short press is held back for
     /// <see cref="DoublePressMilliseconds"/>: a second short press within it makes a double press (pause or resume, MD-7),
-    /// otherwise the short press is reported when the window closes. A press that is already down at boot is ignored until
+    /// otherwise the short press is reported when the window closes; if the session ends meanwhile, the held-back press is
+    /// dropped, so a press meant for a running session never starts a new one. A press that is already down at boot is ignored until
     /// released (it may be the factory button sequence).
     /// </summary>
     public sealed class ButtonGestureDetector
@@ -106,7 +107,14 @@ namespace Wand.Core.Sessions
                 return ButtonGesture.None;
             }
 
-            if (shortPending && (!DoublePressArmed || now - shortReleasedAt > DoublePressMilliseconds) && !pressed)
+            if (shortPending && !DoublePressArmed)
+            {
+                // The session ended (stop, fault, time) while the press waited: it meant the running session, so it
+                // must not start a new one.
+                shortPending = false;
+            }
+
+            if (shortPending && now - shortReleasedAt > DoublePressMilliseconds && !pressed)
             {
                 shortPending = false;
                 return ButtonGesture.ShortPress;
