@@ -97,7 +97,13 @@ public sealed class GattBridge : IDisposable
         // Sent without waiting: the mock may be blocked in the call that caused this notification.
         DBusMessage notify = DBusMessage.MethodCall("org.bluez", new ObjectPath("/"), "org.wandfirmware.TestBed", "Notify", "ssay",
             bluetoothAddress, notification.Characteristic.ToString(), notification.Value.ToArray());
-        notify.Flags = MessageHeaderOptions.NoReplyExpected;
-        _ = connection.SendAsync(notify);
+        try
+        {
+            connection.Send(notify);
+        }
+        catch (DBusConnectionException)
+        {
+            // The bed is shutting down.
+        }
     }
 }
