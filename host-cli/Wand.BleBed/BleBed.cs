@@ -38,14 +38,14 @@ public sealed class BleBed : IAsyncDisposable
     /// <summary>Starts the daemon and the mocked BlueZ with adapter hci0.</summary>
     /// <param name="stateDirectory">Where the bus socket and logs go; <c>null</c> for a new temporary directory.</param>
     /// <returns>The running bed.</returns>
-    /// <exception cref="InvalidOperationException">The bed did not start; the message holds the script's error output.</exception>
+    /// <exception cref="BluetoothUnavailableException">The bed did not start; the message holds the script's error output.</exception>
     public static async Task<BleBed> StartAsync(string? stateDirectory = null)
     {
         BleBed bed = new(stateDirectory ?? Path.Combine(Path.GetTempPath(), "wand-ble-bed-" + Guid.NewGuid().ToString("N")[..8]));
         (int exitCode, string output, string error) = await RunAsync("start", bed.stateDirectory).ConfigureAwait(false);
         if (exitCode != 0)
         {
-            throw new InvalidOperationException($"The BLE bed did not start (exit {exitCode}): {error.Trim()}");
+            throw new BluetoothUnavailableException($"The BLE bed did not start (exit {exitCode}): {error.Trim()}");
         }
 
         foreach (string line in output.Split('\n', StringSplitOptions.TrimEntries))

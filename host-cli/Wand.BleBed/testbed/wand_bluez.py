@@ -35,6 +35,7 @@ Control interface org.wandfirmware.TestBed on "/":
 import os
 
 import dbus
+from gi.repository import GLib
 from dbusmock import mockobject
 import dbusmock.templates.bluez5 as bluez5
 from dbusmock.templates.bluez5 import *  # noqa: F401,F403  (the template's own D-Bus methods)
@@ -134,7 +135,7 @@ def Notify(self, address, uuid, value):
 @dbus.service.method(TESTBED_IFACE, in_signature='s', out_signature='')
 def DropLink(self, address):
     device = mockobject.objects[WANDS[address.upper()]['path']]
-    _disconnect(device)
+    _link_down(device)
 
 
 def _start_discovery(adapter):
@@ -207,13 +208,30 @@ def _connect(device):
 
 
 def _disconnect(device):
+    '''Device1.Disconnect as BlueZ 5.66 src/device.c device_remove_connection orders it: ServicesResolved becomes
+    false (device_set_svc_refreshed), then the Disconnect reply is sent, then Connected becomes false. A client that
+    closes its bus on Connected=false (bleak) has its reply by then.'''
     if not device.props[DEVICE_IFACE]['Connected']:
         raise dbus.exceptions.DBusException('Not Connected', name='org.bluez.Error.NotConnected')
+    _end_notify_sessions(device)
+    _change(device, DEVICE_IFACE, {'ServicesResolved': dbus.Boolean(False)})
+    GLib.idle_add(_link_down, device)
+
+
+def _end_notify_sessions(device):
     for path, obj in list(mockobject.objects.items()):
         if path.startswith(device.path + '/') and CHARACTERISTIC_IFACE in obj.props and obj.props[CHARACTERISTIC_IFACE]['Notifying']:
             _change(obj, CHARACTERISTIC_IFACE, {'Notifying': dbus.Boolean(False)})
+
+
+def _link_down(device):
+    '''The link is gone (Disconnect done, or out of range): Connected becomes false and the wand sees the link drop.'''
+    if not device.props[DEVICE_IFACE]['Connected']:
+        return False
+    _end_notify_sessions(device)
     _change(device, DEVICE_IFACE, {'ServicesResolved': dbus.Boolean(False), 'Connected': dbus.Boolean(False)})
     _backend(device, 'LinkDown', '', [])
+    return False
 
 
 def _pair(device):
