@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Wand.Host.Flashing;
+using Wand.Host.Serial;
 
 namespace Wand.Cli.Commands;
 
@@ -26,7 +27,7 @@ internal static class FlashCommand
 
     private static readonly Option<int> BaudOption = new("--baud", "-b")
     {
-        Description = "Transfer rate in bits per second after connecting at 115200 (9600 to 5000000).",
+        Description = $"Transfer rate in bits per second after connecting at 115200 ({BaudRateRange.Text}).",
         DefaultValueFactory = _ => 921_600,
     };
 
@@ -80,9 +81,9 @@ internal static class FlashCommand
     private static int Run(ParseResult parseResult, TextWriter output, TextWriter error, bool json)
     {
         int baud = parseResult.GetValue(BaudOption);
-        if (baud is < 9600 or > 5_000_000)
+        if (!BaudRateRange.Contains(baud))
         {
-            return FlashingCommandSupport.Fail(output, error, json, ExitCode.ValueOutOfRange, $"--baud {baud} is outside 9600 to 5000000.");
+            return FlashingCommandSupport.Fail(output, error, json, ExitCode.ValueOutOfRange, $"--baud {baud} is outside {BaudRateRange.Text}.");
         }
 
         string? firmware = parseResult.GetValue(FirmwareOption);
