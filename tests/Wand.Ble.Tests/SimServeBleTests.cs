@@ -48,6 +48,39 @@ public sealed partial class SimServeBleTests
         Assert.Equal(string.Empty, error.ToString());
     }
 
+    [Fact]
+    public async Task BleakIntegratorCheck_PassesEveryStepAgainstServedWand()
+    {
+        string script = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "testbed", "integrator_check.py"));
+        LineWriter output = new();
+        using CancellationTokenSource stop = new();
+        Task<int> serve = Program.BuildRootCommand().Parse(["sim", "serve", "--ble", "--json"])
+            .InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = new StringWriter() }, stop.Token);
+        try
+        {
+            using JsonDocument announced = JsonDocument.Parse(await output.FirstLine.Task.WaitAsync(TimeSpan.FromSeconds(60)));
+
+            (int code, string printed, string failure) = await RunPythonAsync(script, announced.RootElement.GetProperty("busAddress").GetString()!);
+
+            Assert.True(code == 0, $"The bleak integrator check failed (exit {code}):\n{printed}\n{failure}");
+            string[] steps = ["scan found Wand-SIM", "connected", "paired", "device information: ", "battery ", "subscribed", "session started (0100",
+                "status notified running", "refused: org.bluez.Error.Failed: Operation failed with ATT error: 0x81",
+                "refused: org.bluez.Error.InvalidArguments: Invalid Length", "refused by bleak: ",
+                "session stopped (0200", "refused: org.bluez.Error.Failed: Operation failed with ATT error: 0x98", "disconnected"];
+            foreach (string step in steps)
+            {
+                Assert.Contains("ok " + step, printed, StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain("EOFError", failure, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            Assert.Equal(0, await serve.WaitAsync(TimeSpan.FromSeconds(60)));
+        }
+    }
+
     /// <summary>The python block of host-cli/Wand.BleBed/README.md's "Develop a BLE client without hardware".</summary>
     internal static string ReadmeExample()
     {
