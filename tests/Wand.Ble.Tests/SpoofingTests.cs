@@ -34,7 +34,7 @@ public sealed class SpoofingTests(TestBed bed)
             }
         };
         await link.SubscribeAsync(WandGattUuids.ControlPoint, true);
-        ObjectPath characteristic = await CharacteristicPathAsync("AA:00:00:00:00:51", WandGattUuids.ControlPoint);
+        ObjectPath characteristic = await CharacteristicPathAsync(bed, "AA:00:00:00:00:51", WandGattUuids.ControlPoint);
         byte[] forged = [0xEE, 0xEE, 0xEE];
 
         await using DBusConnection impostor = await DBusConnection.ConnectAsync(DBusAddress.Parse(bed.BusAddress));
@@ -52,7 +52,7 @@ public sealed class SpoofingTests(TestBed bed)
         Assert.False(controlPoint.TryTake(out _));
     }
 
-    private async Task<ObjectPath> CharacteristicPathAsync(string address, Guid uuid)
+    internal static async Task<ObjectPath> CharacteristicPathAsync(TestBed bed, string address, Guid uuid)
     {
         await using DBusConnection reader = await DBusConnection.ConnectAsync(DBusAddress.Parse(bed.BusAddress));
         IReadOnlyList<object> reply = await reader.CallMethodAsync("org.bluez", new ObjectPath("/"), "org.freedesktop.DBus.ObjectManager", "GetManagedObjects");
