@@ -9,9 +9,10 @@ namespace Wand.Host.Links.Ble;
 
 /// <summary>
 /// One connection to BlueZ on the system bus with a current view of its objects: match rules are added before
-/// <c>GetManagedObjects</c> so no change is missed (as bleak does, <c>bleak/backends/bluezdbus/manager.py</c>). Signals
-/// count only when sent by the current owner of <c>org.bluez</c>, followed through <c>NameOwnerChanged</c>; another
-/// process on the bus cannot forge a notification or a property change.
+/// <c>GetManagedObjects</c> so no change is missed, as bleak does
+/// (https://github.com/hbldh/bleak/blob/v0.20.0/bleak/backends/bluezdbus/manager.py). Signals count only when sent by
+/// the current owner of <c>org.bluez</c>, followed through <c>NameOwnerChanged</c>; another process on the bus cannot
+/// forge a notification or a property change.
 /// </summary>
 internal sealed class BlueZSession : IAsyncDisposable
 {

@@ -16,7 +16,7 @@ public enum ProjectRole
     /// <summary>The application that wires transports and simulators together: the <c>wand</c> CLI.</summary>
     Application,
 
-    /// <summary>Build tooling: the nanoFramework API contract and the firmware contract check.</summary>
+    /// <summary>Build tooling: the nanoFramework API contract, the firmware contract check and its analyzer.</summary>
     Tooling,
 
     /// <summary>Tests and benchmarks: may reference anything; nothing references them.</summary>
