@@ -66,6 +66,12 @@ public sealed partial class FramedStreamLink : IWandLink
     /// <inheritdoc />
     public IWorldControl? World { get; }
 
+    /// <summary>
+    /// Gets or sets a callback run on the reader task right after a link loss is recorded and before anything waiting is
+    /// told; tests use it to issue a request exactly at that moment.
+    /// </summary>
+    internal Action? AfterLossRecorded { get; set; }
+
     /// <summary>Gets a value indicating whether the wand granted an encrypted link at Connect.</summary>
     public bool IsEncrypted { get; private set; }
 
