@@ -23,6 +23,10 @@ public enum ExitCode
     [ExitCodeMessage("Use a value inside the range named above.")]
     ValueOutOfRange = 3,
 
+    /// <summary>Standard output or standard error could not be written (full disk, closed pipe or descriptor); the job itself ran.</summary>
+    [ExitCodeMessage("The command's output could not be written (disk full, or standard output or error closed); the job itself ran to its end. Redirect the output somewhere writable and run it again to see the result.")]
+    OutputUnwritable = 4,
+
     /// <summary>The device address is not one of the supported forms.</summary>
     [ExitCodeMessage("Use one of: sim, tcp://HOST:PORT, unix:PATH, serial:PORT or ble:AA:BB:CC:DD:EE:FF.")]
     UnknownDevice = 10,
@@ -54,6 +58,10 @@ public enum ExitCode
     /// <summary>The served virtual wand refused a world-control command.</summary>
     [ExitCodeMessage("Use a value the world control accepts (see 'wand sim --help' and the reason above); nothing was changed.")]
     WorldControlRefused = 17,
+
+    /// <summary>The served virtual wand is held by another client; this one was queued and told so.</summary>
+    [ExitCodeMessage("Another client holds the served wand (how long is printed above). Wait until it finishes or stop it, then retry.")]
+    DeviceBusy = 19,
 
     /// <summary>The virtual wand could not be served (port in use, path taken).</summary>
     [ExitCodeMessage("Choose another --port (0 picks a free one) or another --unix path, or stop the other server.")]

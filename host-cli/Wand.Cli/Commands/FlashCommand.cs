@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Wand.Host;
 using Wand.Host.Flashing;
 
 namespace Wand.Cli.Commands;
@@ -106,7 +107,7 @@ internal static class FlashCommand
             Port = string.Empty,
             BaudRate = baud,
             Package = firmware is null ? null : FirmwarePackage.Load(firmware),
-            Application = application is null ? null : File.ReadAllBytes(application.FullName),
+            Application = application is null ? null : InputFile.ReadAllBytes(application.FullName, FirmwarePackage.MaximumFileLength),
             ApplicationName = application?.Name ?? "application",
             EraseAll = parseResult.GetValue(EraseAllOption),
             Verify = !parseResult.GetValue(NoVerifyOption),
