@@ -139,6 +139,10 @@ public enum ExitCode
     [ExitCodeMessage("The wand did not load the written record after a reboot. Run the self-test, then calibrate again.")]
     CalibrationRecordNotInUse = 37,
 
+    /// <summary>Calibration: the reports could not be written to --report-dir.</summary>
+    [ExitCodeMessage("The calibration reports could not be written (the folder is named above). Checked before calibrating, nothing ran; after calibrating, the verdict above holds for the unit. Free space or fix permissions, then calibrate again to get the reports.")]
+    CalibrationReportFailed = 38,
+
     /// <summary>The unit failed its test: a measurement was out of limits or the unit answered wrongly.</summary>
     [ExitCodeMessage("The unit FAILED. The failed measurements are listed above and in the report; reject or rework the unit.")]
     TestFailed = 40,

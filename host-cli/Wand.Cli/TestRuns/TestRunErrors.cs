@@ -21,6 +21,7 @@ internal static class TestRunErrors
         RunNotFoundException => ExitCode.RunNotFound,
         ResultsStoreException => ExitCode.ResultsStoreUnavailable,
         OperationCanceledException => ExitCode.TestAborted,
+        ArgumentException => ExitCode.ValueOutOfRange,
         IOException or UnauthorizedAccessException => ExitCode.ReportWriteFailed,
         _ => ExitCodeMapping.For(exception) switch
         {
