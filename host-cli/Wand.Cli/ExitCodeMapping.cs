@@ -18,6 +18,7 @@ internal static class ExitCodeMapping
         InvalidDeviceAddressException => ExitCode.UnknownDevice,
         DeviceUnreachableException => ExitCode.DeviceUnreachable,
         LinkLostException => ExitCode.LinkLost,
+        DeviceBusyException => ExitCode.DeviceBusy,
         CommandRefusedException or AttErrorException => ExitCode.DeviceRefused,
         ProtocolViolationException => ExitCode.ProtocolError,
         OperationCanceledException => ExitCode.Cancelled,

@@ -117,6 +117,7 @@ public sealed class ReportTests
             Assert.Equal([".json", ".xml", ".html"], paths.Select(Path.GetExtension));
             Assert.All(paths, path => Assert.True(new FileInfo(path).Length > 100));
             Assert.Empty(Directory.GetFiles(directory, "*.partial"));
+            Assert.Equal(1, JUnitSchema.AssertAllValid(directory));
         }
         finally
         {

@@ -22,6 +22,7 @@ public sealed class ResultsStoreSafetyTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
+        JUnitSchema.AssertAllValid(folder);
         Directory.Delete(folder, recursive: true);
     }
 
