@@ -5,7 +5,7 @@ namespace Wand.Simulation;
 
 /// <summary>
 /// The ESP32's 12-bit ADC as the firmware sees it: raw, uncalibrated counts (<see cref="AnalogScaling"/>) with a fixed
-/// per-board error (offset plus gain, together within ±60 mV over the input range: reference/domain.md §6) and
+/// per-board error (offset plus gain, together within ±60 mV over the input range: ESP32 Series Datasheet, ADC characteristics) and
 /// bounded per-read noise, saturating at 0 and 4095.
 /// </summary>
 public sealed class AnalogConverter

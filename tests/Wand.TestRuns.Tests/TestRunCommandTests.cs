@@ -69,6 +69,7 @@ public sealed class TestRunCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Requirement", "HC-3")]
     public async Task TestRun_MalformedPlan_Exits44AndWritesNothing()
     {
         Directory.CreateDirectory(folder);
