@@ -325,8 +325,9 @@ public sealed class WandStreamServer : IAsyncDisposable
     /// <summary>
     /// Gets the wand for a GATT client, or queues it. While queued, every frame it sends is answered busy and goes
     /// nowhere near the wand (a Connect with the queue place and how long the holder has held the wand); a client that
-    /// leaves the queue is forgotten with everything it sent. A Connect while the holder's link is down (it is
-    /// leaving) waits up to <see cref="WandStreamServerOptions.LeavingHolderGrace"/> for the wand before the answer.
+    /// leaves the queue is forgotten with everything it sent. A queued Connect waits up to
+    /// <see cref="WandStreamServerOptions.QueueAnswerDelay"/> for the wand (a holder that is just leaving, such as a
+    /// finished or killed client) before it is answered busy.
     /// </summary>
     /// <returns>The bytes to hand to the session when the wand is granted (an unanswered Connect and any partial frame), or <c>null</c> when the client left.</returns>
     private async Task<byte[]?> WaitForTheWandAsync(NetworkStream stream, byte[] first, string peer)
@@ -347,6 +348,7 @@ public sealed class WandStreamServer : IAsyncDisposable
         byte[]? pendingConnect = null;
         Task? grace = null;
         Task<int>? read = null;
+        bool granted = false;
         ReadOnlyMemory<byte> incoming = first;
         try
         {
@@ -373,15 +375,7 @@ public sealed class WandStreamServer : IAsyncDisposable
                             byte[] connect = new byte[FrameFormat.MaximumFrameLength];
                             int length = FrameEncoder.EncodeLinkControl(decoder.Sequence, LinkCommand.Connect, (LinkOptions)decoder.Buffer[FrameFormat.BodyOffset + 1], connect, 0);
                             pendingConnect = connect.AsSpan(0, length).ToArray();
-                            if (HolderLinkUp())
-                            {
-                                await AnswerBusyConnectAsync(stream, decoder.Sequence, answer).ConfigureAwait(false);
-                                pendingConnect = null;
-                            }
-                            else
-                            {
-                                grace ??= Task.Delay(options.LeavingHolderGrace, options.Time, leave.Token);
-                            }
+                            grace ??= Task.Delay(options.QueueAnswerDelay, options.Time, leave.Token);
                         }
                         else if (decoder.Operation != FrameOperation.WriteCommand)
                         {
@@ -409,7 +403,6 @@ public sealed class WandStreamServer : IAsyncDisposable
                         int late = await read.ConfigureAwait(false);
                         if (late == 0)
                         {
-                            slot.Release();
                             Report($"{peer} left the queue; nothing it sent reached the wand");
                             return null;
                         }
@@ -420,6 +413,7 @@ public sealed class WandStreamServer : IAsyncDisposable
                     {
                     }
 
+                    granted = true;
                     return [.. carried];
                 }
 
@@ -449,15 +443,18 @@ public sealed class WandStreamServer : IAsyncDisposable
         {
             Interlocked.Decrement(ref queued);
             await leave.CancelAsync().ConfigureAwait(false);
-            if (!acquire.IsCompletedSuccessfully)
+            try
             {
-                try
-                {
-                    await acquire.ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                }
+                await acquire.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            // A client that left (or broke the framing) just as the wand was granted gives it back.
+            if (!granted && acquire.IsCompletedSuccessfully)
+            {
+                slot.Release();
             }
 
             if (read is not null && !read.IsCompleted)
@@ -470,14 +467,6 @@ public sealed class WandStreamServer : IAsyncDisposable
                 {
                 }
             }
-        }
-    }
-
-    private bool HolderLinkUp()
-    {
-        lock (holderSync)
-        {
-            return holder is { IsLinkUp: true };
         }
     }
 

@@ -14,8 +14,11 @@ public sealed record WandStreamServerOptions
     /// <summary>Gets how long the client holding the wand may send no complete frame while others wait, before it is dropped.</summary>
     public TimeSpan HolderIdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Gets how long a queued Connect waits for a holder that has no link up (it is leaving) before it is answered busy.</summary>
-    public TimeSpan LeavingHolderGrace { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Gets how long a queued Connect waits for the wand before it is answered busy: long enough for a holder that is
+    /// leaving (a finished or killed client) to be noticed, shorter than a client's 3 s connect timeout.
+    /// </summary>
+    public TimeSpan QueueAnswerDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Gets the pause after a failed accept (for example no file descriptors left) before accepting again.</summary>
     public TimeSpan AcceptRetryDelay { get; init; } = TimeSpan.FromMilliseconds(100);
@@ -31,7 +34,7 @@ public sealed record WandStreamServerOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaximumConnections, 1000);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FirstByteTimeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HolderIdleTimeout, TimeSpan.Zero);
-        ArgumentOutOfRangeException.ThrowIfLessThan(LeavingHolderGrace, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(QueueAnswerDelay, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(AcceptRetryDelay, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(Time);
     }
