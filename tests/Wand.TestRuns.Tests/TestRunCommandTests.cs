@@ -22,6 +22,7 @@ public sealed class TestRunCommandTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
+        JUnitSchema.AssertAllValid(folder);
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
@@ -64,6 +65,7 @@ public sealed class TestRunCommandTests : IDisposable
         Assert.Equal(lines[0].IndexOf("serial", StringComparison.Ordinal), lines[1].IndexOf("SIM-0001", StringComparison.Ordinal));
         Assert.Equal(0, exportCode);
         Assert.StartsWith("<?xml", junit, StringComparison.Ordinal);
+        JUnitSchema.AssertValid(junit, "results export --format junit");
     }
 
     [Fact]
