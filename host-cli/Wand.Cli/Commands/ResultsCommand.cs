@@ -20,7 +20,7 @@ internal static class ResultsCommand
 {
     private static readonly Option<string> Store = new("--results")
     {
-        Description = $"Results store: a SQLite file (default: ${ResultsStores.LocationVariable}, or ~/.local/share/wand/results/STATION.sqlite).",
+        Description = $"Results store: a SQLite file or a postgresql:// URI of the line database (default: ${ResultsStores.LocationVariable}, or ~/.local/share/wand/results/STATION.sqlite).",
     };
 
     private static readonly Option<string> Station = new("--station")

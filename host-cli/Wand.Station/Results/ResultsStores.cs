@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Wand.Host.Results.PostgreSql;
 using Wand.Host.Results.Sqlite;
 
 namespace Wand.Host.Results;
@@ -33,7 +34,7 @@ public static class ResultsStores
         return Path.Combine(data, "wand", "results", stationId + ".sqlite");
     }
 
-    /// <summary>Opens a store: a file path (SQLite). Server URLs (<c>postgresql://…</c>) are reserved for a shared store.</summary>
+    /// <summary>Opens a store: a <c>postgresql://</c> URI (the line's shared database), or else a file path (the station's SQLite file).</summary>
     /// <param name="location">The location.</param>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>The open store.</returns>
@@ -41,9 +42,9 @@ public static class ResultsStores
     public static async Task<IResultsStore> OpenAsync(string location, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
-        if (location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        if (PostgreSqlLocation.IsServer(location))
         {
-            throw new ResultsStoreException("A shared PostgreSQL results store is not available in this build; give a SQLite file path.");
+            return await PostgreSqlResultsStore.OpenAsync(location, cancellationToken).ConfigureAwait(false);
         }
 
         return await SqliteResultsStore.OpenAsync(location, cancellationToken).ConfigureAwait(false);

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using Wand.Host.TestRuns.Records;
+using Wand.Host.Results.Sql;
 using Wand.Host.TestRuns.Reports;
 
 namespace Wand.Host.Results.Sqlite;
@@ -37,13 +38,13 @@ public sealed class SqliteResultsStore : IResultsStore
     /// <summary>Gets or sets a hook run before each row is inserted, with the table name (for fault-injection tests).</summary>
     internal Action<string>? BeforeInsert { get; set; }
 
-    /// <summary>Opens (creating if needed) a store file and migrates its schema to <see cref="SqliteSchema.CurrentVersion"/>.</summary>
+    /// <summary>Opens (creating if needed) a store file and migrates its schema to <see cref="ResultsSchema.CurrentVersion"/>.</summary>
     /// <param name="path">The database file; its folder is created when missing.</param>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>The open store.</returns>
     /// <exception cref="ResultsStoreException">The file cannot be opened or migrated; it is left as it was.</exception>
     public static Task<SqliteResultsStore> OpenAsync(string path, CancellationToken cancellationToken = default)
-        => OpenAsync(path, SqliteSchema.CurrentVersion, cancellationToken);
+        => OpenAsync(path, ResultsSchema.CurrentVersion, cancellationToken);
 
     /// <summary>Opens a store migrated only up to a version (for migration tests).</summary>
     internal static async Task<SqliteResultsStore> OpenAsync(string path, int targetVersion, CancellationToken cancellationToken)
@@ -101,7 +102,11 @@ public sealed class SqliteResultsStore : IResultsStore
             await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await SqliteRunWriter.WriteAsync(connection, (SqliteTransaction)transaction, record, BeforeInsert, cancellationToken).ConfigureAwait(false);
+                if (!await RunRowWriter.WriteAsync(connection, transaction, record, BeforeInsert, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new ResultsStoreException($"a run with ID {record.RunId} is already stored");
+                }
+
                 await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception error)
@@ -129,7 +134,7 @@ public sealed class SqliteResultsStore : IResultsStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await SqliteRunReader.ListAsync(connection, query, cancellationToken).ConfigureAwait(false);
+            return await RunRowReader.ListAsync(connection, query, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException error)
         {
@@ -148,7 +153,7 @@ public sealed class SqliteResultsStore : IResultsStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            string json = await SqliteRunReader.FindRecordJsonAsync(connection, runId, Location, cancellationToken).ConfigureAwait(false);
+            string json = await RunRowReader.FindRecordJsonAsync(connection, runId, Location, cancellationToken).ConfigureAwait(false);
             return TestRecordJson.Deserialize(json);
         }
         catch (SqliteException error)
@@ -183,15 +188,15 @@ public sealed class SqliteResultsStore : IResultsStore
     private static async Task MigrateAsync(SqliteConnection connection, string path, int targetVersion, CancellationToken cancellationToken)
     {
         int version = await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
-        if (version > SqliteSchema.CurrentVersion)
+        if (version > ResultsSchema.CurrentVersion)
         {
-            throw new ResultsSchemaException($"The results store '{path}' has schema version {version}, newer than this software's {SqliteSchema.CurrentVersion}. Update wand, or use another file.");
+            throw new ResultsSchemaException($"The results store '{path}' has schema version {version}, newer than this software's {ResultsSchema.CurrentVersion}. Update wand, or use another file.");
         }
 
         for (int next = version + 1; next <= targetVersion; next++)
         {
             await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            foreach (string statement in SqliteSchema.Migrations[next - 1])
+            foreach (string statement in ResultsSchema.Migrations(SqlDialect.Sqlite)[next - 1])
             {
                 await ExecuteAsync(connection, (SqliteTransaction)transaction, statement, cancellationToken).ConfigureAwait(false);
             }
