@@ -5,6 +5,9 @@ using System.Threading.Tasks;
 using Npgsql;
 using Wand.Host.Results;
 using Wand.Host.Results.PostgreSql;
+using Wand.Host.Results.Sql;
+using Wand.Host.Results.Sqlite;
+using Wand.Host.Results.Forwarding;
 using Wand.Host.TestRuns.Records;
 using Wand.Host.TestRuns.Reports;
 using Xunit;
@@ -82,7 +85,7 @@ public sealed class PostgreSqlResultsStoreTests(PostgreSqlServer server) : IClas
         Assert.Equal(Stations * RunsPerStation, stored.Count);
         Assert.Equal(written.SelectMany(ids => ids).Order(), stored.Select(run => run.RunId).Order());
         Assert.All(stored.GroupBy(run => run.StationId), station => Assert.Equal(RunsPerStation, station.Count()));
-        Assert.Equal(2, await reader.ReadSchemaVersionAsync());
+        Assert.Equal(ResultsSchema.CurrentVersion, await reader.ReadSchemaVersionAsync());
     }
 
     [Fact]
@@ -105,7 +108,7 @@ public sealed class PostgreSqlResultsStoreTests(PostgreSqlServer server) : IClas
 
         await using PostgreSqlResultsStore store = await PostgreSqlResultsStore.OpenAsync(location);
 
-        Assert.Equal(2, await store.ReadSchemaVersionAsync());
+        Assert.Equal(ResultsSchema.CurrentVersion, await store.ReadSchemaVersionAsync());
         RunSummary run = Assert.Single(await store.ListRunsAsync(new RunQuery()));
         Assert.Equal(record.RunId, run.RunId);
         Assert.False(run.Marginal);
@@ -137,6 +140,57 @@ public sealed class PostgreSqlResultsStoreTests(PostgreSqlServer server) : IClas
         ResultsStoreException error = await Assert.ThrowsAsync<ResultsStoreException>(() => ResultsStores.OpenAsync(location));
 
         Assert.Contains("Cannot open the results database", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HC6_Forwarding_ServerStoppedMidUpload_ThenRestarted_ForwardsEveryRunOnce()
+    {
+        string line = await server.CreateDatabaseAsync();
+        string folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "wand-forward-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using SqliteResultsStore local = await SqliteResultsStore.OpenAsync(System.IO.Path.Combine(folder, "eol-01.sqlite"));
+            List<string> runIds = Enumerable.Range(1, 6).Select(run => run.ToString("x", System.Globalization.CultureInfo.InvariantCulture).PadLeft(32, '0')).ToList();
+            foreach (string runId in runIds)
+            {
+                await local.SaveRunAsync(SampleRecords.Failed(runId, "WAND-" + runId[^4..]));
+            }
+
+            // The third upload commits on the server, then the server goes down before the station hears back.
+            ResultsForwarder forwarder = new(local, line);
+            int uploads = 0;
+            forwarder.AfterUpload = async _ =>
+            {
+                if (++uploads == 3)
+                {
+                    await server.StopAsync();
+                    throw new ResultsStoreException("The connection to the line database was lost before the acknowledgement.");
+                }
+            };
+
+            ForwardingResult interrupted = await forwarder.ForwardPendingAsync();
+            ForwardingResult whileDown = await forwarder.ForwardPendingAsync();
+            await server.StartAsync();
+            ForwardingResult resumed = await forwarder.ForwardPendingAsync();
+            ForwardingResult idle = await forwarder.ForwardPendingAsync();
+
+            Assert.Equal(new ForwardingResult(2, 4, interrupted.Failure), interrupted);
+            Assert.NotNull(interrupted.Failure);
+            Assert.Equal(0, whileDown.Forwarded);
+            Assert.Equal(4, whileDown.Pending);
+            Assert.Contains("Cannot open the results database", whileDown.Failure, StringComparison.Ordinal);
+            Assert.Equal(new ForwardingResult(4, 0, null), resumed);
+            Assert.Equal(new ForwardingResult(0, 0, null), idle);
+            Assert.Empty(await local.ListPendingForwardAsync(100));
+            await using PostgreSqlResultsStore lineStore = await PostgreSqlResultsStore.OpenAsync(line);
+            Assert.Equal(runIds, (await lineStore.ListRunsAsync(new RunQuery { Limit = 100 })).Select(run => run.RunId).Order());
+            Assert.Equal(6L, await CountAsync(line, "SELECT count(DISTINCT run_id) FROM phases"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static async Task ExecuteAsync(string location, string sql, params (string Name, object Value)[] parameters)

@@ -13,6 +13,14 @@ public static class ResultsStores
     /// <summary>The environment variable that overrides the default store location.</summary>
     public const string LocationVariable = "WAND_RESULTS";
 
+    /// <summary>The environment variable naming the line database a station forwards its runs to (a <c>postgresql://</c> URI).</summary>
+    public const string LineLocationVariable = "WAND_LINE_RESULTS";
+
+    /// <summary>Tells whether a location names a database server rather than a file.</summary>
+    /// <param name="location">The location.</param>
+    /// <returns><see langword="true"/> for <c>postgresql://</c> and <c>postgres://</c> URIs.</returns>
+    public static bool IsServer(string location) => PostgreSqlLocation.IsServer(location);
+
     /// <summary>Gives the default store of a station: <c>$WAND_RESULTS</c>, or <c>STATION.sqlite</c> under the user's data folder (<c>~/.local/share/wand/results</c> on Linux).</summary>
     /// <param name="stationId">The station ID.</param>
     /// <returns>The location.</returns>

@@ -11,7 +11,7 @@ namespace Wand.Host.Results.Sql;
 internal static class ResultsSchema
 {
     /// <summary>The version this software writes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>Gives the migrations by target version: index 0 brings an empty database to version 1, and so on.</summary>
     /// <param name="dialect">The engine whose type names to use.</param>
@@ -79,6 +79,15 @@ internal static class ResultsSchema
                 PRIMARY KEY (run_id, name))
             """,
             "CREATE INDEX measurements_by_name ON measurements (name, outcome)",
+        ],
+
+        // Version 3: the runs a station has handed on to the line database (store and forward); empty on the line database.
+        [
+            """
+            CREATE TABLE forwarded_runs (
+                run_id TEXT PRIMARY KEY REFERENCES runs (run_id),
+                forwarded_utc TEXT NOT NULL)
+            """,
         ],
     ];
 }

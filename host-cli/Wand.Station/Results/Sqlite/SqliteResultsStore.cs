@@ -170,6 +170,66 @@ public sealed class SqliteResultsStore : IResultsStore
         }
     }
 
+    /// <summary>Lists the runs not yet handed on to the line database, oldest first.</summary>
+    /// <param name="limit">The most run IDs to return, at least 1.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The run IDs.</returns>
+    /// <exception cref="ResultsStoreException">The store could not be read.</exception>
+    public async Task<IReadOnlyList<string>> ListPendingForwardAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "SELECT run_id FROM runs WHERE run_id NOT IN (SELECT run_id FROM forwarded_runs) ORDER BY started_utc, run_id LIMIT @limit";
+            command.Parameters.AddWithValue("@limit", limit);
+            List<string> runIds = [];
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                runIds.Add(reader.GetString(0));
+            }
+
+            return runIds;
+        }
+        catch (SqliteException error)
+        {
+            throw new ResultsStoreException($"Cannot read the results store '{Location}': {error.Message}", error);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Records that the line database holds a run, so it is not forwarded again.</summary>
+    /// <param name="runId">The full run ID.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the mark is stored.</returns>
+    /// <exception cref="ResultsStoreException">The store could not be written.</exception>
+    public async Task MarkForwardedAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO forwarded_runs (run_id, forwarded_utc) VALUES (@run, @now) ON CONFLICT (run_id) DO NOTHING";
+            command.Parameters.AddWithValue("@run", runId);
+            command.Parameters.AddWithValue("@now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException error)
+        {
+            throw new ResultsStoreException($"Cannot write the results store '{Location}': {error.Message}", error);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
