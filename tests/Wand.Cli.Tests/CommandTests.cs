@@ -77,8 +77,9 @@ public sealed class CommandTests
         CliResult result = await CliRunner.RunAsync("--device", "sim:usb=on", "start", "--json");
 
         Assert.Equal((int)ExitCode.DeviceRefused, result.ExitCode);
-        Assert.Equal(13, result.Json.GetProperty("error").GetProperty("exitCode").GetInt32());
-        Assert.Contains("USB", result.Json.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(13, result.ErrorJson.GetProperty("error").GetProperty("exitCode").GetInt32());
+        Assert.Contains("USB", result.ErrorJson.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(string.Empty, result.Output);
     }
 
     [Theory]

@@ -44,10 +44,10 @@ internal static class StartCommand
             int? level = parseResult.GetValue(Level);
             int duration = parseResult.GetValue(Duration);
             double? stopAfter = parseResult.GetValue(For);
+            PatternKind? pattern = parseResult.GetValue(Pattern);
             string? problem = level is < ValueRanges.MinimumLevel or > ValueRanges.MaximumLevel ? $"--level {level} is outside 1 to 5."
                 : duration != 0 && !ValueRanges.IsSessionSeconds(duration) ? $"--duration {duration} is outside 60 to 900 seconds (or 0 for the default)."
-                : stopAfter is < 0 or > 900 ? $"--for {stopAfter} is outside 0 to 900 seconds."
-                : null;
+                : ValueChecks.Seconds("--for", stopAfter, 0, 900) ?? ValueChecks.Pattern("--pattern", pattern);
             if (problem is not null)
             {
                 return Task.FromResult(ExitCodeMapping.Report(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, parseResult.GetValue(CommonOptions.Json), ExitCode.ValueOutOfRange, problem));
@@ -69,7 +69,6 @@ internal static class StartCommand
                 return DeviceSession.RunAsync(parseResult, (context, token) => RunRoutineAsync(context, routine, stopAfter, token), cancellationToken);
             }
 
-            PatternKind? pattern = parseResult.GetValue(Pattern);
             return DeviceSession.RunAsync(parseResult, (context, token) => RunAsync(context, level, pattern, duration, stopAfter, token), cancellationToken);
         });
         return command;

@@ -76,6 +76,11 @@ internal static class TestRunCommand
         string station = parseResult.GetValue(Station)!;
         TestPlan plan;
         IResultsStore? store = null;
+        if (ResultsStores.CheckStationId(station) is { } badStation)
+        {
+            return ExitCodeMapping.Report(output, error, json, ExitCode.ValueOutOfRange, badStation);
+        }
+
         try
         {
             plan = PlanLoader.Load(RelativeOrFull(parseResult.GetValue(Plan)!), TestRunSteps.Create());
