@@ -44,7 +44,7 @@ internal static class TestRunCommand
 
     private static readonly Option<string> Results = new("--results")
     {
-        Description = $"Results store: a SQLite file (default: ${ResultsStores.LocationVariable}, or ~/.local/share/wand/results/STATION.sqlite).",
+        Description = $"Results store: a SQLite file or a postgresql:// URI of the line database (default: ${ResultsStores.LocationVariable}, or ~/.local/share/wand/results/STATION.sqlite).",
     };
 
     private static readonly Option<bool> NoResults = new("--no-results") { Description = "Do not store the run in the results database." };
