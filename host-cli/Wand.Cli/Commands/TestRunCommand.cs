@@ -125,7 +125,8 @@ internal static class TestRunCommand
             {
                 TestRunner.CheckCanRun(plan, link);
                 ITestRunProgress progress = json ? NoProgress.Instance : new ConsoleRunProgress(console);
-                record = await new TestRunner(options).RunAsync(plan, link, SimulatedStationFixture.For(link), progress, cancellationToken).ConfigureAwait(false);
+                RunOptions withFixture = options with { FixtureActions = WorldFixtureActions.For(link) };
+                record = await new TestRunner(withFixture).RunAsync(plan, link, SimulatedStationFixture.For(link), progress, cancellationToken).ConfigureAwait(false);
             }
         }
 #pragma warning disable CA1031 // The command's boundary.
