@@ -30,6 +30,7 @@ internal sealed class FlashState
         {
             current = region;
             writtenEnd = region.Address;
+            erasedEnd = address;
         }
 
         erasedEnd = Math.Max(erasedEnd, address + size);

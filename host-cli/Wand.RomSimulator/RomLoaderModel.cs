@@ -394,12 +394,12 @@ public sealed class RomLoaderModel : IDisposable
             }
 
             Busy(PerMegabyte(options.ChipTiming?.InflatePerMegabyte, plain.Length));
-            download.Window.AddRange(plain);
             if (download.Inflated + plain.Length > download.EraseSize)
             {
-                return Failure(command, 0x0B);
+                return Failure(command, 0x0B); // more output than FLASH_DEFL_BEGIN announced
             }
 
+            download.Window.AddRange(plain);
             download.Inflated += plain.Length;
             if (download.Window.Count < InflateWindow && !download.Inflater.Finished && download.Received + 1 < download.Blocks)
             {

@@ -58,13 +58,13 @@ public static class Program
     {
         int whole = CompressedImage.Create(package.Runtime).WireLength;
         int chunked = 0;
-        for (int offset = 0; offset < package.Runtime.Length; offset += 0x10000)
+        for (int offset = 0; offset < package.Runtime.Length; offset += RomFlasher.DefaultSegmentSize)
         {
-            chunked += CompressedImage.Create(package.Runtime.AsSpan(offset, Math.Min(0x10000, package.Runtime.Length - offset)).ToArray()).WireLength;
+            chunked += CompressedImage.Create(package.Runtime.AsSpan(offset, Math.Min(RomFlasher.DefaultSegmentSize, package.Runtime.Length - offset)).ToArray()).WireLength;
         }
 
         int app = CompressedImage.Create(application).WireLength;
-        Console.WriteLine($"nanoCLR-like image: {package.Runtime.Length:N0} bytes → zlib {whole:N0} bytes in one stream ({Ratio(whole, package.Runtime.Length)}), {chunked:N0} bytes in 64 KB chunks ({Ratio(chunked, package.Runtime.Length)}).");
+        Console.WriteLine($"nanoCLR-like image: {package.Runtime.Length:N0} bytes → zlib {whole:N0} bytes in one stream ({Ratio(whole, package.Runtime.Length)}), {chunked:N0} bytes in 256 KB segments ({Ratio(chunked, package.Runtime.Length)}).");
         Console.WriteLine($"Application: {application.Length:N0} bytes → {app:N0} bytes ({Ratio(app, application.Length)}).");
     }
 
