@@ -231,7 +231,11 @@ internal static class TestRunCommand
         {
             TestPlan plan = PlanLoader.Load(RelativeOrFull(parseResult.GetValue(Plan)!), TestRunSteps.Create());
             int measurements = plan.Measurements.Count();
-            string virtualOnly = plan.FirstVirtualOnlyStep is StepPlan step ? $"needs a virtual wand (world steps, first at {step.Location})" : "runs on real hardware and virtual wands";
+            string virtualOnly = plan.FirstVirtualOnlyStep is StepPlan step
+                ? $"needs a virtual wand (world steps, first at {step.Location})"
+                : plan.FirstFixtureStep is StepPlan fixtureStep
+                    ? $"needs the station fixture: a virtual wand or --station-config (fixture steps, first at {fixtureStep.Location})"
+                    : "runs on real hardware and virtual wands";
             if (json)
             {
                 output.WriteLine(JsonSerializer.Serialize(new { valid = true, plan = plan.Name, version = plan.Version, phases = plan.Phases.Count, measurements, virtualOnly = plan.FirstVirtualOnlyStep != null }));
