@@ -23,6 +23,10 @@ public enum ExitCode
     [ExitCodeMessage("Use a value inside the range named above.")]
     ValueOutOfRange = 3,
 
+    /// <summary>Standard output or standard error could not be written (full disk, closed pipe or descriptor); the job itself ran.</summary>
+    [ExitCodeMessage("The command's output could not be written (disk full, or standard output or error closed); the job itself ran to its end. Redirect the output somewhere writable and run it again to see the result.")]
+    OutputUnwritable = 4,
+
     /// <summary>The device address is not one of the supported forms.</summary>
     [ExitCodeMessage("Use one of: sim, tcp://HOST:PORT, unix:PATH, serial:PORT or ble:AA:BB:CC:DD:EE:FF.")]
     UnknownDevice = 10,
@@ -55,9 +59,17 @@ public enum ExitCode
     [ExitCodeMessage("Use a value the world control accepts (see 'wand sim --help' and the reason above); nothing was changed.")]
     WorldControlRefused = 17,
 
+    /// <summary>The served virtual wand is held by another client; this one was queued and told so.</summary>
+    [ExitCodeMessage("Another client holds the served wand (how long is printed above). Wait until it finishes or stop it, then retry.")]
+    DeviceBusy = 19,
+
     /// <summary>The virtual wand could not be served (port in use, path taken).</summary>
     [ExitCodeMessage("Choose another --port (0 picks a free one) or another --unix path, or stop the other server.")]
     ServeFailed = 18,
+
+    /// <summary>The wand's protocol version lacks the feature (routines, pause, session history: protocol 1.1).</summary>
+    [ExitCodeMessage("This wand's firmware speaks an older protocol without this feature ('wand info' shows the version); flash firmware with protocol 1.1 or later.")]
+    FeatureNotSupported = 9,
 
     /// <summary>The serial port does not exist or may not be opened.</summary>
     [ExitCodeMessage("Check the port name with 'wand ports' and the USB cable; if access was denied, add your user to the 'dialout' group (sudo usermod -aG dialout $USER) and log in again.")]
@@ -130,6 +142,10 @@ public enum ExitCode
     /// <summary>Calibration: after the reboot the wand did not use the written record.</summary>
     [ExitCodeMessage("The wand did not load the written record after a reboot. Run the self-test, then calibrate again.")]
     CalibrationRecordNotInUse = 37,
+
+    /// <summary>Calibration: the reports could not be written to --report-dir.</summary>
+    [ExitCodeMessage("The calibration reports could not be written (the folder is named above). Checked before calibrating, nothing ran; after calibrating, the verdict above holds for the unit. Free space or fix permissions, then calibrate again to get the reports.")]
+    CalibrationReportFailed = 38,
 
     /// <summary>The unit failed its test: a measurement was out of limits or the unit answered wrongly.</summary>
     [ExitCodeMessage("The unit FAILED. The failed measurements are listed above and in the report; reject or rework the unit.")]

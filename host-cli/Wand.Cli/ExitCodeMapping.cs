@@ -18,7 +18,9 @@ internal static class ExitCodeMapping
         InvalidDeviceAddressException => ExitCode.UnknownDevice,
         DeviceUnreachableException => ExitCode.DeviceUnreachable,
         LinkLostException => ExitCode.LinkLost,
+        DeviceBusyException => ExitCode.DeviceBusy,
         CommandRefusedException or AttErrorException => ExitCode.DeviceRefused,
+        FeatureNotSupportedException => ExitCode.FeatureNotSupported,
         ProtocolViolationException => ExitCode.ProtocolError,
         OperationCanceledException => ExitCode.Cancelled,
         TransportUnavailableException => ExitCode.TransportUnavailable,
@@ -27,8 +29,12 @@ internal static class ExitCodeMapping
         _ => ExitCode.InternalError,
     };
 
-    /// <summary>Reports a failure: the message and what to do on standard error, and with --json an error document on standard output.</summary>
-    /// <param name="output">Standard output.</param>
+    /// <summary>
+    /// Reports a failure, the one error shape of every command: without --json the message and what to do on standard
+    /// error; with --json one document <c>{"error":{"exitCode":N,"name":"…","message":"…","action":"…"}}</c> on
+    /// standard error, so standard output only ever carries results.
+    /// </summary>
+    /// <param name="output">Standard output; flushed first so results written before the failure come out in order.</param>
     /// <param name="error">Standard error.</param>
     /// <param name="json">Whether --json was given.</param>
     /// <param name="code">The exit code.</param>
@@ -37,13 +43,21 @@ internal static class ExitCodeMapping
     public static int Report(TextWriter output, TextWriter error, bool json, ExitCode code, string message)
     {
         string action = ExitCodeMessages.For(code);
-        error.WriteLine($"error: {message}");
-        error.WriteLine($"  {action} (exit code {(int)code}, {code})");
-        if (json)
+        OutputFailures.Guard(output.Flush);
+        OutputFailures.Guard(() =>
         {
-            CliJson.Write(output, new { error = new { exitCode = (int)code, name = code.ToString(), message, action } });
-        }
+            if (json)
+            {
+                CliJson.Write(error, new { error = new { exitCode = (int)code, name = code.ToString(), message, action } });
+            }
+            else
+            {
+                error.WriteLine($"error: {message}");
+                error.WriteLine($"  {action} (exit code {(int)code}, {code})");
+            }
 
+            error.Flush();
+        });
         return (int)code;
     }
 

@@ -1,5 +1,10 @@
+using System;
 using System.CommandLine;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Threading;
 using System.Threading.Tasks;
+using Wand.Cli.Output;
 
 namespace Wand.Cli;
 
@@ -11,10 +16,50 @@ public static class Program
     /// <summary>Runs the CLI.</summary>
     /// <param name="args">Command-line arguments.</param>
     /// <returns>An <see cref="ExitCode"/> as an integer.</returns>
-    public static Task<int> Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
+        GuardedWriter output = new(Console.Out);
+        GuardedWriter error = new(Console.Error);
+
         // Ctrl-C and SIGTERM cancel the running command's token; it then has 5 s to leave the wand safe (stop a session).
-        return BuildRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = System.TimeSpan.FromSeconds(5) });
+        // SIGHUP (the terminal closed) cancels it the same way: teardown runs, the report is written and the run stored.
+        using CancellationTokenSource hangUp = new();
+        using PosixSignalRegistration? hangUpRegistration = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal =>
+        {
+            signal.Cancel = true;
+            hangUp.Cancel();
+        });
+        InvocationConfiguration configuration = new() { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(5) };
+        int code = await RunAsync(args, configuration, hangUp.Token).ConfigureAwait(false);
+        if (code == (int)ExitCode.Success && (output.Failed || error.Failed))
+        {
+            code = (int)ExitCode.OutputUnwritable;
+        }
+
+        OutputFailures.Guard(output.Flush);
+        OutputFailures.Guard(error.Flush);
+        return code;
+    }
+
+    /// <summary>
+    /// Parses and runs a command line. With --json a command line that does not parse is reported in the one error shape
+    /// on standard error (exit code <see cref="ExitCode.UsageError"/>) instead of help text.
+    /// </summary>
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="configuration">Where to write, and the termination timeout.</param>
+    /// <param name="cancellationToken">Cancels the running command as Ctrl-C does.</param>
+    /// <returns>An <see cref="ExitCode"/> as an integer.</returns>
+    public static Task<int> RunAsync(string[] args, InvocationConfiguration configuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ParseResult parsed = BuildRootCommand().Parse(args);
+        if (parsed.Errors.Count > 0 && args.Contains(CommonOptions.Json.Name, StringComparer.Ordinal))
+        {
+            string message = string.Join(" ", parsed.Errors.Select(problem => problem.Message));
+            return Task.FromResult(ExitCodeMapping.Report(configuration.Output, configuration.Error, json: true, ExitCode.UsageError, message));
+        }
+
+        return parsed.InvokeAsync(configuration, cancellationToken);
     }
 
     /// <summary>Builds the root command with every subcommand.</summary>

@@ -50,14 +50,15 @@ public sealed partial class FirmwarePackage
         {
             foreach (string file in Directory.EnumerateFiles(path, "*.bin"))
             {
-                files[Path.GetFileName(file)] = ReadLimited(file, File.OpenRead(file));
+                // A FIFO or device named *.bin is refused by InputFile without blocking.
+                files[Path.GetFileName(file)] = ReadLimited(file, OpenImage(file));
             }
         }
         else if (File.Exists(path))
         {
             try
             {
-                using ZipArchive archive = ZipFile.OpenRead(path);
+                using ZipArchive archive = new(OpenImage(path), ZipArchiveMode.Read, leaveOpen: false);
                 foreach (ZipArchiveEntry entry in archive.Entries)
                 {
                     if (entry.Name.EndsWith(".bin", StringComparison.OrdinalIgnoreCase))
@@ -131,23 +132,30 @@ public sealed partial class FirmwarePackage
         throw new PartitionTableException($"{Source}: none of the partition tables ({string.Join(", ", PartitionTables.Keys)}) is for a {megabytes} MB flash.");
     }
 
+    private static Stream OpenImage(string file)
+    {
+        try
+        {
+            return InputFile.OpenRegular(file);
+        }
+        catch (InputFileException exception)
+        {
+            throw new ImageValidationException(file, exception.Message[(file.Length + 1)..]);
+        }
+    }
+
     private static byte[] ReadLimited(string name, Stream stream)
     {
         using (stream)
         {
-            using MemoryStream buffer = new();
-            byte[] chunk = new byte[81920];
-            int count;
-            while ((count = stream.Read(chunk, 0, chunk.Length)) > 0)
+            try
             {
-                buffer.Write(chunk, 0, count);
-                if (buffer.Length > MaximumFileLength)
-                {
-                    throw new ImageValidationException(name, $"is larger than {MaximumFileLength >> 20} MB; no ESP32 flash holds it.");
-                }
+                return InputFile.ReadBounded(name, stream, MaximumFileLength);
             }
-
-            return buffer.ToArray();
+            catch (InputFileException)
+            {
+                throw new ImageValidationException(name, $"is larger than {MaximumFileLength >> 20} MB; no ESP32 flash holds it.");
+            }
         }
     }
 

@@ -35,6 +35,10 @@ public sealed class DeviceUnreachableException(string message, Exception? innerE
 public sealed class LinkLostException(string message, Exception? innerException = null)
     : WandHostException(message, innerException!);
 
+/// <summary>A served wand is held by another client; this client was queued and told so (how long, which place).</summary>
+/// <param name="message">Who holds it, for how long, and the place in the queue.</param>
+public sealed class DeviceBusyException(string message) : WandHostException(message);
+
 /// <summary>The device address is not one of the supported forms (HC-1).</summary>
 /// <param name="message">Which part of the address is wrong.</param>
 public sealed class InvalidDeviceAddressException(string message) : WandHostException(message);

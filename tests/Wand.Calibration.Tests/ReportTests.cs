@@ -56,6 +56,7 @@ public sealed partial class ReportTests
             Assert.StartsWith(Path.Combine(directory, "calibration-AB____12-"), paths.JsonPath, StringComparison.Ordinal);
             Assert.DoesNotContain("<script>", File.ReadAllText(paths.HtmlPath), StringComparison.Ordinal);
             Assert.Empty(Directory.GetFiles(directory, "*.tmp"));
+            Assert.Empty(Directory.GetFiles(directory, "*.partial"));
         }
         finally
         {

@@ -110,6 +110,15 @@ internal sealed class ChildProcess : IDisposable
         throw new TimeoutException($"'{text}' did not appear within {timeout}. stdout: {Output} stderr: {Error}");
     }
 
+    /// <summary>Sends SIGHUP, as closing the terminal does.</summary>
+    public void HangUp()
+    {
+        if (!process.HasExited && Kill(process.Id, SignalHangUp) != 0)
+        {
+            throw new InvalidOperationException("kill(SIGHUP) failed");
+        }
+    }
+
     /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
     public void Interrupt()
     {
@@ -139,6 +148,8 @@ internal sealed class ChildProcess : IDisposable
         Kill();
         process.Dispose();
     }
+
+    private const int SignalHangUp = 1;
 
     private const int SignalInterrupt = 2;
 

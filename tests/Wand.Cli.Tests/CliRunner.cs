@@ -12,7 +12,7 @@ internal static class CliRunner
     {
         using StringWriter output = new();
         using StringWriter error = new();
-        int code = await Program.BuildRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        int code = await Program.RunAsync(args, new InvocationConfiguration { Output = output, Error = error });
         return new CliResult(code, output.ToString(), error.ToString());
     }
 }
@@ -20,6 +20,9 @@ internal static class CliRunner
 internal sealed record CliResult(int ExitCode, string Output, string Error)
 {
     public JsonElement Json => JsonDocument.Parse(Output).RootElement;
+
+    /// <summary>Gets the error document that --json writes on standard error.</summary>
+    public JsonElement ErrorJson => JsonDocument.Parse(Error).RootElement;
 
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Output}\nstderr:\n{Error}";
 }

@@ -77,8 +77,9 @@ public sealed class CommandTests
         CliResult result = await CliRunner.RunAsync("--device", "sim:usb=on", "start", "--json");
 
         Assert.Equal((int)ExitCode.DeviceRefused, result.ExitCode);
-        Assert.Equal(13, result.Json.GetProperty("error").GetProperty("exitCode").GetInt32());
-        Assert.Contains("USB", result.Json.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(13, result.ErrorJson.GetProperty("error").GetProperty("exitCode").GetInt32());
+        Assert.Contains("USB", result.ErrorJson.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(string.Empty, result.Output);
     }
 
     [Theory]
@@ -149,7 +150,7 @@ public sealed class CommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.False(string.IsNullOrEmpty(result.Json.GetProperty("manufacturerName").GetString()));
-        Assert.Equal("1.0", result.Json.GetProperty("protocolVersion").GetString());
+        Assert.Equal("1.1", result.Json.GetProperty("protocolVersion").GetString());
     }
 
     [Fact]

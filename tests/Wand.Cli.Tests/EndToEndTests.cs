@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -27,7 +26,7 @@ public sealed class EndToEndTests
 
         CliResult info = await served.RunAsync("info", "--json");
         Assert.True(info.ExitCode == 0, info.ToString());
-        Assert.Equal("1.0", info.Json.GetProperty("protocolVersion").GetString());
+        Assert.Equal("1.1", info.Json.GetProperty("protocolVersion").GetString());
 
         CliResult started = await served.RunAsync("start", "--level", "2", "--for", "2", "--json");
         Assert.True(started.ExitCode == 0, started.ToString());
@@ -40,8 +39,7 @@ public sealed class EndToEndTests
         // A button-started session survives the link coming and going; a separate 'stop' ends it.
         CliResult pressed = await served.RunAsync("sim", "button", "100");
         Assert.True(pressed.ExitCode == 0, pressed.ToString());
-        await Task.Delay(300);
-        CliResult running = await served.RunAsync("status", "--json");
+        CliResult running = await StatusWhenAsync(served, status => status.GetProperty("source").GetString() == "button");
         Assert.Equal("button", running.Json.GetProperty("status").GetProperty("source").GetString());
 
         CliResult stopped = await served.RunAsync("stop", "--json");
@@ -53,36 +51,111 @@ public sealed class EndToEndTests
     }
 
     [Fact]
-    public async Task SR11_ClientKilledMidSession_SessionStopsWithinTwoSeconds_SeenFromOutside()
+    public async Task MD6_MD7_BP6_RoutinesPauseResumeAndHistory_BySeparateInvocations()
     {
-        using ServedWand served = await ServedWand.StartAsync(speed: 1);
+        using ServedWand served = await ServedWand.StartAsync(speed: 5);
+
+        CliResult routines = await served.RunAsync("routine", "list", "--json");
+        Assert.True(routines.ExitCode == 0, routines.ToString());
+        Assert.Equal(4, routines.Json.GetProperty("routines").GetArrayLength());
+        Assert.Equal("infant-full-body", routines.Json.GetProperty("routines")[0].GetProperty("name").GetString());
+
+        CliResult idlePause = await served.RunAsync("pause");
+        Assert.Equal((int)ExitCode.DeviceRefused, idlePause.ExitCode);
+
+        // A button session (it survives each invocation's link), paused and resumed by separate invocations.
+        Assert.Equal(0, (await served.RunAsync("sim", "button", "100")).ExitCode);
+        await WaitForAsync(served, status => status.GetProperty("source").GetString() == "button");
+        CliResult paused = await served.RunAsync("pause", "--json");
+        Assert.True(paused.ExitCode == 0, paused.ToString());
+        Assert.True(paused.Json.GetProperty("status").GetProperty("paused").GetBoolean());
+        await WaitForAsync(served, status => status.GetProperty("driveLevel").GetDouble() == 0 && status.GetProperty("paused").GetBoolean());
+
+        CliResult resumed = await served.RunAsync("resume", "--json");
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.False(resumed.Json.GetProperty("status").GetProperty("paused").GetBoolean());
+        Assert.Equal(0, (await served.RunAsync("stop")).ExitCode);
+        await WaitForAsync(served, status => status.GetProperty("state").GetString() == "idle");
+
+        CliResult history = await served.RunAsync("history", "--set-time", "--json");
+        Assert.True(history.ExitCode == 0, history.ToString());
+        Assert.True(history.Json.GetProperty("count").GetInt32() >= 1);
+        JsonElement newest = history.Json.GetProperty("sessions")[0];
+        Assert.Equal("manual", newest.GetProperty("routine").GetString());
+        Assert.Equal("remoteCommand", newest.GetProperty("stopReason").GetString());
+        Assert.Equal("softDome", newest.GetProperty("head").GetString());
+    }
+
+    private static async Task WaitForAsync(ServedWand served, Func<JsonElement, bool> condition)
+    {
+        using CancellationTokenSource timeout = new(Short);
+        while (true)
+        {
+            CliResult status = await served.RunAsync("status", "--json");
+            if (status.ExitCode == 0 && condition(status.Json.GetProperty("status")))
+            {
+                return;
+            }
+
+            timeout.Token.ThrowIfCancellationRequested();
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    [Fact]
+    public async Task SR11_ClientKilledMidSession_SessionStopsWithinTwoSecondsOfWandTime_SeenFromOutside()
+    {
+        // A tenth of real time: the wand's own time barely moves while processes die and reconnect on a busy machine,
+        // and the two seconds of SR-11 are then counted in the wand's time with the world control's 'advance'.
+        using ServedWand served = await ServedWand.StartAsync(speed: 0.1);
         using ChildProcess session = ChildProcess.Start("--device", served.Address, "start", "--level", "3", "--for", "60");
         await session.WaitForOutputAsync("Running level 3", Short);
 
         session.Kill();
-        Stopwatch sinceLoss = Stopwatch.StartNew();
 
-        // Watch from outside with a second client; it gets the wand as soon as the killed client's link is down.
-        WandClient observer = await WandClient.ConnectAsync(new WandLinkFactory(), served.Address);
+        // The observer gets the wand once the killed client's link is down (the server reports it to the firmware first).
+        WandClient observer = await ConnectWhenFreeAsync(served.Address);
         await using (observer)
         {
+            await observer.Link.World!.AdvanceAsync(2000);
             WandStatus status = await observer.ReadStatusAsync();
-            while (status.State != SessionState.Idle && sinceLoss.Elapsed < TimeSpan.FromSeconds(5))
-            {
-                await Task.Delay(50);
-                status = await observer.ReadStatusAsync();
-            }
 
-            TimeSpan stoppedAfter = sinceLoss.Elapsed;
             Assert.Equal(SessionState.Idle, status.State);
             Assert.Equal(StopReason.LinkLost, status.LastStopReason);
-
-            // 2 s of ramp-down on the wand, plus process-kill and pacing slack on a shared machine.
-            Assert.True(stoppedAfter < TimeSpan.FromSeconds(2.5), $"stopped {stoppedAfter.TotalMilliseconds:0} ms after the link was lost");
         }
 
         CliResult faults = await served.RunAsync("faults", "--json");
         Assert.Equal("linkLost", faults.Json.GetProperty("faults")[0].GetProperty("code").GetString());
+    }
+
+    /// <summary>Reads the status until it shows what the wand's own time brings (paced to a busy machine's clock), within a bound.</summary>
+    private static async Task<CliResult> StatusWhenAsync(ServedWand served, Func<JsonElement, bool> condition)
+    {
+        using CancellationTokenSource bound = new(Short);
+        while (true)
+        {
+            CliResult status = await served.RunAsync("status", "--json");
+            if (status.ExitCode != 0 || condition(status.Json.GetProperty("status")) || bound.IsCancellationRequested)
+            {
+                return status;
+            }
+        }
+    }
+
+    /// <summary>Connects as soon as the served wand is free: a busy answer means its holder has not left yet.</summary>
+    private static async Task<WandClient> ConnectWhenFreeAsync(string address)
+    {
+        using CancellationTokenSource bound = new(Short);
+        while (true)
+        {
+            try
+            {
+                return await WandClient.ConnectAsync(new WandLinkFactory(), address, bound.Token);
+            }
+            catch (DeviceBusyException)
+            {
+            }
+        }
     }
 
     [Fact]
@@ -123,8 +196,7 @@ public sealed class EndToEndTests
         Assert.Equal(0, (await served.RunAsync("sim", "head", "bristle-brush")).ExitCode);
         Assert.Equal(0, (await served.RunAsync("sim", "battery", "3.3")).ExitCode);
         Assert.Equal(0, (await served.RunAsync("sim", "usb", "on")).ExitCode);
-        await Task.Delay(400);
-        CliResult status = await served.RunAsync("status", "--json");
+        CliResult status = await StatusWhenAsync(served, now => now.GetProperty("head").GetString() == "bristleBrush" && now.GetProperty("flags").GetString()!.Contains("Charging", StringComparison.Ordinal));
         JsonElement json = status.Json.GetProperty("status");
         Assert.Equal("bristleBrush", json.GetProperty("head").GetString());
         Assert.Contains("Charging", json.GetProperty("flags").GetString());

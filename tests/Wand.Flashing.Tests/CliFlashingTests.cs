@@ -89,7 +89,7 @@ public sealed class CliFlashingTests : IDisposable
 
         Assert.Equal((int)ExitCode.FlashImageInvalid, exit);
         Assert.Contains("NFMRK1", error, StringComparison.Ordinal);
-        Assert.Contains("hint:", error, StringComparison.Ordinal);
+        Assert.Contains("(exit code 21, FlashImageInvalid)", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,6 +150,32 @@ public sealed class CliFlashingTests : IDisposable
         Assert.Equal((int)ExitCode.ValueOutOfRange, exit);
         Assert.Contains("4 KB", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Flash_PackageFileIsAFifo_IsRefusedWithoutWaitingForAWriter()
+    {
+        string runtime = Path.Combine(folder, "package", "nanoCLR.bin");
+        File.Delete(runtime);
+        Assert.Equal(0, MakeFifo(runtime, Convert.ToInt32("600", 8)));
+
+        // The wait only bounds a failure (a blocked open); a passing run returns at once.
+        (int exit, _, string error) = await System.Threading.Tasks.Task.Run(() => Run("flash", "--firmware", Path.Combine(folder, "package"), "--dry-run")).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal((int)ExitCode.FlashImageInvalid, exit);
+        Assert.Contains("not a regular file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Flash_AppIsAnEndlessDevice_IsRefusedAsTooLarge()
+    {
+        (int exit, _, string error) = Run("flash", "--firmware", Path.Combine(folder, "package"), "--app", "/dev/zero", "--dry-run");
+
+        Assert.Equal((int)ExitCode.FlashImageInvalid, exit);
+        Assert.Contains("larger than 16 MB", error, StringComparison.Ordinal);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true, CharSet = System.Runtime.InteropServices.CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int MakeFifo(string path, int mode);
 
     private static (int Exit, string Output, string Error) Run(params string[] arguments)
     {

@@ -22,6 +22,7 @@ public sealed class TestRunCommandTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
+        JUnitSchema.AssertAllValid(folder);
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
@@ -52,6 +53,7 @@ public sealed class TestRunCommandTests : IDisposable
         Assert.Contains("level-3-amplitude", show, StringComparison.Ordinal);
         Assert.Equal(0, exportCode);
         Assert.StartsWith("<?xml", junit, StringComparison.Ordinal);
+        JUnitSchema.AssertValid(junit, "results export --format junit");
     }
 
     [Fact]

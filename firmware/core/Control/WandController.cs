@@ -5,8 +5,10 @@ using Wand.Core.Calibration;
 using Wand.Core.Faults;
 using Wand.Core.Hardware;
 using Wand.Core.Heads;
+using Wand.Core.History;
 using Wand.Core.Monitors;
 using Wand.Core.Motor;
+using Wand.Core.Routines;
 using Wand.Core.Safety;
 using Wand.Core.Sessions;
 using Wand.Protocol.Vocabulary;
@@ -40,6 +42,10 @@ namespace Wand.Core.Control
         private readonly PairingWindow pairing;
         private readonly CalibrationStore calibrationStore;
         private readonly SettingsStore settingsStore;
+        private readonly RoutineLibrary routines;
+        private readonly SessionHistory history;
+        private readonly SessionRecorder recorder;
+        private readonly WallClock wallClock;
         private long lastTickTime = -1;
         private int lastTickStamp;
         private int hasTicked;
@@ -80,6 +86,10 @@ namespace Wand.Core.Control
             calibrationStore = new CalibrationStore(io.Storage);
             settingsStore = new SettingsStore(io.Storage);
             settingsStore.TryLoad(settings, limits);
+            routines = new RoutineLibrary();
+            history = new SessionHistory(io.Storage);
+            recorder = new SessionRecorder();
+            wallClock = new WallClock();
             if (!calibrationStore.TryLoad(driveMap, limits))
             {
                 faults.Record(FaultCode.CalibrationInvalid, calibrationStore.LastLoadProblem, io.Clock.MillisecondsSinceBoot);
@@ -158,6 +168,7 @@ namespace Wand.Core.Control
                 factory.ObserveBoot(io.FactoryStrap.IsActive, io.Button.IsActive, now);
             }
             ReadSensors(now);
+            buttons.DoublePressArmed = session.State == SessionState.Starting || session.State == SessionState.Running;
             HandleGesture(buttons.Sample(io.Button.IsActive, now), now);
             if (session.Update(now, governor.Level))
             {
@@ -165,6 +176,7 @@ namespace Wand.Core.Control
             }
 
             Drive(now);
+            RecordSession(now);
 
             // While the motor output may be stuck driving, starve the watchdog: its reset lets the gate pull-down turn
             // the motor off (SR-10).

@@ -22,6 +22,7 @@ namespace Wand.Core.Monitors
         private bool warning;
         private bool loaded;
         private long loadChangedAt;
+        private int reportedPercent = -1;
 
         /// <summary>Initializes a new instance of the <see cref="BatteryMonitor"/> class.</summary>
         /// <param name="limits">The battery limits.</param>
@@ -67,6 +68,7 @@ namespace Wand.Core.Monitors
                 filteredMillivolts += (cellMillivolts - filteredMillivolts) / 4;
             }
 
+            UpdateReportedPercent();
             if (driving != loaded)
             {
                 loaded = driving;
@@ -100,12 +102,35 @@ namespace Wand.Core.Monitors
             return hasSample && !cutoff && filteredMillivolts > limits.BatteryCutoffMillivolts;
         }
 
-        /// <summary>Gets the cell's state of charge for the Battery service, estimated linearly from 3.40 V (0 %) to 4.15 V (100 %).</summary>
-        /// <returns>Percent, 0 to 100.</returns>
+        /// <summary>
+        /// Gets the cell's state of charge for the Battery service and the status, estimated linearly from 3.40 V (0 %)
+        /// to 4.15 V (100 %), with a hysteresis of <see cref="PercentHysteresis"/> points so that reading noise does not
+        /// flip it (and notify subscribers) between two neighbouring values while the cell is idle.
+        /// </summary>
+        /// <returns>Percent, 0 to 100 (0 before the first sample).</returns>
         public int PercentEstimate()
         {
-            int percent = (filteredMillivolts - 3400) * 100 / 750;
+            return reportedPercent < 0 ? 0 : reportedPercent;
+        }
+
+        /// <summary>The estimate moves only when it differs from the reported value by this many points or more, 1 to 100.</summary>
+        public const int PercentHysteresis = 2;
+
+        private static int PercentOf(int millivolts)
+        {
+            int percent = (millivolts - 3400) * 100 / 750;
             return percent < 0 ? 0 : (percent > 100 ? 100 : percent);
+        }
+
+        private void UpdateReportedPercent()
+        {
+            int percent = PercentOf(filteredMillivolts);
+            int difference = percent - reportedPercent;
+            if (reportedPercent < 0 || difference >= PercentHysteresis || difference <= -PercentHysteresis
+                || (percent != reportedPercent && (percent == 0 || percent == 100)))
+            {
+                reportedPercent = percent;
+            }
         }
     }
 }

@@ -44,9 +44,10 @@ internal static class CalibrationSummary
     /// <param name="result">The result.</param>
     /// <param name="before">A virtual unit's true level amplitudes before the run, in g; <c>null</c> on hardware.</param>
     /// <param name="truth">A virtual unit's true level amplitudes after the run, in g; <c>null</c> on hardware.</param>
-    /// <param name="paths">The report files.</param>
+    /// <param name="paths">The report files, or <c>null</c> when they could not be written.</param>
+    /// <param name="reportProblem">Why the reports were not written, or <c>null</c>.</param>
     /// <returns>A task that completes when written.</returns>
-    public static async Task WriteAsync(TextWriter output, CalibrationResult result, double[]? before, double[]? truth, CalibrationReportPaths paths)
+    public static async Task WriteAsync(TextWriter output, CalibrationResult result, double[]? before, double[]? truth, CalibrationReportPaths? paths, string? reportProblem)
     {
         CultureInfo invariant = CultureInfo.InvariantCulture;
         await output.WriteLineAsync().ConfigureAwait(false);
@@ -69,7 +70,7 @@ internal static class CalibrationSummary
             await output.WriteLineAsync("  before: " + Deviations(before)).ConfigureAwait(false);
             await output.WriteLineAsync("  after:  " + Deviations(truth)).ConfigureAwait(false);
         }
-        await output.WriteLineAsync("Reports: " + paths.JsonPath + ", " + paths.HtmlPath).ConfigureAwait(false);
+        await output.WriteLineAsync(paths is null ? "Reports NOT written: " + reportProblem : "Reports: " + paths.JsonPath + ", " + paths.HtmlPath).ConfigureAwait(false);
     }
 
     private static string Deviations(double[] truth)

@@ -5,6 +5,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;
+using Wand.Host;
 using Wand.Host.Calibration;
 using Wand.Host.Calibration.Jig;
 using Wand.Host.Calibration.Reports;
@@ -49,10 +50,25 @@ internal static class CalibrateCommand
             ReportDirectory,
             Miscalibrate,
         };
-        command.SetAction((parseResult, cancellationToken) => DeviceSession.RunAsync(
-            parseResult,
-            (context, token) => RunAsync(context, new Request(parseResult.GetValue(Sensor) ?? "sim", parseResult.GetValue(ReportDirectory)!, parseResult.GetValue(Miscalibrate)), token),
-            cancellationToken));
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            // The reports are the unit's paperwork: a folder that cannot take them stops the job before the wand is touched.
+            DirectoryInfo reports = parseResult.GetValue(ReportDirectory)!;
+            try
+            {
+                OutputFiles.CheckWritableFolder(reports.FullName, "--report-dir");
+            }
+            catch (IOException exception)
+            {
+                InvocationConfiguration configuration = parseResult.InvocationConfiguration;
+                return Task.FromResult(ExitCodeMapping.Report(configuration.Output, configuration.Error, parseResult.GetValue(CommonOptions.Json), ExitCode.CalibrationReportFailed, exception.Message + " Nothing was calibrated."));
+            }
+
+            return DeviceSession.RunAsync(
+                parseResult,
+                (context, token) => RunAsync(context, new Request(parseResult.GetValue(Sensor) ?? "sim", reports, parseResult.GetValue(Miscalibrate)), token),
+                cancellationToken);
+        });
         return command;
     }
 
@@ -88,8 +104,24 @@ internal static class CalibrateCommand
             IProgress<CalibrationProgress>? progress = context.Json ? null : new TerminalProgress(context.Output);
             CalibrationResult result = await new CalibrationProcedure(link, sensor, options).RunAsync(progress, cancellationToken).ConfigureAwait(false);
             double[]? after = virtualUnit ? VirtualUnitCheck.MeasureLevels(simulated!.Wand) : null;
-            CalibrationReportPaths paths = CalibrationReportFiles.Write(result, request.ReportDirectory.FullName);
+            CalibrationReportPaths? paths = null;
+            string? reportProblem = null;
+            try
+            {
+                paths = CalibrationReportFiles.Write(result, request.ReportDirectory.FullName);
+            }
+            catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+            {
+                // The verdict below is still printed: the unit may hold a new record, and the operator must know.
+                reportProblem = failure.Message;
+            }
+
             ExitCode code = CalibrationSummary.ExitCodeFor(result);
+            if (reportProblem is not null && code == ExitCode.Success)
+            {
+                code = ExitCode.CalibrationReportFailed;
+            }
+
             if (context.Json)
             {
                 CliJson.Write(context.Output, new
@@ -97,13 +129,14 @@ internal static class CalibrateCommand
                     exitCode = (int)code,
                     result,
                     reports = paths,
+                    reportProblem,
                     virtualUnitTrueLevelAmplitudesBeforeG = Nullable(before),
                     virtualUnitTrueLevelAmplitudesG = Nullable(after),
                 });
             }
             else
             {
-                await CalibrationSummary.WriteAsync(context.Output, result, before, after, paths).ConfigureAwait(false);
+                await CalibrationSummary.WriteAsync(context.Output, result, before, after, paths, reportProblem).ConfigureAwait(false);
             }
 
             if (code != ExitCode.Success)

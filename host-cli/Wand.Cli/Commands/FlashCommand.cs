@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Wand.Host;
 using Wand.Host.Flashing;
 using Wand.Host.Serial;
 
@@ -109,7 +110,7 @@ internal static class FlashCommand
             Port = string.Empty,
             BaudRate = baud,
             Package = firmware is null ? null : FirmwarePackage.Load(firmware),
-            Application = application is null ? null : File.ReadAllBytes(application.FullName),
+            Application = application is null ? null : InputFile.ReadAllBytes(application.FullName, FirmwarePackage.MaximumFileLength),
             ApplicationName = application?.Name ?? "application",
             EraseAll = parseResult.GetValue(EraseAllOption),
             Verify = !parseResult.GetValue(NoVerifyOption),

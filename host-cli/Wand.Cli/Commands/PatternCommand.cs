@@ -19,6 +19,11 @@ internal static class PatternCommand
         command.SetAction((parseResult, cancellationToken) =>
         {
             PatternKind pattern = parseResult.GetValue(Pattern);
+            if (ValueChecks.Pattern("pattern", pattern) is { } problem)
+            {
+                return Task.FromResult(ExitCodeMapping.Report(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, parseResult.GetValue(CommonOptions.Json), ExitCode.ValueOutOfRange, problem));
+            }
+
             return DeviceSession.RunAsync(parseResult, (context, token) => RunAsync(context, pattern, token), cancellationToken);
         });
         return command;

@@ -50,7 +50,7 @@ internal static class ScanCommand
     {
         if (seconds is < 1 or > 120)
         {
-            return Fail(error, ExitCode.ValueOutOfRange, $"--seconds {seconds} is out of range: a scan lasts 1 to 120 s.");
+            return ExitCodeMapping.Report(output, error, json, ExitCode.ValueOutOfRange, $"--seconds {seconds} is out of range: a scan lasts 1 to 120 s.");
         }
 
         IProgress<ScanProgress>? progress = json ? null : new SynchronousProgress(report =>
@@ -62,7 +62,7 @@ internal static class ScanCommand
         }
         catch (OperationCanceledException)
         {
-            return Fail(error, ExitCode.Cancelled, "Scan cancelled.");
+            return ExitCodeMapping.Report(output, error, json, ExitCode.Cancelled, "Scan cancelled.");
         }
         catch (WandHostException exception)
         {
@@ -71,7 +71,7 @@ internal static class ScanCommand
                 error.WriteLine();
             }
 
-            return Fail(error, BluetoothExitCodes.TryMap(exception, out ExitCode code) ? code : ExitCode.InternalError, exception.Message);
+            return ExitCodeMapping.Report(output, error, json, BluetoothExitCodes.TryMap(exception, out ExitCode code) ? code : ExitCode.InternalError, exception.Message);
         }
 
         if (json)
@@ -99,14 +99,7 @@ internal static class ScanCommand
             }
         }
 
-        return wands.Count > 0 ? (int)ExitCode.Success : Fail(error, ExitCode.WandNotFound, $"No wand was seen within {seconds} s.");
-    }
-
-    private static int Fail(TextWriter error, ExitCode code, string message)
-    {
-        error.WriteLine($"error: {message}");
-        error.WriteLine(ExitCodeMessages.For(code));
-        return (int)code;
+        return wands.Count > 0 ? (int)ExitCode.Success : ExitCodeMapping.Report(output, error, json, ExitCode.WandNotFound, $"No wand was seen within {seconds} s.");
     }
 
     private sealed class SynchronousProgress(Action<ScanProgress> report) : IProgress<ScanProgress>

@@ -31,15 +31,15 @@ internal static class SettingsCommand
         {
             int? duration = parseResult.GetValue(Duration);
             int? level = parseResult.GetValue(Level);
+            PatternKind? pattern = parseResult.GetValue(Pattern);
             string? problem = duration is { } seconds && !ValueRanges.IsSessionSeconds(seconds) ? $"--duration {seconds} is outside 60 to 900 seconds."
                 : level is { } value && !ValueRanges.IsLevel(value) ? $"--level {value} is outside 1 to 5."
-                : null;
+                : ValueChecks.Pattern("--pattern", pattern);
             if (problem is not null)
             {
                 return Task.FromResult(ExitCodeMapping.Report(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, parseResult.GetValue(CommonOptions.Json), ExitCode.ValueOutOfRange, problem));
             }
 
-            PatternKind? pattern = parseResult.GetValue(Pattern);
             return DeviceSession.RunAsync(parseResult, (context, token) => RunAsync(context, duration, level, pattern, token), cancellationToken);
         });
         return command;

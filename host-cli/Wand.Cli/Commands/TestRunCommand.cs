@@ -83,6 +83,11 @@ internal static class TestRunCommand
         TestPlan plan;
         StationConfiguration? stationConfiguration = null;
         IResultsStore? store = null;
+        if (ResultsStores.CheckStationId(station) is { } badStation)
+        {
+            return ExitCodeMapping.Report(output, error, json, ExitCode.ValueOutOfRange, badStation);
+        }
+
         try
         {
             plan = PlanLoader.Load(RelativeOrFull(parseResult.GetValue(Plan)!), TestRunSteps.Create());

@@ -108,27 +108,15 @@ internal static class FlashingCommandSupport
         _ => ExitCode.InternalError,
     };
 
-    /// <summary>Reports a failure: JSON on standard output, or the message and the exit code's advice on standard error.</summary>
+    /// <summary>Reports a failure in the one error shape (<see cref="ExitCodeMapping.Report(TextWriter, TextWriter, bool, ExitCode, string)"/>).</summary>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error.</param>
     /// <param name="json">Whether JSON was asked for.</param>
     /// <param name="code">The exit code.</param>
     /// <param name="message">What went wrong.</param>
     /// <returns>The exit code as an integer.</returns>
-    public static int Fail(TextWriter output, TextWriter error, bool json, ExitCode code, string message)
-    {
-        if (json)
-        {
-            output.WriteLine(JsonSerializer.Serialize(new { ok = false, exitCode = (int)code, error = message, hint = ExitCodeMessages.For(code) }));
-        }
-        else
-        {
-            error.WriteLine($"error: {message}");
-            error.WriteLine($"hint: {ExitCodeMessages.For(code)}");
-        }
-
-        return (int)code;
-    }
+    public static int Fail(TextWriter output, TextWriter error, bool json, ExitCode code, string message) =>
+        ExitCodeMapping.Report(output, error, json, code, message);
 
     /// <summary>Runs a job and maps its typed failures to exit codes.</summary>
     /// <param name="output">Standard output.</param>

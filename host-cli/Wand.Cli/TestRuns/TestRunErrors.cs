@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text.Json;
 using Wand.Host;
 using Wand.Host.Results;
 using Wand.Host.TestRuns.Plans;
@@ -22,6 +21,7 @@ internal static class TestRunErrors
         RunNotFoundException => ExitCode.RunNotFound,
         ResultsStoreException => ExitCode.ResultsStoreUnavailable,
         OperationCanceledException => ExitCode.TestAborted,
+        ArgumentException => ExitCode.ValueOutOfRange,
         IOException or UnauthorizedAccessException => ExitCode.ReportWriteFailed,
         _ => ExitCodeMapping.For(exception) switch
         {
@@ -31,7 +31,7 @@ internal static class TestRunErrors
         },
     };
 
-    /// <summary>Writes a failure (human text on standard error, or one JSON object on standard output) and gives its code.</summary>
+    /// <summary>Writes a failure in the one error shape and gives its code.</summary>
     /// <param name="output">Standard output.</param>
     /// <param name="error">Standard error.</param>
     /// <param name="json">Whether --json was given.</param>
@@ -47,16 +47,6 @@ internal static class TestRunErrors
             message = exception.ToString();
         }
 
-        if (json)
-        {
-            output.WriteLine(JsonSerializer.Serialize(new { error = message, exitCode = (int)chosen, exitName = chosen.ToString(), action = ExitCodeMessages.For(chosen) }));
-        }
-        else
-        {
-            error.WriteLine(message);
-            error.WriteLine(ExitCodeMessages.For(chosen));
-        }
-
-        return (int)chosen;
+        return ExitCodeMapping.Report(output, error, json, chosen, message);
     }
 }

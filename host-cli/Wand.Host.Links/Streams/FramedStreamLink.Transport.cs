@@ -80,7 +80,7 @@ public sealed partial class FramedStreamLink
 
     private void ThrowIfNotOpen(string what)
     {
-        if (stream is null || state is LinkState.Lost or LinkState.Disconnected)
+        if (stream is null || lossCause is not null || state is LinkState.Lost or LinkState.Disconnected)
         {
             if (lossCause is not null)
             {
@@ -219,9 +219,16 @@ public sealed partial class FramedStreamLink
         waiter?.TrySetResult(frame);
     }
 
+    /// <summary>
+    /// Records a link loss. The cause, the Lost state and the detached stream are set under one lock together with the
+    /// copy of the pending request, so a request entering <see cref="ExchangeAsync"/> at the same moment either is the
+    /// pending one (and is failed here) or sees the loss in <see cref="ThrowIfNotOpen"/>: it never waits out its timeout.
+    /// </summary>
     private void Lose(WandHostException cause)
     {
         TaskCompletionSource<ReceivedFrame>? waiter;
+        Stream? closing;
+        CancellationTokenSource? stop;
         lock (sync)
         {
             if (state is LinkState.Lost or LinkState.Disconnected || stream is null)
@@ -230,15 +237,21 @@ public sealed partial class FramedStreamLink
             }
 
             lossCause = cause;
+            state = LinkState.Lost;
             waiter = pending;
+            closing = stream;
+            stop = readerStop;
+            stream = null;
+            readerStop = null;
         }
 
+        AfterLossRecorded?.Invoke();
         waiter?.TrySetException(cause);
-        _ = CloseStreamAsync();
-        SetState(LinkState.Lost, cause.Message);
+        _ = CloseAsync(closing, stop);
+        StateChanged?.Invoke(this, new LinkStateChangedEventArgs(LinkState.Lost, cause.Message));
     }
 
-    private async Task CloseStreamAsync()
+    private Task CloseStreamAsync()
     {
         Stream? closing;
         CancellationTokenSource? stop;
@@ -250,6 +263,11 @@ public sealed partial class FramedStreamLink
             readerStop = null;
         }
 
+        return CloseAsync(closing, stop);
+    }
+
+    private static async Task CloseAsync(Stream? closing, CancellationTokenSource? stop)
+    {
         if (stop is not null)
         {
             await stop.CancelAsync().ConfigureAwait(false);

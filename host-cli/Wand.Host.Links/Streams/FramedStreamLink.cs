@@ -66,6 +66,12 @@ public sealed partial class FramedStreamLink : IWandLink
     /// <inheritdoc />
     public IWorldControl? World { get; }
 
+    /// <summary>
+    /// Gets or sets a callback run on the reader task right after a link loss is recorded and before anything waiting is
+    /// told; tests use it to issue a request exactly at that moment.
+    /// </summary>
+    internal Action? AfterLossRecorded { get; set; }
+
     /// <summary>Gets a value indicating whether the wand granted an encrypted link at Connect.</summary>
     public bool IsEncrypted { get; private set; }
 
@@ -99,6 +105,11 @@ public sealed partial class FramedStreamLink : IWandLink
             }
 
             byte result = answer.Body[1];
+            if (result == ServedWandBusy.BusyResult)
+            {
+                throw new DeviceBusyException(ServedWandBusy.Describe(Address, answer.Body));
+            }
+
             if (result != 0 && result != (byte)AttError.InsufficientAuthentication)
             {
                 throw new AttErrorException(result, Guid.Empty, $"{Address} refused the connection: {AttErrorText.Describe(result)}.");

@@ -28,14 +28,39 @@ internal sealed class GattSession : INotificationTarget, IDisposable
     private readonly CancellationTokenSource abort = new();
     private readonly List<byte[]> deferred = [];
     private readonly byte[] notificationFrame = new byte[FrameFormat.MaximumFrameLength];
+    private readonly TimeProvider time;
     private bool deferring;
     private int notificationSequence;
     private string? endReason;
+    private long lastFrameTimestamp;
 
-    public GattSession(VirtualWandHost host, Stream stream)
+    public GattSession(VirtualWandHost host, Stream stream, TimeProvider time)
     {
         this.host = host;
         this.stream = stream;
+        this.time = time;
+        lastFrameTimestamp = time.GetTimestamp();
+    }
+
+    /// <summary>Gets how long ago the client's last complete frame arrived (or the session started).</summary>
+    public TimeSpan SinceLastFrame => time.GetElapsedTime(Volatile.Read(ref lastFrameTimestamp));
+
+    /// <summary>Gets a value indicating whether the client has the link up (sent Connect and not Disconnect).</summary>
+    public bool IsLinkUp => responder.IsLinkUp;
+
+    /// <summary>Ends the session from outside (the server drops a silent holder others wait for).</summary>
+    /// <param name="reason">Why, for the log.</param>
+    public void Abort(string reason)
+    {
+        endReason = reason;
+        try
+        {
+            abort.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session ended already.
+        }
     }
 
     /// <summary>Serves the client until it disconnects, misbehaves or the server stops.</summary>
@@ -147,6 +172,7 @@ internal sealed class GattSession : INotificationTarget, IDisposable
 
     private void Handle(FrameDecoder decoder, byte[] answer)
     {
+        Volatile.Write(ref lastFrameTimestamp, time.GetTimestamp());
         host.Execute((wand, gatt) =>
         {
             deferring = true;

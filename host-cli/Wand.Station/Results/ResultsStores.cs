@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Host.Results.Sqlite;
@@ -15,9 +16,15 @@ public static class ResultsStores
     /// <summary>Gives the default store of a station: <c>$WAND_RESULTS</c>, or <c>STATION.sqlite</c> under the user's data folder (<c>~/.local/share/wand/results</c> on Linux).</summary>
     /// <param name="stationId">The station ID.</param>
     /// <returns>The location.</returns>
+    /// <exception cref="ArgumentException">The station ID is not a plain name (see <see cref="CheckStationId"/>).</exception>
     public static string DefaultLocation(string stationId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stationId);
+        if (CheckStationId(stationId) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(stationId));
+        }
+
         string? configured = Environment.GetEnvironmentVariable(LocationVariable);
         if (!string.IsNullOrWhiteSpace(configured))
         {
@@ -31,6 +38,19 @@ public static class ResultsStores
         }
 
         return Path.Combine(data, "wand", "results", stationId + ".sqlite");
+    }
+
+    /// <summary>
+    /// Checks a station ID: it names the station's results file, so it is a plain name of 1 to 64 letters, digits,
+    /// '.', '-' and '_' that does not start with '.' (no folders, no <c>..</c>).
+    /// </summary>
+    /// <param name="stationId">The station ID.</param>
+    /// <returns>The problem, or <c>null</c> when the ID is acceptable.</returns>
+    public static string? CheckStationId(string? stationId)
+    {
+        bool plain = !string.IsNullOrEmpty(stationId) && stationId.Length <= 64 && stationId[0] != '.'
+            && stationId.All(character => char.IsAsciiLetterOrDigit(character) || character is '.' or '-' or '_');
+        return plain ? null : $"--station '{stationId}' is not a plain station name: use 1 to 64 letters, digits, '.', '-' and '_', not starting with '.'.";
     }
 
     /// <summary>Opens a store: a file path (SQLite). Server URLs (<c>postgresql://…</c>) are reserved for a shared store.</summary>

@@ -33,5 +33,11 @@ namespace Wand.Protocol.Messages
 
         /// <summary>Skin-contact sensing is on and the head is lifted: vibration paused (HD-5).</summary>
         SkinContactLost = 0x0100,
+
+        /// <summary>A guided routine is playing (protocol 1.1, MD-6); the "routine" characteristic has the step.</summary>
+        RoutineActive = 0x2000,
+
+        /// <summary>The session is paused (protocol 1.1, MD-7): the motor is off or ramping off and the timers hold.</summary>
+        Paused = 0x4000,
     }
 }

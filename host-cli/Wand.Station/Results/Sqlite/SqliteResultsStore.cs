@@ -46,10 +46,15 @@ public sealed class SqliteResultsStore : IResultsStore
         => OpenAsync(path, SqliteSchema.CurrentVersion, cancellationToken);
 
     /// <summary>Opens a store migrated only up to a version (for migration tests).</summary>
-    internal static async Task<SqliteResultsStore> OpenAsync(string path, int targetVersion, CancellationToken cancellationToken)
+    internal static Task<SqliteResultsStore> OpenAsync(string path, int targetVersion, CancellationToken cancellationToken)
+        => OpenAsync(path, targetVersion, null, cancellationToken);
+
+    /// <summary>Opens a store; <paramref name="configure"/> runs on the fresh connection first (fault-injection tests limit its size there).</summary>
+    internal static async Task<SqliteResultsStore> OpenAsync(string path, int targetVersion, Func<SqliteConnection, Task>? configure, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         SqliteConnection? connection = null;
+        bool created = !File.Exists(path);
         try
         {
             string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -60,28 +65,52 @@ public sealed class SqliteResultsStore : IResultsStore
 
             connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, null, "PRAGMA busy_timeout = 5000", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, null, "PRAGMA busy_timeout = 10000", cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, null, "PRAGMA foreign_keys = ON", cancellationToken).ConfigureAwait(false);
+            if (configure != null)
+            {
+                await configure(connection).ConfigureAwait(false);
+            }
+
             await MigrateAsync(connection, path, targetVersion, cancellationToken).ConfigureAwait(false);
             return new SqliteResultsStore(path, connection);
         }
-        catch (Exception error) when (error is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception error)
         {
             if (connection != null)
             {
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
 
-            throw new ResultsStoreException($"Cannot open the results store '{path}': {error.Message}", error);
-        }
-        catch
-        {
-            if (connection != null)
+            if (created)
             {
-                await connection.DisposeAsync().ConfigureAwait(false);
+                RemoveEmptyFile(path);
+            }
+
+            if (error is SqliteException or IOException or UnauthorizedAccessException)
+            {
+                throw new ResultsStoreException($"Cannot open the results store '{path}': {error.Message}", error);
             }
 
             throw;
+        }
+    }
+
+    /// <summary>Removes a store file this open created but could not initialise (a full disk), so no empty store is left behind.</summary>
+    private static void RemoveEmptyFile(string path)
+    {
+        try
+        {
+            FileInfo file = new(path);
+            if (file.Exists && file.Length == 0)
+            {
+                file.Delete();
+                File.Delete(path + "-journal");
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the error being reported matters more.
         }
     }
 
@@ -89,7 +118,7 @@ public sealed class SqliteResultsStore : IResultsStore
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The version, 0 for an empty file.</returns>
     public async Task<int> ReadSchemaVersionAsync(CancellationToken cancellationToken = default)
-        => await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+        => await ReadStoredVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
     public async Task SaveRunAsync(TestRecord record, CancellationToken cancellationToken = default)
@@ -180,30 +209,93 @@ public sealed class SqliteResultsStore : IResultsStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Brings the file to the target version. Each step reads the version and migrates inside one immediate (write-locked)
+    /// transaction, so two programs opening a new file at once never both create the tables: the second waits for the
+    /// lock, sees the first one's version and skips the step. A file that is not a wand store is refused untouched.
+    /// </summary>
     private static async Task MigrateAsync(SqliteConnection connection, string path, int targetVersion, CancellationToken cancellationToken)
     {
-        int version = await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+        // Reading first keeps an up-to-date store (even a read-only file) free of writes.
+        bool marked = await CheckOwnershipAsync(connection, null, path, cancellationToken).ConfigureAwait(false);
+        if (await ReadVersionAsync(connection, null, path, cancellationToken).ConfigureAwait(false) >= targetVersion && marked)
+        {
+            return;
+        }
+
+        for (int next = 1; next <= targetVersion; next++)
+        {
+            await using DbTransaction transaction = connection.BeginTransaction(deferred: false);
+            await CheckOwnershipAsync(connection, (SqliteTransaction)transaction, path, cancellationToken).ConfigureAwait(false);
+            if (await ReadVersionAsync(connection, (SqliteTransaction)transaction, path, cancellationToken).ConfigureAwait(false) < next)
+            {
+                foreach (string statement in SqliteSchema.Migrations[next - 1])
+                {
+                    await ExecuteAsync(connection, (SqliteTransaction)transaction, statement, cancellationToken).ConfigureAwait(false);
+                }
+
+                await ExecuteAsync(connection, (SqliteTransaction)transaction, string.Create(CultureInfo.InvariantCulture, $"UPDATE schema_version SET version = {next}"), cancellationToken).ConfigureAwait(false);
+            }
+
+            await ExecuteAsync(connection, (SqliteTransaction)transaction, string.Create(CultureInfo.InvariantCulture, $"PRAGMA application_id = {SqliteSchema.ApplicationId}"), cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Refuses a database that belongs to another program: ours carries <see cref="SqliteSchema.ApplicationId"/>
+    /// (stores written before it was set have <c>schema_version</c> and <c>runs</c> tables); an empty file is new.
+    /// </summary>
+    /// <returns><c>true</c> when the file already carries the application ID.</returns>
+    private static async Task<bool> CheckOwnershipAsync(SqliteConnection connection, SqliteTransaction? transaction, string path, CancellationToken cancellationToken)
+    {
+        await using SqliteCommand identity = connection.CreateCommand();
+        identity.Transaction = transaction;
+        identity.CommandText = "PRAGMA application_id";
+        long applicationId = Convert.ToInt64(await identity.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        if (applicationId == SqliteSchema.ApplicationId)
+        {
+            return true;
+        }
+
+        List<string> tables = [];
+        await using (SqliteCommand list = connection.CreateCommand())
+        {
+            list.Transaction = transaction;
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+            await using SqliteDataReader reader = await list.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        bool empty = tables.Count == 0;
+        bool earlierWandStore = applicationId == 0 && tables.Contains("schema_version") && tables.Contains("runs");
+        if (!empty && !earlierWandStore)
+        {
+            string kind = applicationId == 0 ? $"its tables are {string.Join(", ", tables)}" : $"its application ID is 0x{applicationId:X8}";
+            throw new ResultsStoreException($"'{path}' is not a wand results store ({kind}); it was left untouched. Give another --results file.");
+        }
+
+        return false;
+    }
+
+    private static async Task<int> ReadVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, string path, CancellationToken cancellationToken)
+    {
+        int version = await ReadStoredVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         if (version > SqliteSchema.CurrentVersion)
         {
             throw new ResultsSchemaException($"The results store '{path}' has schema version {version}, newer than this software's {SqliteSchema.CurrentVersion}. Update wand, or use another file.");
         }
 
-        for (int next = version + 1; next <= targetVersion; next++)
-        {
-            await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            foreach (string statement in SqliteSchema.Migrations[next - 1])
-            {
-                await ExecuteAsync(connection, (SqliteTransaction)transaction, statement, cancellationToken).ConfigureAwait(false);
-            }
-
-            await ExecuteAsync(connection, (SqliteTransaction)transaction, string.Create(CultureInfo.InvariantCulture, $"UPDATE schema_version SET version = {next}"), cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        return version;
     }
 
-    private static async Task<int> ReadVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<int> ReadStoredVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
         await using SqliteCommand exists = connection.CreateCommand();
+        exists.Transaction = transaction;
         exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
         if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
         {
@@ -211,6 +303,7 @@ public sealed class SqliteResultsStore : IResultsStore
         }
 
         await using SqliteCommand read = connection.CreateCommand();
+        read.Transaction = transaction;
         read.CommandText = "SELECT version FROM schema_version";
         return Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0, CultureInfo.InvariantCulture);
     }

@@ -9,6 +9,12 @@ namespace Wand.Host.Results.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
+    /// <summary>
+    /// The SQLite header's application ID of a wand results store (<c>PRAGMA application_id</c>, header offset 68 per
+    /// https://www.sqlite.org/fileformat.html#application_id): the ASCII bytes "WAND".
+    /// </summary>
+    public const int ApplicationId = 0x57414E44;
+
     /// <summary>The version this software writes.</summary>
     public const int CurrentVersion = 2;
 

@@ -17,6 +17,12 @@ namespace Wand.Host.TestRuns.Plans;
 /// </summary>
 public static partial class PlanLoader
 {
+    /// <summary>The largest plan file accepted, in bytes (the end-of-line plan is about 10 KB).</summary>
+    public const int MaximumFileBytes = 1 << 20;
+
+    /// <summary>The deepest nesting of mappings and sequences accepted (a plan needs about 8).</summary>
+    public const int MaximumDepth = 64;
+
     private static readonly string[] TopKeys = ["plan", "version", "description", "dut", "setup", "phases", "teardown"];
     private static readonly string[] PhaseKeys = ["name", "description", "requirements", "retries", "timeout-s", "steps"];
     private static readonly string[] MeasureKeys = ["name", "field", "units", "description", "requirement", "min", "max", "marginal-min", "marginal-max", "equals", "matches"];
@@ -32,7 +38,7 @@ public static partial class PlanLoader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(InputFile.ReadAllBytes(path, MaximumFileBytes)).TrimStart('\uFEFF');
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -57,6 +63,8 @@ public static partial class PlanLoader
         YamlStream stream = [];
         try
         {
+            CheckDepth(text, file, errors);
+            errors.ThrowIfAny();
             stream.Load(new StringReader(text));
         }
         catch (YamlException error)
@@ -75,6 +83,35 @@ public static partial class PlanLoader
         TestPlan? plan = ReadPlan(root, Sha256(text), registry);
         errors.ThrowIfAny();
         return plan!;
+    }
+
+    /// <summary>
+    /// Walks the YAML events (no recursion, no tree) and refuses nesting deeper than <see cref="MaximumDepth"/> before
+    /// the tree is built, since building and reading a tree recurses once per level.
+    /// </summary>
+    private static void CheckDepth(string text, string file, PlanErrorList errors)
+    {
+        Parser parser = new(new StringReader(text));
+        int depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                    depth++;
+                    if (depth > MaximumDepth)
+                    {
+                        Mark start = parser.Current.Start;
+                        errors.Add(new SourceLocation(file, (int)start.Line, (int)start.Column), $"Nested deeper than {MaximumDepth} levels; a plan needs far fewer.");
+                        return;
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
     }
 
     private static TestPlan? ReadPlan(PlanNode root, string sha256, StepRegistry registry)

@@ -9,7 +9,7 @@ using Wand.Host.TestRuns.Records;
 namespace Wand.Host.TestRuns.Reports;
 
 /// <summary>
-/// Writes a record as JUnit XML (the Jenkins / GitLab / GitHub schema): one <c>testsuite</c> per phase, a
+/// Writes a record as JUnit XML valid against Jenkins' junit-10.xsd (jenkinsci/xunit-plugin), also read by GitLab and GitHub: one <c>testsuite</c> per phase, a
 /// <c>phase</c> test case for the phase's own outcome, and one test case per measurement. A unit out of limits is a
 /// <c>failure</c>; a station problem is an <c>error</c>; measurements not taken are <c>skipped</c>. Values and limits
 /// go in the message and <c>system-out</c>, identity in <c>properties</c>.
@@ -28,7 +28,8 @@ public static class JUnitWriter
             writer.WriteStartDocument();
             writer.WriteStartElement("testsuites");
             writer.WriteAttributeString("name", record.PlanName);
-            WriteCounts(writer, record.Phases.Sum(Tests), record.Phases.Sum(Failures), record.Phases.Sum(Errors), record.Phases.Sum(SkippedCount), record.DurationMilliseconds);
+            // junit-10.xsd (Jenkins xUnit plugin) allows no skipped count on the root; the suites carry it.
+            WriteCounts(writer, record.Phases.Sum(Tests), record.Phases.Sum(Failures), record.Phases.Sum(Errors), skipped: null, record.DurationMilliseconds);
             foreach (PhaseRecord phase in record.Phases)
             {
                 WriteSuite(writer, record, phase);
@@ -113,12 +114,16 @@ public static class JUnitWriter
 
     private static int SkippedCount(PhaseRecord phase) => (phase.Outcome == PhaseOutcome.Skipped ? 1 : 0) + phase.Measurements.Count(measurement => measurement.Outcome == MeasurementOutcome.Unset);
 
-    private static void WriteCounts(XmlWriter writer, int tests, int failures, int errors, int skipped, double milliseconds)
+    private static void WriteCounts(XmlWriter writer, int tests, int failures, int errors, int? skipped, double milliseconds)
     {
         writer.WriteAttributeString("tests", tests.ToString(CultureInfo.InvariantCulture));
         writer.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
         writer.WriteAttributeString("errors", errors.ToString(CultureInfo.InvariantCulture));
-        writer.WriteAttributeString("skipped", skipped.ToString(CultureInfo.InvariantCulture));
+        if (skipped is { } count)
+        {
+            writer.WriteAttributeString("skipped", count.ToString(CultureInfo.InvariantCulture));
+        }
+
         writer.WriteAttributeString("time", Seconds(milliseconds));
     }
 
@@ -139,7 +144,9 @@ public static class JUnitWriter
         writer.WriteEndElement();
     }
 
-    private static string Seconds(double milliseconds) => (milliseconds / 1000).ToString("0.###", CultureInfo.InvariantCulture);
+    /// <summary>Seconds as junit-10.xsd's time pattern allows: unsigned digits with a fraction, never negative, NaN or an exponent.</summary>
+    private static string Seconds(double milliseconds) =>
+        double.IsFinite(milliseconds) && milliseconds > 0 ? (milliseconds / 1000).ToString("0.###", CultureInfo.InvariantCulture) : "0";
 
     private static string Name(RunOutcome outcome) => outcome.ToString().ToUpperInvariant();
 

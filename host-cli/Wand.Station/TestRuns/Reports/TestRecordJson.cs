@@ -49,21 +49,8 @@ public static class TestRecordJson
     /// <param name="text">The content.</param>
     /// <param name="cancellationToken">Cancels the write; a cancelled write leaves no file.</param>
     /// <returns>A task that completes when the file is in place.</returns>
-    public static async Task WriteFileAtomicallyAsync(string path, string text, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        string temporary = path + ".partial";
-        try
-        {
-            await File.WriteAllTextAsync(temporary, text, cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
-    }
+    public static Task WriteFileAtomicallyAsync(string path, string text, CancellationToken cancellationToken) =>
+        OutputFiles.WriteAsync(path, text, cancellationToken);
 
     private static string Safe(string text)
     {

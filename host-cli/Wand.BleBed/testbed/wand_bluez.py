@@ -1,0 +1,383 @@
+'''python3-dbusmock template for the wand BLE test bed: the stock bluez5 template plus the fixes the real BlueZ
+behaviour needs (typed advertising properties, InterfacesAdded on AddObject, ServicesResolved on Connect), wands that appear through discovery, and GATT objects whose ReadValue,
+WriteValue, StartNotify and StopNotify are bridged to a wand backend on the same bus. The bed holds no UUIDs and no
+payload layouts: the GATT layout comes with AddWand (built from the protocol table by the caller) and every value
+comes from the backend, so the real wand logic behind the backend answers.
+
+Backend interface org.wandfirmware.TestBed.Backend (exported by the caller, one object per wand):
+  Read(s uuid) -> (y att_error, ay value)
+  Write(s uuid, ay value, b with_response) -> y att_error
+  Subscribe(s uuid, b enable) -> y att_error
+  LinkUp(b encrypted)                         a central connected, or pairing encrypted the link (BP-4)
+  LinkDown()                                  the central disconnected or the link dropped (SR-11 on the wand side)
+The backend pushes notifications with TestBed.Notify; they reach clients only while the characteristic is notifying.
+
+Fixes over the stock template:
+  1. Device1 ManufacturerData/ServiceData/AdvertisingFlags/AdvertisingData carry their real types (a{qv}, a{sv}, ay,
+     a{yv}) instead of arrays of them.
+  2. Connect and Disconnect store Connected and ServicesResolved, not only signal them.
+  3. Dict-valued properties are changed through our own PropertiesChanged emission, never UpdateProperties.
+  4. Every object added announces itself with InterfacesAdded; StartDiscovery creates devices for nearby wands.
+
+Control interface org.wandfirmware.TestBed on "/":
+  AddBedAdapter(s name)                       add an adapter whose discovery finds nearby wands
+  AddWand(s adapter, s address, s name, a{sv} options) -> o
+        options: service (s, the advertised service UUID), gatt (a(sqa(sqas)): services with start handle and
+        characteristics with declaration handle and flags), backend ((so): bus name and object path),
+        service-data (ay, advertised under the service UUID), known (b, default false: appears only through
+        discovery), rssi (n)
+  Notify(s address, s uuid, ay value)         a notification from the backend
+  SetBehaviour(s address, s key, s value)     pairing=accept|refuse; write-error=NAME|TEXT (next write);
+                                              connect-error=NAME|TEXT (next connect)
+  DropLink(s address)                         the wand goes out of range: Connected and ServicesResolved false
+'''
+
+import os
+
+import dbus
+from gi.repository import GLib
+from dbusmock import mockobject
+import dbusmock.templates.bluez5 as bluez5
+from dbusmock.templates.bluez5 import *  # noqa: F401,F403  (the template's own D-Bus methods)
+
+
+TESTBED_IFACE = 'org.wandfirmware.TestBed'
+DEVICE_IFACE = 'org.bluez.Device1'
+ADAPTER_IFACE = 'org.bluez.Adapter1'
+SERVICE_IFACE = 'org.bluez.GattService1'
+CHARACTERISTIC_IFACE = 'org.bluez.GattCharacteristic1'
+OBJECT_MANAGER_IFACE = 'org.freedesktop.DBus.ObjectManager'
+
+BACKEND_IFACE = 'org.wandfirmware.TestBed.Backend'
+
+# address -> record: {'adapter', 'name', 'service', 'gatt', 'backend', 'service_data', 'rssi', 'behaviour', 'path'}
+WANDS = {}
+
+
+def load(mock, parameters):
+    mockobject.objects[mock.path] = mock
+    bluez5.load(mock, parameters)
+
+
+def _manager():
+    return mockobject.objects['/']
+
+
+def _announce(path, interface, properties):
+    _manager().EmitSignal(OBJECT_MANAGER_IFACE, 'InterfacesAdded', 'oa{sa{sv}}',
+                          [dbus.ObjectPath(path), {interface: properties}])
+
+
+def _change(obj, interface, changes):
+    '''Stores and signals property changes (works for dict values, unlike UpdateProperties).'''
+    for key, value in changes.items():
+        obj.props[interface][key] = value
+    obj.EmitSignal('org.freedesktop.DBus.Properties', 'PropertiesChanged', 'sa{sv}as',
+                   [interface, dbus.Dictionary(changes, signature='sv'), dbus.Array([], signature='s')])
+
+
+def _bytes(data):
+    return dbus.Array([dbus.Byte(b) for b in data], signature='y')
+
+
+def _raise(spec):
+    name, _, text = spec.partition('|')
+    raise dbus.exceptions.DBusException(text, name=name)
+
+
+def _record_of(obj):
+    return WANDS[obj.wand_address]
+
+
+@dbus.service.method(TESTBED_IFACE, in_signature='s', out_signature='s')
+def AddBedAdapter(self, name):
+    path = self.AddAdapter(name, 'wand-testbed')
+    adapter = mockobject.objects[path]
+    adapter.AddMethods(ADAPTER_IFACE, [
+        ('StartDiscovery', '', '', _start_discovery),
+    ])
+    return path
+
+
+@dbus.service.method(TESTBED_IFACE, in_signature='sssa{sv}', out_signature='o')
+def AddWand(self, adapter, address, name, options):
+    record = {
+        'adapter': adapter,
+        'name': str(name),
+        'service': str(options['service']).lower(),
+        'gatt': options.get('gatt', []),
+        'backend': (str(options['backend'][0]), str(options['backend'][1])),
+        'service_data': bytes(options.get('service-data', b'')),
+        'rssi': int(options.get('rssi', -58)),
+        'behaviour': {},
+        'path': '/org/bluez/' + adapter + '/dev_' + address.upper().replace(':', '_'),
+    }
+    WANDS[address.upper()] = record
+    if bool(options.get('known', False)):
+        _create_device(address.upper(), record)
+    return dbus.ObjectPath(record['path'])
+
+
+@dbus.service.method(TESTBED_IFACE, in_signature='sss', out_signature='')
+def SetBehaviour(self, address, key, value):
+    WANDS[address.upper()]['behaviour'][str(key)] = str(value)
+
+
+@dbus.service.method(TESTBED_IFACE, in_signature='ssay', out_signature='')
+def Notify(self, address, uuid, value):
+    record = WANDS[address.upper()]
+    for path, obj in list(mockobject.objects.items()):
+        if path.startswith(record['path'] + '/') and getattr(obj, 'uuid', None) == str(uuid).lower():
+            if obj.props[CHARACTERISTIC_IFACE]['Notifying']:
+                _change(obj, CHARACTERISTIC_IFACE, {'Value': _bytes(bytes(value))})
+
+
+@dbus.service.method(TESTBED_IFACE, in_signature='s', out_signature='')
+def DropLink(self, address):
+    device = mockobject.objects[WANDS[address.upper()]['path']]
+    _link_down(device)
+
+
+def _start_discovery(adapter):
+    bluez5.StartDiscovery(adapter)
+    adapter_name = os.path.basename(adapter.path)
+    wanted = [str(u).lower() for u in (adapter.props[ADAPTER_IFACE].get('DiscoveryFilter') or {}).get('UUIDs', [])]
+    for address, record in WANDS.items():
+        if record['adapter'] != adapter_name:
+            continue
+        if wanted and record['service'] not in wanted:
+            continue
+        if record['path'] in mockobject.objects:
+            device = mockobject.objects[record['path']]
+            _change(device, DEVICE_IFACE, {'RSSI': dbus.Int16(record['rssi'])})
+        else:
+            _create_device(address, record)
+
+
+def _create_device(address, record):
+    adapter_path = '/org/bluez/' + record['adapter']
+    service_data = dbus.Dictionary({record['service']: _bytes(record['service_data'])} if record['service_data'] else {}, signature='sv')
+    properties = {
+        'Address': dbus.String(address),
+        'AddressType': dbus.String('random'),
+        'Name': dbus.String(record['name']),
+        'Alias': dbus.String(record['name']),
+        'Class': dbus.UInt32(0),
+        'Appearance': dbus.UInt16(0),
+        'UUIDs': dbus.Array([record['service']], signature='s'),
+        'Paired': dbus.Boolean(False),
+        'Bonded': dbus.Boolean(False),
+        'Connected': dbus.Boolean(False),
+        'Trusted': dbus.Boolean(False),
+        'Blocked': dbus.Boolean(False),
+        'LegacyPairing': dbus.Boolean(False),
+        'Adapter': dbus.ObjectPath(adapter_path),
+        'RSSI': dbus.Int16(record['rssi']),
+        'ManufacturerData': dbus.Dictionary({}, signature='qv'),
+        'ServiceData': service_data,
+        'ServicesResolved': dbus.Boolean(False),
+        'AdvertisingFlags': dbus.Array([dbus.Byte(6)], signature='y'),
+        'AdvertisingData': dbus.Dictionary({}, signature='yv'),
+    }
+    _manager().AddObject(record['path'], DEVICE_IFACE, properties, [
+        ('Connect', '', '', _connect),
+        ('Disconnect', '', '', _disconnect),
+        ('Pair', '', '', _pair),
+        ('CancelPairing', '', '', ''),
+        ('ConnectProfile', 's', '', ''),
+        ('DisconnectProfile', 's', '', ''),
+    ])
+    device = mockobject.objects[record['path']]
+    device.wand_address = address
+    device.gatt_created = False
+    _announce(record['path'], DEVICE_IFACE, properties)
+
+
+def _connect(device):
+    record = _record_of(device)
+    error = record['behaviour'].pop('connect-error', None)
+    if error:
+        _raise(error)
+    if device.props[DEVICE_IFACE]['Connected']:
+        raise dbus.exceptions.DBusException('Already Connected', name='org.bluez.Error.AlreadyConnected')
+    _change(device, DEVICE_IFACE, {'Connected': dbus.Boolean(True)})
+    if not device.gatt_created:
+        _create_gatt(device, record)
+    _backend(device, 'LinkUp', 'b', [bool(device.props[DEVICE_IFACE]['Paired'])])
+    _change(device, DEVICE_IFACE, {'ServicesResolved': dbus.Boolean(True)})
+
+
+def _disconnect(device):
+    '''Device1.Disconnect as BlueZ 5.66 src/device.c device_remove_connection orders it: ServicesResolved becomes
+    false (device_set_svc_refreshed), then the Disconnect reply is sent, then Connected becomes false. A client that
+    closes its bus on Connected=false (bleak) has its reply by then.'''
+    if not device.props[DEVICE_IFACE]['Connected']:
+        raise dbus.exceptions.DBusException('Not Connected', name='org.bluez.Error.NotConnected')
+    _end_notify_sessions(device)
+    _change(device, DEVICE_IFACE, {'ServicesResolved': dbus.Boolean(False)})
+    GLib.idle_add(_link_down, device)
+
+
+def _end_notify_sessions(device):
+    for path, obj in list(mockobject.objects.items()):
+        if path.startswith(device.path + '/') and CHARACTERISTIC_IFACE in obj.props and obj.props[CHARACTERISTIC_IFACE]['Notifying']:
+            obj.notify_clients.clear()
+            _change(obj, CHARACTERISTIC_IFACE, {'Notifying': dbus.Boolean(False)})
+
+
+def _link_down(device):
+    '''The link is gone (Disconnect done, or out of range): Connected becomes false and the wand sees the link drop.'''
+    if not device.props[DEVICE_IFACE]['Connected']:
+        return False
+    _end_notify_sessions(device)
+    _change(device, DEVICE_IFACE, {'ServicesResolved': dbus.Boolean(False), 'Connected': dbus.Boolean(False)})
+    _backend(device, 'LinkDown', '', [])
+    return False
+
+
+def _pair(device):
+    record = _record_of(device)
+    if device.props[DEVICE_IFACE]['Paired']:
+        raise dbus.exceptions.DBusException('Already Exists', name='org.bluez.Error.AlreadyExists')
+    if record['behaviour'].get('pairing', 'accept') == 'refuse':
+        raise dbus.exceptions.DBusException('Authentication Failed', name='org.bluez.Error.AuthenticationFailed')
+    _change(device, DEVICE_IFACE, {'Paired': dbus.Boolean(True), 'Bonded': dbus.Boolean(True)})
+    if device.props[DEVICE_IFACE]['Connected']:
+        _backend(device, 'LinkUp', 'b', [True])
+
+
+def _create_gatt(device, record):
+    for service_uuid, service_handle, characteristics in record['gatt']:
+        service_uuid = str(service_uuid).lower()
+        service_path = f'{device.path}/service{service_handle:04x}'
+        service_props = {
+            'UUID': dbus.String(service_uuid),
+            'Device': dbus.ObjectPath(device.path),
+            'Primary': dbus.Boolean(True),
+            'Includes': dbus.Array([], signature='o'),
+        }
+        _manager().AddObject(service_path, SERVICE_IFACE, service_props, [])
+        _announce(service_path, SERVICE_IFACE, service_props)
+        for uuid, handle, flags in characteristics:
+            uuid = str(uuid).lower()
+            path = f'{service_path}/char{handle:04x}'
+            props = {
+                'UUID': dbus.String(uuid),
+                'Service': dbus.ObjectPath(service_path),
+                'Value': dbus.Array([], signature='y'),
+                'Notifying': dbus.Boolean(False),
+                'Flags': dbus.Array([str(f) for f in flags], signature='s'),
+                'MTU': dbus.UInt16(247),
+            }
+            _manager().AddObject(path, CHARACTERISTIC_IFACE, props, [
+                ('ReadValue', 'a{sv}', 'ay', _read_value),
+                ('WriteValue', 'aya{sv}', '', _write_value),
+                ('StartNotify', '', '', _start_notify),
+                ('StopNotify', '', '', _stop_notify),
+            ])
+            characteristic = mockobject.objects[path]
+            characteristic.wand_address = device.wand_address
+            characteristic.uuid = uuid
+            characteristic.notify_clients = set()
+            for name, implementation in (('StartNotify', _start_notify), ('StopNotify', _stop_notify)):
+                characteristic.methods[CHARACTERISTIC_IFACE][name] = ('', '', None, _per_sender(name, implementation))
+            _announce(path, CHARACTERISTIC_IFACE, props)
+    device.gatt_created = True
+
+
+def _require_connected(characteristic):
+    device = mockobject.objects[_record_of(characteristic)['path']]
+    if not device.props[DEVICE_IFACE]['Connected']:
+        raise dbus.exceptions.DBusException('Not connected', name='org.bluez.Error.NotConnected')
+
+
+def _att_error(code):
+    '''The D-Bus error real BlueZ 5.66 sends for an ATT error (src/gatt-client.c create_gatt_dbus_error).'''
+    simple = {
+        0x02: ('org.bluez.Error.NotPermitted', 'Read not permitted'),
+        0x03: ('org.bluez.Error.NotPermitted', 'Write not permitted'),
+        0x05: ('org.bluez.Error.NotPermitted', 'Not paired'),
+        0x0C: ('org.bluez.Error.NotPermitted', 'Not paired'),
+        0x0F: ('org.bluez.Error.NotPermitted', 'Not paired'),
+        0x06: ('org.bluez.Error.NotSupported', 'Request not supported'),
+        0x07: ('org.bluez.Error.InvalidArguments', 'Invalid offset'),
+        0x08: ('org.bluez.Error.NotAuthorized', 'Not authorized'),
+        0x0D: ('org.bluez.Error.InvalidArguments', 'Invalid Length'),
+    }
+    name, text = simple.get(code, ('org.bluez.Error.Failed', f'Operation failed with ATT error: 0x{code:02x}'))
+    return dbus.exceptions.DBusException(text, name=name)
+
+
+def _backend(characteristic, method, signature, arguments):
+    '''Calls the wand backend; a backend that does not answer is a link failure, as on real hardware.'''
+    bus_name, path = _record_of(characteristic)['backend']
+    try:
+        return dbus.SystemBus().call_blocking(bus_name, path, BACKEND_IFACE, method, signature, arguments, timeout=5)
+    except dbus.exceptions.DBusException as error:
+        raise dbus.exceptions.DBusException(f'Operation failed: backend: {error.get_dbus_message()}', name='org.bluez.Error.Failed') from error
+
+
+def _read_value(characteristic, options):
+    _require_connected(characteristic)
+    code, value = _backend(characteristic, 'Read', 's', [characteristic.uuid])
+    if code:
+        raise _att_error(int(code))
+    value = bytes(value)
+    offset = int(options.get('offset', 0))
+    if offset > len(value):
+        raise _att_error(0x07)
+    _change(characteristic, CHARACTERISTIC_IFACE, {'Value': _bytes(value)})
+    return _bytes(value[offset:])
+
+
+def _write_value(characteristic, value, options):
+    _require_connected(characteristic)
+    error = _record_of(characteristic)['behaviour'].pop('write-error', None)
+    if error:
+        _raise(error)
+    flags = characteristic.props[CHARACTERISTIC_IFACE]['Flags']
+    kind = str(options.get('type', 'request' if 'write' in flags else 'command'))
+    if (kind == 'request' and 'write' not in flags) or (kind == 'command' and 'write-without-response' not in flags and 'write' not in flags):
+        raise _att_error(0x03)
+    code = _backend(characteristic, 'Write', 'sayb', [characteristic.uuid, _bytes(bytes(value)), kind == 'request'])
+    if code and kind == 'request':
+        raise _att_error(int(code))
+
+
+def _per_sender(name, implementation):
+    '''A D-Bus method that receives the caller's unique name (dbusmock's own methods do not).'''
+    def method(self, sender=None):
+        self.log(f'{name} from {sender}')
+        self.call_log.append((0, name, []))
+        return implementation(self, str(sender))
+    wrapped = dbus.service.method(CHARACTERISTIC_IFACE, in_signature='', out_signature='', sender_keyword='sender')(method)
+    wrapped.__name__ = name
+    return wrapped
+
+
+def _start_notify(characteristic, sender):
+    '''GattCharacteristic1.StartNotify as BlueZ 5.66 src/gatt-client.c characteristic_start_notify: one notify session
+    per D-Bus client; a second StartNotify from the same client succeeds; the CCCD is written (and the wand told) only
+    for the first session, and Notifying stays true while any session remains.'''
+    _require_connected(characteristic)
+    if 'notify' not in characteristic.props[CHARACTERISTIC_IFACE]['Flags']:
+        raise dbus.exceptions.DBusException('Operation is not supported', name='org.bluez.Error.NotSupported')
+    if sender in characteristic.notify_clients:
+        return
+    if not characteristic.notify_clients:
+        code = _backend(characteristic, 'Subscribe', 'sb', [characteristic.uuid, True])
+        if code:
+            raise _att_error(int(code))
+        _change(characteristic, CHARACTERISTIC_IFACE, {'Notifying': dbus.Boolean(True)})
+    characteristic.notify_clients.add(sender)
+
+
+def _stop_notify(characteristic, sender):
+    '''GattCharacteristic1.StopNotify as characteristic_stop_notify: only the client that started a session can stop
+    it ("No notify session started" otherwise); the last one out unsubscribes.'''
+    if sender not in characteristic.notify_clients:
+        raise dbus.exceptions.DBusException('No notify session started', name='org.bluez.Error.Failed')
+    characteristic.notify_clients.discard(sender)
+    if not characteristic.notify_clients:
+        _backend(characteristic, 'Subscribe', 'sb', [characteristic.uuid, False])
+        _change(characteristic, CHARACTERISTIC_IFACE, {'Notifying': dbus.Boolean(False)})
