@@ -82,7 +82,7 @@ public sealed class EndOfLinePlanTests
         await using SimulatedWandLink link = new();
         await Defects.StickThermalSensorAsync(link);
 
-        TestRecord record = await new TestRunner().RunAsync(PlanRunning.Load("end-of-line.yaml"), link, new SimulatedStationFixture(link), null, default);
+        TestRecord record = await new TestRunner(new RunOptions { FixtureActions = WorldFixtureActions.For(link) }).RunAsync(PlanRunning.Load("end-of-line.yaml"), link, new SimulatedStationFixture(link), null, default);
 
         Assert.Equal(RunOutcome.Fail, record.Outcome);
         Assert.Equal(["thermal"], FailedPhases(record));
@@ -95,11 +95,11 @@ public sealed class EndOfLinePlanTests
         await using SimulatedWandLink link = new();
         RealHardwareLink hardware = new(link);
 
-        var error = await Assert.ThrowsAsync<Wand.Host.TestRuns.Steps.VirtualWandRequiredException>(
+        var error = await Assert.ThrowsAsync<Wand.Host.TestRuns.Steps.StationInstrumentMissingException>(
             () => new TestRunner().RunAsync(PlanRunning.Load("end-of-line.yaml"), hardware, null, null, default));
 
         Assert.Contains("end-of-line.yaml:", error.Message);
-        Assert.Contains("real hardware", error.Message);
+        Assert.Contains("no fixture configured", error.Message);
         Assert.Equal(Wand.Host.Links.LinkState.Disconnected, link.State);
     }
 

@@ -25,7 +25,7 @@ public sealed class ExtensionPointTests
         Assert.Throws<ArgumentException>(() => registry.Add(new ScriptedStepKind()));
         Assert.Contains("scripted", registry.Names);
         Assert.Equal(
-            ["advance", "command", "connect", "disconnect", "read", "sample", "wait", "world", "write"],
+            ["advance", "command", "connect", "disconnect", "fixture", "read", "sample", "wait", "world", "write"],
             StepRegistry.CreateDefault().Names);
     }
 

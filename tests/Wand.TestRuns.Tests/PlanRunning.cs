@@ -23,7 +23,7 @@ internal static class PlanRunning
     {
         await using SimulatedWandLink link = new(options);
         Wand.Host.Links.IWandLink target = wrap?.Invoke(link) ?? link;
-        TestRunner runner = new(new RunOptions { StationId = "test-station" });
+        TestRunner runner = new(new RunOptions { StationId = "test-station", FixtureActions = target.World is { } world ? new WorldFixtureActions(world, link) : null });
         return await runner.RunAsync(plan, target, new SimulatedStationFixture(link), null, cancellationToken);
     }
 }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using Wand.Cli;
 using Wand.Host.Results;
+using Wand.Host.Results.Sql;
 using Wand.Host.Results.Sqlite;
 using Xunit;
 
@@ -37,7 +38,7 @@ public sealed class ResultsStoreSafetyTests : IDisposable
 
             foreach (SqliteResultsStore store in stores)
             {
-                Assert.Equal(SqliteSchema.CurrentVersion, await store.ReadSchemaVersionAsync());
+                Assert.Equal(ResultsSchema.CurrentVersion, await store.ReadSchemaVersionAsync());
                 await store.DisposeAsync();
             }
         }
@@ -51,7 +52,7 @@ public sealed class ResultsStoreSafetyTests : IDisposable
         // max_page_count makes SQLite answer SQLITE_FULL ("database or disk is full") exactly as a full disk does.
         ResultsStoreException error = await Assert.ThrowsAsync<ResultsStoreException>(() => SqliteResultsStore.OpenAsync(
             path,
-            SqliteSchema.CurrentVersion,
+            ResultsSchema.CurrentVersion,
             connection => SqliteResultsStore.ExecuteAsync(connection, null, "PRAGMA max_page_count = 1", default),
             default));
 

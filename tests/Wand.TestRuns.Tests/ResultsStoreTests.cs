@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using Wand.Host.Results;
+using Wand.Host.Results.Sql;
 using Wand.Host.Results.Sqlite;
 using Wand.Host.TestRuns.Records;
 using Wand.Host.TestRuns.Reports;
@@ -32,7 +33,7 @@ public sealed class ResultsStoreTests : IDisposable
         TestRecord read = await store.GetRunAsync(record.RunId[..8]);
 
         Assert.Equal(TestRecordJson.Serialize(record), TestRecordJson.Serialize(read));
-        Assert.Equal(2, await store.ReadSchemaVersionAsync());
+        Assert.Equal(ResultsSchema.CurrentVersion, await store.ReadSchemaVersionAsync());
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public sealed class ResultsStoreTests : IDisposable
 
         await using SqliteResultsStore store = await SqliteResultsStore.OpenAsync(path);
 
-        Assert.Equal(2, await store.ReadSchemaVersionAsync());
+        Assert.Equal(ResultsSchema.CurrentVersion, await store.ReadSchemaVersionAsync());
         RunSummary run = Assert.Single(await store.ListRunsAsync(new RunQuery()));
         Assert.Equal(record.RunId, run.RunId);
         Assert.False(run.Marginal);

@@ -7,14 +7,14 @@ namespace Wand.TestRuns.Tests;
 /// <summary>Hand-built records for report and store tests.</summary>
 internal static class SampleRecords
 {
-    public static TestRecord Failed(string runId = "0123456789abcdef0123456789abcdef", string serial = "WAND-0007") => new()
+    public static TestRecord Failed(string runId = "0123456789abcdef0123456789abcdef", string serial = "WAND-0007", string station = "eol-01") => new()
     {
         RunId = runId,
         PlanName = "end-of-line",
         PlanVersion = "1.0",
         PlanFile = "hardware/test-plans/end-of-line.yaml",
         PlanSha256 = new string('a', 64),
-        StationId = "eol-01",
+        StationId = station,
         Operator = "Kim & <Lee>",
         DeviceAddress = "sim",
         VirtualDevice = true,

@@ -22,6 +22,9 @@ internal sealed class ScriptedStepKind : IStepKind
 
     public List<string> Log { get; } = [];
 
+    /// <summary>Raised when a hanging step has started and waits for cancellation, so a test can cancel on that event.</summary>
+    public event Action? Hanging;
+
     public ITestStep? Parse(PlanNode arguments)
     {
         PlanMap? map = arguments.AsMap("value", "fail-times", "throw", "hang", "label", "attach");
@@ -49,7 +52,9 @@ internal sealed class ScriptedStepKind : IStepKind
             kind.Log.Add(label);
             if (hang)
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                Task waiting = Task.Delay(Timeout.Infinite, cancellationToken);
+                kind.Hanging?.Invoke();
+                await waiting;
             }
 
             switch (throwKind)

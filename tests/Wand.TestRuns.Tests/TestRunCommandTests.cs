@@ -128,9 +128,10 @@ public sealed class TestRunCommandTests : IDisposable
         (int stepsCode, string steps, _) = await RunAsync("test", "list-steps");
 
         Assert.Equal(0, validCode);
-        Assert.Contains("needs a virtual wand", valid, StringComparison.Ordinal);
+        Assert.Contains("needs the station fixture", valid, StringComparison.Ordinal);
         Assert.Equal(0, stepsCode);
         Assert.Contains("world", steps, StringComparison.Ordinal);
+        Assert.Contains("fixture", steps, StringComparison.Ordinal);
         Assert.Contains("command", steps, StringComparison.Ordinal);
     }
 

@@ -20,7 +20,7 @@ internal static class ResultsCommand
 {
     private static readonly Option<string> Store = new("--results")
     {
-        Description = $"Results store: a SQLite file (default: ${ResultsStores.LocationVariable}, or ~/.local/share/wand/results/STATION.sqlite).",
+        Description = $"Results store: a SQLite file or a postgresql:// URI of the line database (default: ${ResultsStores.LocationVariable}, or ~/.local/share/wand/results/STATION.sqlite).",
     };
 
     private static readonly Option<string> Station = new("--station")
@@ -53,7 +53,7 @@ internal static class ResultsCommand
         show.SetAction((parseResult, cancellationToken) => WithStoreAsync(parseResult, ShowAsync, cancellationToken));
         Command export = new("export", "Export one stored run as its JSON record, JUnit XML or HTML report.") { Store, Station, RunId, Format, OutputFile };
         export.SetAction((parseResult, cancellationToken) => WithStoreAsync(parseResult, ExportAsync, cancellationToken));
-        return new Command("results", "Read the station's results database.") { list, show, export };
+        return new Command("results", "Read the station's results database.") { list, show, export, ResultsSyncCommand.Create() };
     }
 
     private static async Task<int> WithStoreAsync(ParseResult parseResult, Func<ParseResult, IResultsStore, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ internal static class ResultsCommand
         try
         {
             string location = parseResult.GetValue(Store) ?? ResultsStores.DefaultLocation(parseResult.GetValue(Station)!);
-            if (!File.Exists(location))
+            if (!ResultsStores.IsServer(location) && !File.Exists(location))
             {
                 throw new ResultsStoreException($"There is no results store at '{location}'; run a test first or give --results.");
             }

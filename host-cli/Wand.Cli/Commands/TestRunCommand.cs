@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Spectre.Console;
 using Wand.Cli.TestRuns;
+using Wand.Host.Instruments;
 using Wand.Host.Links;
 using Wand.Host.Results;
 using Wand.Host.TestRuns.Plans;
@@ -44,10 +45,15 @@ internal static class TestRunCommand
 
     private static readonly Option<string> Results = new("--results")
     {
-        Description = $"Results store: a SQLite file (default: ${ResultsStores.LocationVariable}, or ~/.local/share/wand/results/STATION.sqlite).",
+        Description = $"Results store: a SQLite file or a postgresql:// URI of the line database (default: ${ResultsStores.LocationVariable}, or ~/.local/share/wand/results/STATION.sqlite).",
     };
 
     private static readonly Option<bool> NoResults = new("--no-results") { Description = "Do not store the run in the results database." };
+
+    private static readonly Option<FileInfo> StationConfig = new("--station-config")
+    {
+        Description = "Station configuration (YAML) mapping each fixture action to the virtual world or an instrument (hardware/station-fixture.md).",
+    };
 
     /// <summary>Creates the <c>test</c> command group.</summary>
     /// <returns>The command.</returns>
@@ -55,7 +61,7 @@ internal static class TestRunCommand
     {
         Command run = new("run", "Run a test plan against the wand and write its record and reports; exit 0 PASS, 40 FAIL, 41 ERROR, 42 ABORTED, 43 TIMEOUT.")
         {
-            Plan, ReportDirectory, Station, Operator, Serial, Results, NoResults,
+            Plan, ReportDirectory, Station, Operator, Serial, Results, NoResults, StationConfig,
         };
         run.SetAction(RunAsync);
 
@@ -75,6 +81,7 @@ internal static class TestRunCommand
         bool json = parseResult.GetValue(CommonOptions.Json);
         string station = parseResult.GetValue(Station)!;
         TestPlan plan;
+        StationConfiguration? stationConfiguration = null;
         IResultsStore? store = null;
         if (ResultsStores.CheckStationId(station) is { } badStation)
         {
@@ -84,6 +91,10 @@ internal static class TestRunCommand
         try
         {
             plan = PlanLoader.Load(RelativeOrFull(parseResult.GetValue(Plan)!), TestRunSteps.Create());
+            if (parseResult.GetValue(StationConfig) is FileInfo configuration)
+            {
+                stationConfiguration = StationConfigurationLoader.Load(RelativeOrFull(configuration));
+            }
             if (!parseResult.GetValue(NoResults))
             {
                 store = await ResultsStores.OpenAsync(parseResult.GetValue(Results) ?? ResultsStores.DefaultLocation(station), cancellationToken).ConfigureAwait(false);
@@ -98,7 +109,7 @@ internal static class TestRunCommand
 
         try
         {
-            return await RunPlanAsync(parseResult, plan, store, cancellationToken).ConfigureAwait(false);
+            return await RunPlanAsync(parseResult, plan, stationConfiguration, store, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -109,7 +120,7 @@ internal static class TestRunCommand
         }
     }
 
-    private static async Task<int> RunPlanAsync(ParseResult parseResult, TestPlan plan, IResultsStore? store, CancellationToken cancellationToken)
+    private static async Task<int> RunPlanAsync(ParseResult parseResult, TestPlan plan, StationConfiguration? stationConfiguration, IResultsStore? store, CancellationToken cancellationToken)
     {
         TextWriter output = parseResult.InvocationConfiguration.Output;
         TextWriter error = parseResult.InvocationConfiguration.Error;
@@ -130,7 +141,18 @@ internal static class TestRunCommand
             {
                 TestRunner.CheckCanRun(plan, link);
                 ITestRunProgress progress = json ? NoProgress.Instance : new ConsoleRunProgress(console);
-                record = await new TestRunner(options).RunAsync(plan, link, SimulatedStationFixture.For(link), progress, cancellationToken).ConfigureAwait(false);
+                StationInstruments? instruments = stationConfiguration == null
+                    ? null
+                    : await StationInstruments.OpenAsync(stationConfiguration, WorldFixtureActions.For(link), null, cancellationToken).ConfigureAwait(false);
+                await using (instruments)
+                {
+                    RunOptions withFixture = options with
+                    {
+                        FixtureActions = instruments?.Actions ?? WorldFixtureActions.For(link),
+                        Instruments = instruments?.Identities ?? [],
+                    };
+                    record = await new TestRunner(withFixture).RunAsync(plan, link, SimulatedStationFixture.For(link), progress, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 #pragma warning disable CA1031 // The command's boundary.
@@ -214,7 +236,11 @@ internal static class TestRunCommand
         {
             TestPlan plan = PlanLoader.Load(RelativeOrFull(parseResult.GetValue(Plan)!), TestRunSteps.Create());
             int measurements = plan.Measurements.Count();
-            string virtualOnly = plan.FirstVirtualOnlyStep is StepPlan step ? $"needs a virtual wand (world steps, first at {step.Location})" : "runs on real hardware and virtual wands";
+            string virtualOnly = plan.FirstVirtualOnlyStep is StepPlan step
+                ? $"needs a virtual wand (world steps, first at {step.Location})"
+                : plan.FirstFixtureStep is StepPlan fixtureStep
+                    ? $"needs the station fixture: a virtual wand or --station-config (fixture steps, first at {fixtureStep.Location})"
+                    : "runs on real hardware and virtual wands";
             if (json)
             {
                 output.WriteLine(JsonSerializer.Serialize(new { valid = true, plan = plan.Name, version = plan.Version, phases = plan.Phases.Count, measurements, virtualOnly = plan.FirstVirtualOnlyStep != null }));

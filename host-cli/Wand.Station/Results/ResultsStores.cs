@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Wand.Host.Results.PostgreSql;
 using Wand.Host.Results.Sqlite;
 
 namespace Wand.Host.Results;
@@ -12,6 +13,14 @@ public static class ResultsStores
 {
     /// <summary>The environment variable that overrides the default store location.</summary>
     public const string LocationVariable = "WAND_RESULTS";
+
+    /// <summary>The environment variable naming the line database a station forwards its runs to (a <c>postgresql://</c> URI).</summary>
+    public const string LineLocationVariable = "WAND_LINE_RESULTS";
+
+    /// <summary>Tells whether a location names a database server rather than a file.</summary>
+    /// <param name="location">The location.</param>
+    /// <returns><see langword="true"/> for <c>postgresql://</c> and <c>postgres://</c> URIs.</returns>
+    public static bool IsServer(string location) => PostgreSqlLocation.IsServer(location);
 
     /// <summary>Gives the default store of a station: <c>$WAND_RESULTS</c>, or <c>STATION.sqlite</c> under the user's data folder (<c>~/.local/share/wand/results</c> on Linux).</summary>
     /// <param name="stationId">The station ID.</param>
@@ -53,7 +62,7 @@ public static class ResultsStores
         return plain ? null : $"--station '{stationId}' is not a plain station name: use 1 to 64 letters, digits, '.', '-' and '_', not starting with '.'.";
     }
 
-    /// <summary>Opens a store: a file path (SQLite). Server URLs (<c>postgresql://…</c>) are reserved for a shared store.</summary>
+    /// <summary>Opens a store: a <c>postgresql://</c> URI (the line's shared database), or else a file path (the station's SQLite file).</summary>
     /// <param name="location">The location.</param>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>The open store.</returns>
@@ -61,9 +70,9 @@ public static class ResultsStores
     public static async Task<IResultsStore> OpenAsync(string location, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
-        if (location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        if (PostgreSqlLocation.IsServer(location))
         {
-            throw new ResultsStoreException("A shared PostgreSQL results store is not available in this build; give a SQLite file path.");
+            return await PostgreSqlResultsStore.OpenAsync(location, cancellationToken).ConfigureAwait(false);
         }
 
         return await SqliteResultsStore.OpenAsync(location, cancellationToken).ConfigureAwait(false);

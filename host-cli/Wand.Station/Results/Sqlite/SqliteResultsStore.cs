@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using Wand.Host.TestRuns.Records;
+using Wand.Host.Results.Sql;
 using Wand.Host.TestRuns.Reports;
 
 namespace Wand.Host.Results.Sqlite;
@@ -37,13 +38,13 @@ public sealed class SqliteResultsStore : IResultsStore
     /// <summary>Gets or sets a hook run before each row is inserted, with the table name (for fault-injection tests).</summary>
     internal Action<string>? BeforeInsert { get; set; }
 
-    /// <summary>Opens (creating if needed) a store file and migrates its schema to <see cref="SqliteSchema.CurrentVersion"/>.</summary>
+    /// <summary>Opens (creating if needed) a store file and migrates its schema to <see cref="ResultsSchema.CurrentVersion"/>.</summary>
     /// <param name="path">The database file; its folder is created when missing.</param>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>The open store.</returns>
     /// <exception cref="ResultsStoreException">The file cannot be opened or migrated; it is left as it was.</exception>
     public static Task<SqliteResultsStore> OpenAsync(string path, CancellationToken cancellationToken = default)
-        => OpenAsync(path, SqliteSchema.CurrentVersion, cancellationToken);
+        => OpenAsync(path, ResultsSchema.CurrentVersion, cancellationToken);
 
     /// <summary>Opens a store migrated only up to a version (for migration tests).</summary>
     internal static Task<SqliteResultsStore> OpenAsync(string path, int targetVersion, CancellationToken cancellationToken)
@@ -130,7 +131,11 @@ public sealed class SqliteResultsStore : IResultsStore
             await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await SqliteRunWriter.WriteAsync(connection, (SqliteTransaction)transaction, record, BeforeInsert, cancellationToken).ConfigureAwait(false);
+                if (!await RunRowWriter.WriteAsync(connection, transaction, record, BeforeInsert, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new ResultsStoreException($"a run with ID {record.RunId} is already stored");
+                }
+
                 await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception error)
@@ -158,7 +163,7 @@ public sealed class SqliteResultsStore : IResultsStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await SqliteRunReader.ListAsync(connection, query, cancellationToken).ConfigureAwait(false);
+            return await RunRowReader.ListAsync(connection, query, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException error)
         {
@@ -177,7 +182,7 @@ public sealed class SqliteResultsStore : IResultsStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            string json = await SqliteRunReader.FindRecordJsonAsync(connection, runId, Location, cancellationToken).ConfigureAwait(false);
+            string json = await RunRowReader.FindRecordJsonAsync(connection, runId, Location, cancellationToken).ConfigureAwait(false);
             return TestRecordJson.Deserialize(json);
         }
         catch (SqliteException error)
@@ -187,6 +192,66 @@ public sealed class SqliteResultsStore : IResultsStore
         catch (System.Text.Json.JsonException error)
         {
             throw new ResultsSchemaException($"Run {runId} in '{Location}' holds a record this software cannot read: {error.Message}");
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Lists the runs not yet handed on to the line database, oldest first.</summary>
+    /// <param name="limit">The most run IDs to return, at least 1.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The run IDs.</returns>
+    /// <exception cref="ResultsStoreException">The store could not be read.</exception>
+    public async Task<IReadOnlyList<string>> ListPendingForwardAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "SELECT run_id FROM runs WHERE run_id NOT IN (SELECT run_id FROM forwarded_runs) ORDER BY started_utc, run_id LIMIT @limit";
+            command.Parameters.AddWithValue("@limit", limit);
+            List<string> runIds = [];
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                runIds.Add(reader.GetString(0));
+            }
+
+            return runIds;
+        }
+        catch (SqliteException error)
+        {
+            throw new ResultsStoreException($"Cannot read the results store '{Location}': {error.Message}", error);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Records that the line database holds a run, so it is not forwarded again.</summary>
+    /// <param name="runId">The full run ID.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the mark is stored.</returns>
+    /// <exception cref="ResultsStoreException">The store could not be written.</exception>
+    public async Task MarkForwardedAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO forwarded_runs (run_id, forwarded_utc) VALUES (@run, @now) ON CONFLICT (run_id) DO NOTHING";
+            command.Parameters.AddWithValue("@run", runId);
+            command.Parameters.AddWithValue("@now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException error)
+        {
+            throw new ResultsStoreException($"Cannot write the results store '{Location}': {error.Message}", error);
         }
         finally
         {
@@ -229,7 +294,7 @@ public sealed class SqliteResultsStore : IResultsStore
             await CheckOwnershipAsync(connection, (SqliteTransaction)transaction, path, cancellationToken).ConfigureAwait(false);
             if (await ReadVersionAsync(connection, (SqliteTransaction)transaction, path, cancellationToken).ConfigureAwait(false) < next)
             {
-                foreach (string statement in SqliteSchema.Migrations[next - 1])
+                foreach (string statement in ResultsSchema.Migrations(SqlDialect.Sqlite)[next - 1])
                 {
                     await ExecuteAsync(connection, (SqliteTransaction)transaction, statement, cancellationToken).ConfigureAwait(false);
                 }
@@ -237,13 +302,13 @@ public sealed class SqliteResultsStore : IResultsStore
                 await ExecuteAsync(connection, (SqliteTransaction)transaction, string.Create(CultureInfo.InvariantCulture, $"UPDATE schema_version SET version = {next}"), cancellationToken).ConfigureAwait(false);
             }
 
-            await ExecuteAsync(connection, (SqliteTransaction)transaction, string.Create(CultureInfo.InvariantCulture, $"PRAGMA application_id = {SqliteSchema.ApplicationId}"), cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, (SqliteTransaction)transaction, string.Create(CultureInfo.InvariantCulture, $"PRAGMA application_id = {ResultsSchema.ApplicationId}"), cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// Refuses a database that belongs to another program: ours carries <see cref="SqliteSchema.ApplicationId"/>
+    /// Refuses a database that belongs to another program: ours carries <see cref="ResultsSchema.ApplicationId"/>
     /// (stores written before it was set have <c>schema_version</c> and <c>runs</c> tables); an empty file is new.
     /// </summary>
     /// <returns><c>true</c> when the file already carries the application ID.</returns>
@@ -253,7 +318,7 @@ public sealed class SqliteResultsStore : IResultsStore
         identity.Transaction = transaction;
         identity.CommandText = "PRAGMA application_id";
         long applicationId = Convert.ToInt64(await identity.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        if (applicationId == SqliteSchema.ApplicationId)
+        if (applicationId == ResultsSchema.ApplicationId)
         {
             return true;
         }
@@ -284,9 +349,9 @@ public sealed class SqliteResultsStore : IResultsStore
     private static async Task<int> ReadVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, string path, CancellationToken cancellationToken)
     {
         int version = await ReadStoredVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        if (version > SqliteSchema.CurrentVersion)
+        if (version > ResultsSchema.CurrentVersion)
         {
-            throw new ResultsSchemaException($"The results store '{path}' has schema version {version}, newer than this software's {SqliteSchema.CurrentVersion}. Update wand, or use another file.");
+            throw new ResultsSchemaException($"The results store '{path}' has schema version {version}, newer than this software's {ResultsSchema.CurrentVersion}. Update wand, or use another file.");
         }
 
         return version;

@@ -41,6 +41,9 @@ public sealed class TestPlan
     /// <summary>Gets the first step that needs a virtual wand, if any.</summary>
     public StepPlan? FirstVirtualOnlyStep => AllPhases.SelectMany(phase => phase.Steps).FirstOrDefault(step => step.Step.RequiresVirtualWand);
 
+    /// <summary>Gets the first step that uses the station fixture's actions (HC-4), or <c>null</c>.</summary>
+    public StepPlan? FirstFixtureStep => AllPhases.SelectMany(phase => phase.Steps).FirstOrDefault(step => step.Kind == "fixture");
+
     /// <summary>Gets every measurement in run order.</summary>
     public IEnumerable<MeasurementSpec> Measurements => AllPhases.SelectMany(phase => phase.Steps).SelectMany(step => step.Measurements);
 }

@@ -90,4 +90,7 @@ public sealed class TestRecord
 
     /// <summary>Gets the attachments.</summary>
     public IReadOnlyList<AttachmentRecord> Attachments { get; init; } = Array.Empty<AttachmentRecord>();
+
+    /// <summary>Gets the station's instruments with the identity each gave (<c>*IDN?</c>), empty on a virtual station.</summary>
+    public IReadOnlyList<InstrumentRecord> Instruments { get; init; } = Array.Empty<InstrumentRecord>();
 }

@@ -19,4 +19,10 @@ public sealed record RunOptions
 
     /// <summary>Gets the longest time teardown may take after a Ctrl-C or error, in seconds.</summary>
     public double TeardownTimeoutSeconds { get; init; } = 30;
+
+    /// <summary>Gets the station's fixture actions (HC-4) for <c>fixture</c> steps, or <c>null</c> when it has none.</summary>
+    public Wand.Host.TestRuns.Fixture.IFixtureActions? FixtureActions { get; init; }
+
+    /// <summary>Gets the station's instruments with their identities, for the record.</summary>
+    public System.Collections.Generic.IReadOnlyList<Wand.Host.TestRuns.Records.InstrumentRecord> Instruments { get; init; } = [];
 }

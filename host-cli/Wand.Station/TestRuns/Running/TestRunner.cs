@@ -54,11 +54,18 @@ public sealed class TestRunner
     /// <param name="cancellationToken">Ctrl-C: the run ends ABORTED after teardown.</param>
     /// <returns>The complete record.</returns>
     /// <exception cref="VirtualWandRequiredException">The plan needs a virtual wand; nothing ran.</exception>
+    /// <exception cref="StationInstrumentMissingException">The plan uses the fixture but the station has none; nothing ran.</exception>
     public async Task<TestRecord> RunAsync(TestPlan plan, IWandLink link, IStationFixture? fixture, ITestRunProgress? progress, CancellationToken cancellationToken)
     {
         CheckCanRun(plan, link);
+        if (options.FixtureActions == null && plan.FirstFixtureStep is StepPlan fixtureStep)
+        {
+            throw new StationInstrumentMissingException(
+                $"{fixtureStep.Location}: '{fixtureStep.Label}' uses the station fixture, but '{link.Address}' is real hardware and this station has no fixture configured. Give a station configuration, or run against a virtual wand (--device sim). Nothing was run.");
+        }
+
         progress ??= NoProgress.Instance;
-        StepContext context = new(link, fixture);
+        StepContext context = new(link, fixture, options.FixtureActions);
         EventHandler<CharacteristicNotificationEventArgs> onNotification = (_, notification) => OnNotification(context, fixture, notification);
         link.NotificationReceived += onNotification;
         DateTimeOffset started = DateTimeOffset.UtcNow;
@@ -129,6 +136,7 @@ public sealed class TestRunner
             Phases = phases,
             Series = context.SnapshotSeries(),
             Attachments = context.SnapshotAttachments(),
+            Instruments = options.Instruments,
         };
         progress.RunFinished(result);
         return result;

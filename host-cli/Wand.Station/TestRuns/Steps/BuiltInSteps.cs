@@ -17,6 +17,7 @@ public static class BuiltInSteps
         yield return new WaitStepKind();
         yield return new SampleStepKind();
         yield return new WorldStepKind();
+        yield return new FixtureStepKind();
         yield return new AdvanceStepKind();
     }
 }

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Host.Links;
+using Wand.Host.TestRuns.Fixture;
 using Wand.Host.TestRuns.Records;
 
 namespace Wand.Host.TestRuns.Steps;
@@ -21,15 +22,26 @@ public sealed class StepContext
     private readonly Dictionary<string, (string Units, List<SeriesPoint> Points)> series = new(StringComparer.Ordinal);
     private readonly List<AttachmentRecord> attachments = [];
     private readonly IStationFixture? fixture;
+    private readonly IFixtureActions? fixtureActions;
     private long advancedMilliseconds;
 
     /// <summary>Initializes a new instance of the <see cref="StepContext"/> class.</summary>
     /// <param name="link">The unit's link.</param>
     /// <param name="fixture">The station's instruments, or <c>null</c> when it has none.</param>
     public StepContext(IWandLink link, IStationFixture? fixture)
+        : this(link, fixture, null)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="StepContext"/> class.</summary>
+    /// <param name="link">The unit's link.</param>
+    /// <param name="fixture">The station's instruments, or <c>null</c> when it has none.</param>
+    /// <param name="fixtureActions">The station's fixture actions (HC-4), or <c>null</c> when it has none.</param>
+    public StepContext(IWandLink link, IStationFixture? fixture, IFixtureActions? fixtureActions)
     {
         Link = link ?? throw new ArgumentNullException(nameof(link));
         this.fixture = fixture;
+        this.fixtureActions = fixtureActions;
     }
 
     /// <summary>Gets the unit's link.</summary>
@@ -47,6 +59,11 @@ public sealed class StepContext
     /// <exception cref="StationInstrumentMissingException">The station has none.</exception>
     public IStationFixture Fixture => fixture ?? throw new StationInstrumentMissingException(
         "This step reads the station fixture (head accelerometer, motor voltmeter), but this station has none configured.");
+
+    /// <summary>Gets the station's fixture actions (HC-4).</summary>
+    /// <exception cref="StationInstrumentMissingException">The station has no fixture configured.</exception>
+    public IFixtureActions FixtureActions => fixtureActions ?? throw new StationInstrumentMissingException(
+        "This step uses the station fixture (head resistors, NTC substitute, supply, USB power, button, meters), but this station has no fixture configured. Give a station configuration (--station-config) or run against a virtual wand.");
 
     /// <summary>Gets a value indicating whether the station has a fixture.</summary>
     public bool HasFixture => fixture != null;

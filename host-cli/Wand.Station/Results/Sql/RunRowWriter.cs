@@ -2,23 +2,30 @@ using System;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Wand.Host.TestRuns.Records;
 using Wand.Host.TestRuns.Reports;
 
-namespace Wand.Host.Results.Sqlite;
+namespace Wand.Host.Results.Sql;
 
-/// <summary>Inserts one run's rows inside the caller's transaction.</summary>
-internal static class SqliteRunWriter
+/// <summary>Inserts one run's rows inside the caller's transaction, in SQL that SQLite and PostgreSQL both accept.</summary>
+internal static class RunRowWriter
 {
-    public static async Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, TestRecord record, Action<string>? beforeInsert, CancellationToken cancellationToken)
+    /// <summary>Inserts the run unless its run ID is already stored.</summary>
+    /// <returns><see langword="true"/> when the rows were inserted; <see langword="false"/> when the run ID was already stored (nothing was written).</returns>
+    public static async Task<bool> WriteAsync(DbConnection connection, DbTransaction transaction, TestRecord record, Action<string>? beforeInsert, CancellationToken cancellationToken)
     {
         Inserter inserter = new(connection, transaction, beforeInsert, cancellationToken);
-        await inserter.InsertAsync("runs",
-            "INSERT INTO runs (run_id, plan_name, plan_version, dut_serial, station_id, started_utc, duration_ms, outcome, record_json, marginal, firmware_revision) VALUES (@run, @plan, @version, @serial, @station, @started, @duration, @outcome, @json, @marginal, @firmware)",
+        int inserted = await inserter.InsertAsync("runs",
+            "INSERT INTO runs (run_id, plan_name, plan_version, dut_serial, station_id, started_utc, duration_ms, outcome, record_json, marginal, firmware_revision) VALUES (@run, @plan, @version, @serial, @station, @started, @duration, @outcome, @json, @marginal, @firmware) ON CONFLICT (run_id) DO NOTHING",
             ("@run", record.RunId), ("@plan", record.PlanName), ("@version", record.PlanVersion), ("@serial", record.DutSerial), ("@station", record.StationId),
             ("@started", record.StartedUtc.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)), ("@duration", record.DurationMilliseconds),
             ("@outcome", Name(record.Outcome)), ("@json", TestRecordJson.Serialize(record)), ("@marginal", record.Marginal ? 1 : 0), ("@firmware", record.FirmwareRevision)).ConfigureAwait(false);
+        if (inserted == 0)
+        {
+            return false;
+        }
+
         for (int position = 0; position < record.Phases.Count; position++)
         {
             PhaseRecord phase = record.Phases[position];
@@ -43,25 +50,36 @@ internal static class SqliteRunWriter
                 "INSERT INTO attachments (run_id, name, media_type, data) VALUES (@run, @name, @type, @data)",
                 ("@run", record.RunId), ("@name", attachment.Name), ("@type", attachment.MediaType), ("@data", attachment.Data)).ConfigureAwait(false);
         }
+
+        return true;
     }
 
     internal static string Name(RunOutcome outcome) => outcome.ToString().ToUpperInvariant();
 
-    private sealed class Inserter(SqliteConnection connection, SqliteTransaction transaction, Action<string>? beforeInsert, CancellationToken cancellationToken)
+    /// <summary>Adds a named parameter to a command; a null value becomes SQL NULL.</summary>
+    internal static void AddParameter(DbCommand command, string name, object? value)
     {
-        public async Task InsertAsync(string table, string sql, params (string Name, object? Value)[] parameters)
+        DbParameter parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    private sealed class Inserter(DbConnection connection, DbTransaction transaction, Action<string>? beforeInsert, CancellationToken cancellationToken)
+    {
+        public async Task<int> InsertAsync(string table, string sql, params (string Name, object? Value)[] parameters)
         {
             cancellationToken.ThrowIfCancellationRequested();
             beforeInsert?.Invoke(table);
-            await using SqliteCommand command = connection.CreateCommand();
+            await using DbCommand command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = sql;
             foreach ((string name, object? value) in parameters)
             {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+                AddParameter(command, name, value);
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

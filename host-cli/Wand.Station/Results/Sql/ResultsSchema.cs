@@ -1,13 +1,14 @@
 using System.Collections.Generic;
 
-namespace Wand.Host.Results.Sqlite;
+namespace Wand.Host.Results.Sql;
 
 /// <summary>
 /// The results database's schema, as numbered migrations. Version N is reached by running migrations 1..N in order,
 /// each in its own transaction; <c>schema_version</c> holds the version reached. Migrations are only ever appended.
-/// The statements keep to SQL that PostgreSQL also accepts (apart from BLOB → BYTEA), so a server store can follow.
+/// One list serves SQLite and PostgreSQL: the statements keep to SQL both accept, and the few type names that differ
+/// come from the <see cref="SqlDialect"/>.
 /// </summary>
-internal static class SqliteSchema
+internal static class ResultsSchema
 {
     /// <summary>
     /// The SQLite header's application ID of a wand results store (<c>PRAGMA application_id</c>, header offset 68 per
@@ -16,16 +17,18 @@ internal static class SqliteSchema
     public const int ApplicationId = 0x57414E44;
 
     /// <summary>The version this software writes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
-    /// <summary>Gets the migrations by target version: index 0 brings an empty file to version 1, and so on.</summary>
-    public static IReadOnlyList<string[]> Migrations { get; } =
+    /// <summary>Gives the migrations by target version: index 0 brings an empty database to version 1, and so on.</summary>
+    /// <param name="dialect">The engine whose type names to use.</param>
+    /// <returns>The statements of each migration.</returns>
+    public static IReadOnlyList<string[]> Migrations(SqlDialect dialect) =>
     [
         // Version 1: runs, phases and measurements, with the full JSON record kept per run.
         [
             "CREATE TABLE schema_version (version INTEGER NOT NULL)",
             "INSERT INTO schema_version (version) VALUES (0)",
-            """
+            $"""
             CREATE TABLE runs (
                 run_id TEXT PRIMARY KEY,
                 plan_name TEXT NOT NULL,
@@ -33,33 +36,33 @@ internal static class SqliteSchema
                 dut_serial TEXT NOT NULL,
                 station_id TEXT NOT NULL,
                 started_utc TEXT NOT NULL,
-                duration_ms REAL NOT NULL,
+                duration_ms {dialect.DoubleType} NOT NULL,
                 outcome TEXT NOT NULL,
                 record_json TEXT NOT NULL)
             """,
-            """
+            $"""
             CREATE TABLE phases (
                 run_id TEXT NOT NULL REFERENCES runs (run_id),
                 position INTEGER NOT NULL,
                 name TEXT NOT NULL,
                 outcome TEXT NOT NULL,
                 attempts INTEGER NOT NULL,
-                duration_ms REAL NOT NULL,
+                duration_ms {dialect.DoubleType} NOT NULL,
                 message TEXT NOT NULL,
                 PRIMARY KEY (run_id, position))
             """,
-            """
+            $"""
             CREATE TABLE measurements (
                 run_id TEXT NOT NULL REFERENCES runs (run_id),
                 phase_position INTEGER NOT NULL,
                 name TEXT NOT NULL,
                 units TEXT NOT NULL,
-                numeric_value REAL,
+                numeric_value {dialect.DoubleType},
                 text_value TEXT,
-                minimum REAL,
-                maximum REAL,
-                marginal_minimum REAL,
-                marginal_maximum REAL,
+                minimum {dialect.DoubleType},
+                maximum {dialect.DoubleType},
+                marginal_minimum {dialect.DoubleType},
+                marginal_maximum {dialect.DoubleType},
                 expected TEXT,
                 outcome TEXT NOT NULL,
                 PRIMARY KEY (run_id, name))
@@ -73,15 +76,24 @@ internal static class SqliteSchema
             "ALTER TABLE runs ADD COLUMN marginal INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE runs ADD COLUMN firmware_revision TEXT NOT NULL DEFAULT ''",
             "ALTER TABLE measurements ADD COLUMN marginal INTEGER NOT NULL DEFAULT 0",
-            """
+            $"""
             CREATE TABLE attachments (
                 run_id TEXT NOT NULL REFERENCES runs (run_id),
                 name TEXT NOT NULL,
                 media_type TEXT NOT NULL,
-                data BLOB NOT NULL,
+                data {dialect.BinaryType} NOT NULL,
                 PRIMARY KEY (run_id, name))
             """,
             "CREATE INDEX measurements_by_name ON measurements (name, outcome)",
+        ],
+
+        // Version 3: the runs a station has handed on to the line database (store and forward); empty on the line database.
+        [
+            """
+            CREATE TABLE forwarded_runs (
+                run_id TEXT PRIMARY KEY REFERENCES runs (run_id),
+                forwarded_utc TEXT NOT NULL)
+            """,
         ],
     ];
 }

@@ -4,21 +4,21 @@ using System.Globalization;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
-namespace Wand.Host.Results.Sqlite;
+namespace Wand.Host.Results.Sql;
 
-/// <summary>Queries of the run tables.</summary>
-internal static class SqliteRunReader
+/// <summary>Queries of the run tables, in SQL that SQLite and PostgreSQL both accept.</summary>
+internal static class RunRowReader
 {
-    public static async Task<IReadOnlyList<RunSummary>> ListAsync(SqliteConnection connection, RunQuery query, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<RunSummary>> ListAsync(DbConnection connection, RunQuery query, CancellationToken cancellationToken)
     {
         if (query.Limit < 1 || query.Limit > 10_000)
         {
             throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "The limit must be 1 to 10000.");
         }
 
-        await using SqliteCommand command = connection.CreateCommand();
+        await using DbCommand command = connection.CreateCommand();
         StringBuilder sql = new("""
             SELECT r.run_id, r.plan_name, r.plan_version, r.dut_serial, r.station_id, r.started_utc, r.duration_ms, r.outcome, r.marginal,
                    (SELECT count(*) FROM measurements m WHERE m.run_id = r.run_id AND m.outcome = 'FAIL')
@@ -27,32 +27,32 @@ internal static class SqliteRunReader
         if (query.DutSerial != null)
         {
             sql.Append(" AND r.dut_serial = @serial");
-            command.Parameters.AddWithValue("@serial", query.DutSerial);
+            RunRowWriter.AddParameter(command, "@serial", query.DutSerial);
         }
 
         if (query.PlanName != null)
         {
             sql.Append(" AND r.plan_name = @plan");
-            command.Parameters.AddWithValue("@plan", query.PlanName);
+            RunRowWriter.AddParameter(command, "@plan", query.PlanName);
         }
 
         if (query.Outcome != null)
         {
             sql.Append(" AND r.outcome = @outcome");
-            command.Parameters.AddWithValue("@outcome", SqliteRunWriter.Name(query.Outcome.Value));
+            RunRowWriter.AddParameter(command, "@outcome", RunRowWriter.Name(query.Outcome.Value));
         }
 
         if (query.Since != null)
         {
             sql.Append(" AND r.started_utc >= @since");
-            command.Parameters.AddWithValue("@since", query.Since.Value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            RunRowWriter.AddParameter(command, "@since", query.Since.Value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         }
 
         sql.Append(" ORDER BY r.started_utc DESC, r.run_id LIMIT @limit");
-        command.Parameters.AddWithValue("@limit", query.Limit);
+        RunRowWriter.AddParameter(command, "@limit", query.Limit);
         command.CommandText = sql.ToString();
         List<RunSummary> runs = [];
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             runs.Add(new RunSummary
@@ -65,15 +65,15 @@ internal static class SqliteRunReader
                 StartedUtc = DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
                 DurationMilliseconds = reader.GetDouble(6),
                 Outcome = reader.GetString(7),
-                Marginal = reader.GetInt64(8) != 0,
-                FailedMeasurements = (int)reader.GetInt64(9),
+                Marginal = Convert.ToInt64(reader.GetValue(8), CultureInfo.InvariantCulture) != 0,
+                FailedMeasurements = Convert.ToInt32(reader.GetValue(9), CultureInfo.InvariantCulture),
             });
         }
 
         return runs;
     }
 
-    public static async Task<string> FindRecordJsonAsync(SqliteConnection connection, string runId, string location, CancellationToken cancellationToken)
+    public static async Task<string> FindRecordJsonAsync(DbConnection connection, string runId, string location, CancellationToken cancellationToken)
     {
         string prefix = runId.Trim().ToLowerInvariant();
         if (prefix.Length < 6)
@@ -81,11 +81,11 @@ internal static class SqliteRunReader
             throw new RunNotFoundException($"Give at least 6 characters of the run ID; '{runId}' is too short.");
         }
 
-        await using SqliteCommand command = connection.CreateCommand();
+        await using DbCommand command = connection.CreateCommand();
         command.CommandText = "SELECT run_id, record_json FROM runs WHERE substr(run_id, 1, @length) = @prefix ORDER BY run_id LIMIT 2";
-        command.Parameters.AddWithValue("@length", prefix.Length);
-        command.Parameters.AddWithValue("@prefix", prefix);
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        RunRowWriter.AddParameter(command, "@length", prefix.Length);
+        RunRowWriter.AddParameter(command, "@prefix", prefix);
+        await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             throw new RunNotFoundException($"No run '{runId}' in '{location}'. List the runs with 'wand results list'.");
