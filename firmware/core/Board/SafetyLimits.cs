@@ -19,8 +19,25 @@ namespace Wand.Core.Board
         /// <summary>Longest start-up kick (SR-4), in milliseconds.</summary>
         public const int MaximumKickMilliseconds = 50;
 
-        /// <summary>Drive must have been zero this long for the motor to count as at standstill (kick allowed), in milliseconds.</summary>
-        public const int StandstillMilliseconds = 300;
+        /// <summary>
+        /// Run-down time constant the governor assumes for the rotor while the drive is below the sustain voltage (SR-4),
+        /// in milliseconds: shorter than the fastest motor of the ±25 % population (40 ms × 0.75 = 30 ms), so the estimate
+        /// never says "still turning" of a rotor that has slowed below its sustain speed.
+        /// </summary>
+        public const int RotorRunDownMilliseconds = 25;
+
+        /// <summary>
+        /// Spin-up time constant the governor assumes for a turning rotor (SR-4), in milliseconds: longer than the slowest
+        /// motor of the ±25 % population (40 ms × 1.25 = 50 ms), so the estimate never runs ahead of the rotor.
+        /// </summary>
+        public const int RotorSpinUpMilliseconds = 60;
+
+        /// <summary>
+        /// The sustain speed the kick decision uses (SR-4), in percent of the speed the level-1 drive holds: below it the
+        /// rotor may stop. Every motor of the population, calibrated, stops below 300 rpm, a tenth of its level-1 speed
+        /// (about 3300 rpm for the level-1 amplitude); a quarter leaves the margin.
+        /// </summary>
+        public const int RotorSustainSpeedPercent = 25;
 
         /// <summary>Default session length (SR-5), in seconds.</summary>
         public const int DefaultSessionSeconds = 600;
