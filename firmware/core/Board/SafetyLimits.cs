@@ -138,6 +138,63 @@ namespace Wand.Core.Board
         /// <summary>Gets the battery restart level at rest (SR-8), in millivolts, at least 3600.</summary>
         public int BatteryRestartMillivolts => batteryRestartMillivolts;
 
+        /// <summary>Copies these limits, as tightened so far, into a new instance.</summary>
+        /// <returns>A new instance with the same values.</returns>
+        public SafetyLimits Copy()
+        {
+            SafetyLimits copy = new SafetyLimits();
+            copy.ratedMotorMillivolts = ratedMotorMillivolts;
+            copy.maximumSessionSeconds = maximumSessionSeconds;
+            copy.derateStartMillidegrees = derateStartMillidegrees;
+            copy.tripMillidegrees = tripMillidegrees;
+            copy.thermalRestartMillidegrees = thermalRestartMillidegrees;
+            copy.batteryWarningMillivolts = batteryWarningMillivolts;
+            copy.batteryCutoffMillivolts = batteryCutoffMillivolts;
+            copy.batteryRestartMillivolts = batteryRestartMillivolts;
+            return copy;
+        }
+
+        /// <summary>
+        /// Sets every limit to another instance's values. Used only when a sensor calibration is put in force, to undo the
+        /// uncalibrated shift (<see cref="ShiftForSensorError"/>) back to the board profile's limits.
+        /// </summary>
+        /// <param name="source">The profile's limits.</param>
+        public void ResetTo(SafetyLimits source)
+        {
+            ratedMotorMillivolts = source.ratedMotorMillivolts;
+            maximumSessionSeconds = source.maximumSessionSeconds;
+            derateStartMillidegrees = source.derateStartMillidegrees;
+            tripMillidegrees = source.tripMillidegrees;
+            thermalRestartMillidegrees = source.thermalRestartMillidegrees;
+            batteryWarningMillivolts = source.batteryWarningMillivolts;
+            batteryCutoffMillivolts = source.batteryCutoffMillivolts;
+            batteryRestartMillivolts = source.batteryRestartMillivolts;
+        }
+
+        /// <summary>
+        /// Moves the sensor-judged limits towards the safe side by the worst-case reading errors of a unit without a valid
+        /// sensor calibration (SR-18): thermal thresholds down, battery thresholds up (restart at most 4200 mV), the motor
+        /// voltage ceiling down by the relative cell-reading error. Only ever tightens.
+        /// </summary>
+        /// <param name="thermalMillidegrees">Worst-case temperature reading error, in millidegrees Celsius, 0 or more.</param>
+        /// <param name="batteryMillivolts">Worst-case cell reading error, in millivolts, 0 or more.</param>
+        /// <param name="batteryPercent">Worst-case relative cell reading error, in percent, 0 to 50.</param>
+        public void ShiftForSensorError(int thermalMillidegrees, int batteryMillivolts, int batteryPercent)
+        {
+            derateStartMillidegrees -= thermalMillidegrees;
+            tripMillidegrees -= thermalMillidegrees;
+            thermalRestartMillidegrees -= thermalMillidegrees;
+            batteryWarningMillivolts += batteryMillivolts;
+            batteryCutoffMillivolts += batteryMillivolts;
+            batteryRestartMillivolts += batteryMillivolts;
+            if (batteryRestartMillivolts > 4200)
+            {
+                batteryRestartMillivolts = 4200;
+            }
+
+            ratedMotorMillivolts = ratedMotorMillivolts * (100 - batteryPercent) / 100;
+        }
+
         /// <summary>Lowers the motor voltage ceiling.</summary>
         /// <param name="millivolts">New ceiling, 1000 to the current ceiling.</param>
         /// <returns><c>true</c> if applied; <c>false</c> if it would loosen the limit or is implausible.</returns>

@@ -121,6 +121,11 @@ namespace Wand.Core.Gatt
                 flags |= StatusIndicators.CalibrationInvalid;
             }
 
+            if (!controller.SensorsCalibrated)
+            {
+                flags |= StatusIndicators.SensorCalibrationMissing;
+            }
+
             if (controller.FaultActive)
             {
                 flags |= StatusIndicators.FaultActive;

@@ -38,5 +38,8 @@ namespace Wand.Core.Hardware
 
         /// <summary>Device identity written at the factory (serial number).</summary>
         Identity = 2,
+
+        /// <summary>The per-unit sensor calibration record (SR-18), next to the motor calibration.</summary>
+        SensorCalibration = 3,
     }
 }

@@ -23,7 +23,7 @@ namespace Wand.Core.Platform
         // Indexed by StorageSlot value * 2 (+1 for copy "b"); fixed strings so reads and writes allocate nothing.
         private static readonly string[] FileNames = new string[]
         {
-            "calibration.a", "calibration.b", "settings.a", "settings.b", "identity.a", "identity.b",
+            "calibration.a", "calibration.b", "settings.a", "settings.b", "identity.a", "identity.b", "sensors.a", "sensors.b",
         };
 
         private readonly IRecordFiles _files;

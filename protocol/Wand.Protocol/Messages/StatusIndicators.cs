@@ -33,5 +33,8 @@ namespace Wand.Protocol.Messages
 
         /// <summary>Skin-contact sensing is on and the head is lifted: vibration paused (HD-5).</summary>
         SkinContactLost = 0x0100,
+
+        /// <summary>The sensor calibration is missing or corrupt; the limits are shifted by the uncalibrated worst case (SR-18).</summary>
+        SensorCalibrationMissing = 0x0200,
     }
 }
