@@ -134,8 +134,8 @@ public class MotorStartPropertyTests
     private static (int Starts, int QuickRestarts) Run(StartScenario scenario, ErmMotorParameters? motor = null)
     {
         VirtualBoardOptions options = motor is null
-            ? new VirtualBoardOptions { Seed = scenario.Seed, MotorSpread = 0.25, AdcError = false }
-            : new VirtualBoardOptions { Seed = scenario.Seed, Motor = motor, AdcError = false };
+            ? new VirtualBoardOptions { Seed = scenario.Seed, MotorSpread = 0.25 }
+            : new VirtualBoardOptions { Seed = scenario.Seed, Motor = motor };
         VirtualWand wand = VirtualWand.Create(BoardProfile.CreateDefault(), options);
         VirtualBoard board = wand.Board;
         board.StoreCalibration(IdealCalibration.For(board.Motor.Parameters));
