@@ -6,31 +6,21 @@ namespace Wand.Simulation;
 
 /// <summary>
 /// The calibration a perfect factory station would write for a simulated motor, computed from the motor's true
-/// parameters: five levels evenly spaced in vibration amplitude from a gentle floor (a fifth of the top) to the product's
-/// top amplitude, never above the 3.0 V ceiling. Used to boot virtual wands "as shipped" and as the ground truth that
-/// measured calibrations are judged against.
+/// parameters: the board's level amplitudes (<see cref="LevelAmplitudes"/>), never above the 3.0 V ceiling. Used to
+/// boot virtual wands "as shipped" and as the ground truth that measured calibrations are judged against.
 /// </summary>
 public static class IdealCalibration
 {
-    /// <summary>
-    /// Drive of the nominal motor at the product's top level, in volts. Chosen so that every motor of the ±25 %
-    /// population (product brief §8) reaches the top amplitude below the 3.0 V ceiling (SR-3): the weakest corner
-    /// (start and sustain voltage +25 %, speed gain −25 %) needs 2.97 V, the nominal motor 2.3 V ("well below").
-    /// </summary>
-    public const double NominalTopLevelVolts = 2.3;
+    /// <summary>Drive of the nominal motor at the product's top level, in volts (<see cref="LevelAmplitudes.NominalTopLevelVolts"/>).</summary>
+    public const double NominalTopLevelVolts = LevelAmplitudes.NominalTopLevelVolts;
 
-    /// <summary>Gets the product's top vibration amplitude: the nominal motor at <see cref="NominalTopLevelVolts"/>, in g.</summary>
-    public static double ProductTopAmplitudeG { get; } =
-        ErmMotorParameters.Nominal.AmplitudeAt(ErmMotorParameters.Nominal.SteadyStateSpeedRpm(NominalTopLevelVolts));
+    /// <summary>Gets the product's top vibration amplitude (<see cref="LevelAmplitudes.TopAmplitudeG"/>), in g.</summary>
+    public static double ProductTopAmplitudeG => LevelAmplitudes.TopAmplitudeG;
 
-    /// <summary>Gets the target amplitude of a level.</summary>
+    /// <summary>Gets the target amplitude of a level (<see cref="LevelAmplitudes.TargetAmplitudeG"/>).</summary>
     /// <param name="level">Level, 1 to 5.</param>
     /// <returns>Amplitude, in g.</returns>
-    public static double TargetAmplitudeG(int level)
-    {
-        double floor = ProductTopAmplitudeG / 5;
-        return floor + ((ProductTopAmplitudeG - floor) * (level - 1) / (SafetyLimits.LevelCount - 1));
-    }
+    public static double TargetAmplitudeG(int level) => LevelAmplitudes.TargetAmplitudeG(level);
 
     /// <summary>Computes the ideal record for a motor.</summary>
     /// <param name="motor">The motor's true parameters.</param>

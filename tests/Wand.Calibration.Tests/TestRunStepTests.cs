@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Wand.Host.Calibration.TestRunStep;
 using Wand.Host.TestRuns.Plans;
+using Wand.Host.TestRuns.Running;
 using Wand.Host.TestRuns.Steps;
 using Xunit;
 
@@ -28,7 +29,7 @@ public sealed class TestRunStepTests
     {
         TestPlan plan = PlanLoader.Load(PlanPath, StepRegistry.CreateDefault().Add(new CalibrationStepKind()));
         await using VirtualUnit unit = await VirtualUnit.ConnectAsync(seed: 61);
-        StepContext context = new(unit.Link, null);
+        StepContext context = new(unit.Link, SimulatedStationFixture.For(unit.Link));
 
         StepResult result = await plan.Phases.Single().Steps.Single().Step.ExecuteAsync(context, default);
 
@@ -54,7 +55,7 @@ public sealed class TestRunStepTests
             Calibrated = false,
         });
 
-        StepResult result = await plan.Phases.Single().Steps.Single().Step.ExecuteAsync(new StepContext(unit.Link, null), default);
+        StepResult result = await plan.Phases.Single().Steps.Single().Step.ExecuteAsync(new StepContext(unit.Link, SimulatedStationFixture.For(unit.Link)), default);
 
         Assert.NotNull(result.Failure);
         Assert.Equal("fail", result.Fields[CalibrationStepKind.OutcomeField].Text);

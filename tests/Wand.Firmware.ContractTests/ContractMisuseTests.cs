@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Wand.Firmware.ContractTests;
 
-/// <summary>Correct uses of the device API compile against the contract; misuses fail (issue 4: "Done when").</summary>
+/// <summary>Correct uses of the device API compile against the real mscorlib and the contract; misuses fail.</summary>
 public class ContractMisuseTests
 {
     private const string Usings = """
@@ -121,9 +121,27 @@ public class ContractMisuseTests
         Assert.Contains(errors, error => error.Id == "CS0234" || error.Id == "CS0518");
     }
 
+    [Fact]
+    public void PinnedMathAndRebootUse_Compiles()
+    {
+        // System.Math 1.5.116 has Clamp and float overloads; Runtime.Native 1.7.11 reboots through
+        // RebootDevice(RebootOption rebootOption = RebootOption.NormalReboot).
+        AssertCompiles("""
+            double clamped = Math.Clamp(1.5, 0.0, 1.0);
+            float larger = Math.Max(1f, 2f);
+            double named = Math.Max(val1: 1.0, val2: 2.0) + Math.Abs(value: -1.0) + Math.Round(a: 1.5);
+            nanoFramework.Runtime.Native.Power.RebootDevice();
+            nanoFramework.Runtime.Native.Power.RebootDevice(nanoFramework.Runtime.Native.RebootOption.ClrOnly);
+            """);
+    }
+
     [Theory]
-    [InlineData("double clamped = Math.Clamp(1.5, 0.0, 1.0);", "CS0117")]
-    [InlineData("float larger = Math.Max(1f, 2f);", "CS0266")]
+    [InlineData("double larger = Math.Max(x: 1.0, y: 2.0);", "CS1739")]
+    [InlineData("int magnitude = Math.Abs(val: -1);", "CS1739")]
+    [InlineData("double rounded = Math.Round(d: 1.5);", "CS1739")]
+    [InlineData("double rounded = Math.Round(1.25, 1);", "CS1501")]
+    [InlineData("int clamped = Math.Clamp(5, 0, 3);", "CS0266")]
+    [InlineData("nanoFramework.Runtime.Native.Power.RebootDevice(true);", "CS1503")]
     [InlineData("Span<byte> bytes = new byte[4];", "CS0246")]
     [InlineData("var adc = new AdcController(); AdcChannel channel = new AdcChannel();", "CS1729")]
     [InlineData("var gpio = new GpioController(); gpio.OpenPin(4, PinMode.InputPullUp).ValueChanged += null;", "CS1061")]

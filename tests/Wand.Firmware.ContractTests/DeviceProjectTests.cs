@@ -63,6 +63,17 @@ public class DeviceProjectTests
     }
 
     [Fact]
+    public void ContractCheck_UsesTheMscorlibTheDeviceProjectPins()
+    {
+        string central = Items(XDocument.Load(Path.Combine(Repository.Root, "Directory.Packages.props")), "PackageVersion")
+            .Where(item => (string?)item.Attribute("Include") == "nanoFramework.CoreLibrary")
+            .Select(item => (string)item.Attribute("Version")!)
+            .Single();
+
+        Assert.Equal(PinnedPackages()["nanoFramework.CoreLibrary"], central);
+    }
+
+    [Fact]
     public void Nfproj_ReferencesEveryPinnedPackageAtItsPinnedVersion()
     {
         var hintPaths = Items(Project(), "HintPath").Select(hint => hint.Value.Replace('\\', '/')).ToArray();

@@ -44,6 +44,14 @@ public class FirmwareSourceTests
     [InlineData("class C { System.Collections.IEnumerable M() { yield return 1; } }", "iterator")]
     [InlineData("class C { unsafe void M(int* p) { } }", "unsafe")]
     [InlineData("class C { string? name; }", "nullable")]
+    [InlineData("class C { System.Action<int> handler; }", "generic type System.Action<int>")]
+    [InlineData("class C { int M() { System.Func<int, int> twice = x => 2 * x; return twice(2); } }", "generic type System.Func<int, int>")]
+    [InlineData("class C { void Run(System.Func<int> source) { } void M() { Run(() => 1); } }", "generic type System.Func<int>")]
+    [InlineData("class C { public event System.EventHandler<System.EventArgs> Changed; }", "generic type System.EventHandler<System.EventArgs>")]
+    [InlineData("class C { void M(object sender) { var handler = new System.EventHandler<string>((s, e) => { }); } }", "generic type System.EventHandler<string>")]
+    [InlineData("class C { int? last; }", "generic")]
+    [InlineData("class C { void M() { var pair = (1, 2); } }", "generic")]
+    [InlineData("class C { static T First<T>(T[] values) { return values[0]; } int M() { return First(new[] { 1 }); } }", "generic method")]
     [InlineData("class C { void M(object o) { if (o is int and > 3) { } } }", "not C# 7.3")]
     [InlineData("record Point(int X, int Y);", "not C# 7.3")]
     [InlineData("class C { int M() => 1 switch { _ => 2 }; }", "not C# 7.3")]
@@ -55,6 +63,17 @@ public class FirmwareSourceTests
     }
 
     [Fact]
+    public void ContractCheckBuild_RunsTheGenericUseAnalyzer()
+    {
+        var project = System.Xml.Linq.XDocument.Load(Path.Combine(Repository.Root, "firmware", "Wand.Firmware.ContractCheck", "Wand.Firmware.ContractCheck.csproj"));
+
+        Assert.Contains(
+            project.Descendants().Where(element => element.Name.LocalName == "ProjectReference"),
+            reference => ((string)reference.Attribute("Include")!).EndsWith("Wand.Firmware.SubsetAnalyzer.csproj", System.StringComparison.Ordinal)
+                && (string?)reference.Attribute("OutputItemType") == "Analyzer");
+    }
+
+    [Fact]
     public void Scanner_AcceptsPlainNanoFrameworkCode()
     {
         var findings = SubsetScanner.Scan("probe.cs", """
@@ -63,9 +82,10 @@ public class FirmwareSourceTests
                 public sealed class Ring
                 {
                     private readonly int[][] _rows = new int[2][];
-                    private int? _last;
+                    private int _last;
                     public int Count { get; private set; }
-                    public void Add(int value) { lock (this) { Count++; _last = value; } }
+                    public event System.EventHandler Changed;
+                    public void Add(int value) { lock (this) { Count++; _last = value; } System.EventHandler changed = Changed; if (changed != null) { changed(this, System.EventArgs.Empty); } }
                 }
             }
             """);

@@ -1,16 +1,23 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Wand.Firmware.SubsetAnalyzer;
 
 namespace Wand.Firmware.ContractTests;
 
 /// <summary>
 /// Finds constructs the nanoFramework 1.x toolchain rejects but a compile against the contract alone would not catch
 /// (the contract cannot forbid declaring your own generic type) or that it would report only indirectly: generic type
-/// and method declarations, multidimensional arrays, C# features after 7.3, async/await, LINQ query syntax, iterators
-/// (their compiler-generated classes implement generic interfaces), and unsafe code.
+/// and method declarations, any use of a generic type or method (the real mscorlib 1.17.11 declares
+/// <c>Action&lt;T&gt;</c>, <c>Func&lt;T, TResult&gt;</c> and <c>EventHandler&lt;TEventArgs&gt;</c>, which compile but
+/// which the 1.x runtime and its metadata processor do not run; found by the analyzer the contract check build also
+/// runs, firmware/Wand.Firmware.SubsetAnalyzer), multidimensional arrays, C# features after 7.3,
+/// async/await, LINQ query syntax, iterators (their compiler-generated classes implement generic interfaces), and
+/// unsafe code.
 /// </summary>
 internal static class SubsetScanner
 {
@@ -36,7 +43,22 @@ internal static class SubsetScanner
             findings.AddRange(ScanSyntax(tree));
         }
 
+        findings.AddRange(ScanGenericUses(ContractCompiler.Compilation(trees)));
+
         return findings;
+    }
+
+    /// <summary>
+    /// The build's generic-use analyzer (<see cref="GenericUseAnalyzer"/>, WANDNF001) run over the compilation, so the
+    /// scan and the contract check build report the same uses.
+    /// </summary>
+    private static List<string> ScanGenericUses(CSharpCompilation compilation)
+    {
+        CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new GenericUseAnalyzer()));
+        return withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
+            .Where(diagnostic => diagnostic.Id == GenericUseAnalyzer.Rule.Id)
+            .Select(diagnostic => Where(diagnostic.Location) + " " + diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
     }
 
     private static List<string> ScanSyntax(SyntaxTree tree)

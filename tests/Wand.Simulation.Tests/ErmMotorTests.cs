@@ -190,4 +190,27 @@ public class ErmMotorTests
 
         Assert.True(spread > 0.1, "a noisy accelerometer reads well above a stopped motor");
     }
+
+    [Fact]
+    public void LevelAmplitudes_TopAmplitude_IsTheNominalMotorAtTheNominalTopVoltage()
+    {
+        double amplitude = Nominal.AmplitudeAt(Nominal.SteadyStateSpeedRpm(Wand.Core.Board.LevelAmplitudes.NominalTopLevelVolts));
+
+        Assert.Equal(Wand.Core.Board.LevelAmplitudes.TopAmplitudeG, amplitude, 12);
+    }
+
+    [Fact]
+    public void LevelAmplitudes_WeakestMotorOfThePopulation_ReachesTheTopBelowTheRatedVoltage()
+    {
+        ErmMotorParameters weakest = Nominal with
+        {
+            StartVolts = Nominal.StartVolts * 1.25,
+            SustainVolts = Nominal.SustainVolts * 1.25,
+            SpeedGainRpmPerVolt = Nominal.SpeedGainRpmPerVolt * 0.75,
+        };
+
+        double volts = IdealCalibration.VoltsFor(weakest, Wand.Core.Board.LevelAmplitudes.TopAmplitudeG);
+
+        Assert.InRange(volts, 2.9, Wand.Core.Board.SafetyLimits.DefaultRatedMotorMillivolts / 1000.0);
+    }
 }

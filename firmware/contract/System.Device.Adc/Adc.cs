@@ -1,11 +1,7 @@
-// Contract of nanoFramework.System.Device.Adc 1.1.24 (assembly System.Device.Adc).
-// Checked against nanoframework/System.Device.Adc:
-//   System.Device.Adc/AdcController.cs     @ 640abe48059b93931b21e184d11228e5e4278f2b (class : AdcControllerBase)
-//   System.Device.Adc/AdcControllerBase.cs @ 4403f4609826bd364e8f70a54bf78402974b3e28
-//   System.Device.Adc/AdcChannel.cs        @ 4403f4609826bd364e8f70a54bf78402974b3e28
-//   System.Device.Adc/AdcChannelBase.cs    @ 2199e06eda009e14fe21e3da4cd850ac95e5f27d
-// An older copy (@ 46bf96286b9e, sealed AdcController : IAdcController) predates the base classes; the fact sheet's
-// main-branch reading (a5c8495, after the 1.1.24 tag) matches the base-class shape used here.
+// Contract of NuGet nanoFramework.System.Device.Adc 1.1.24 (assembly System.Device.Adc).
+// Source: github.com/nanoframework/System.Device.Adc, tag v1.1.24 (commit ac05de033b9dbdc647b61e88e7a5fe28bc2057bf,
+// 2025-04-02), folder System.Device.Adc/: AdcController.cs (class : AdcControllerBase), AdcControllerBase.cs,
+// AdcChannel.cs, AdcChannelBase.cs.
 // Only what the firmware uses: creating the controller, opening a channel, reading raw counts. Left out: the channel
 // mode, counts and resolution members (abstract in the bases, overridden in AdcController), ReadRatio and Controller.
 // The AdcChannel constructor is internal: channels come only from OpenChannel.

@@ -1,10 +1,7 @@
-// Contract of nanoFramework.System.Device.Gpio 1.1.62 (assembly System.Device.Gpio).
-// Checked against nanoframework/System.Device.Gpio:
-//   System.Device.Gpio/GpioController.cs @ 162ca3b8531e0ae533721f4de5b92a0020ad68d6 (OpenPin returns GpioPin; an
-//                                          older copy @ 481b165 returned void, the 1.1.x line since returns the pin)
-//   System.Device.Gpio/GpioPin.cs        @ 641300e8b9601d28198eb23f6ab0d0602198e543
-//   System.Device.Gpio/PinMode.cs        @ 5a27dd88672fc3885f218217169eec48e3169ef2
-//   System.Device.Gpio/PinValue.cs       @ 5a27dd88672fc3885f218217169eec48e3169ef2
+// Contract of NuGet nanoFramework.System.Device.Gpio 1.1.62 (assembly System.Device.Gpio).
+// Source: github.com/nanoframework/System.Device.Gpio, tag v1.1.62 (commit cd99158280e0f5c24102981c26baf69facda4d17,
+// 2026-06-29), folder System.Device.Gpio/: GpioController.cs (OpenPin(int, PinMode) returns the GpioPin), GpioPin.cs,
+// PinMode.cs, PinValue.cs (a readonly struct with an implicit conversion from int).
 // Only what the firmware uses: opening an input pin in a mode and reading it. Left out: the controller's pin-number
 // methods (Read, Write, SetPinMode, ...), OpenPin(int), GpioPin's mode/Write/Toggle/PinNumber, PinValue.Low and
 // Equals(PinValue), the value-changed events and callbacks (they bring in nanoFramework.Runtime.Events types) and

@@ -1,26 +1,18 @@
-// Contract of nanoFramework.Device.Bluetooth 1.1.123, namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile.
-// Checked against nanoframework/nanoFramework.Device.Bluetooth nanoFramework.Device.Bluetooth/GenericAttributeProfile/:
-//   GattServiceProvider.cs                    (index file id 12595419398: Create(Guid), advertising publisher)
-//   GattServiceProviderResult.cs              @ 2e91e4a5df430c3fce41121c0c9ec5eb51a382f5
-//   GattServiceProviderAdvertisingParameters.cs @ 1ad921e4dd0bbb3282433a2c289bf30f4b2ace56
-//   GattServiceProviderAdvertisementStatus.cs @ 5baa6e1900b956d2ace901a81e2b4e86da7adbd2
-//   GattLocalService.cs                       @ 301021f9812ffb7287a1916c1d9423edf2a714c4
-//   GattLocalCharacteristic.cs                @ 644cbdb93ae4e51d07a5da2ca551a4c9cb9b9c81
-//   GattLocalCharacteristicParameters.cs      @ ffe44e19bac6eaaacb474837daa66a3a7a3694ad
-//   GattLocalCharacteristicResult.cs          @ 2e91e4a5df430c3fce41121c0c9ec5eb51a382f5
-//   GattCharacteristicProperties.cs           @ 2e91e4a5df430c3fce41121c0c9ec5eb51a382f5 ([Flags], uint)
-//   GattProtectionLevel.cs                    @ 5baa6e1900b956d2ace901a81e2b4e86da7adbd2
-//   GattReadRequestedEventArgs.cs             @ d9928303575debe5e2271c4d22ca2538f57137cd
-//   GattReadRequest.cs                        @ 6202df9a245fdf91ff7a32db1d2aad7d0674d2b3 and @ 2e91e4a5df43 (the
-//                                               latter sealed with an Offset property; the intersection is declared.
-//                                               Both send BluetoothError.OtherError whatever code RespondWithProtocolError
-//                                               is given: see firmware/README.md "Known limits")
-//   GattWriteRequestedEventArgs.cs            @ 1abb1404ea7bf4a17a9dc58667c1fe709784a7ec
-//   GattWriteRequest.cs                       @ f0bfbed46c7298ff0bfb8179f1f32734a29757d2
-//   GattWriteOption.cs                        @ 2e91e4a5df430c3fce41121c0c9ec5eb51a382f5
-//   GattSession.cs                            @ 7eaf429a80eb6cdf0954e55f2f7bb6ccc224ffce
-//   GattSessionStatus.cs                      @ 2e91e4a5df430c3fce41121c0c9ec5eb51a382f5
-//   GattSessionStatusChangedEventArgs.cs      @ 644cbdb93ae4e51d07a5da2ca551a4c9cb9b9c81
+// Contract of NuGet nanoFramework.Device.Bluetooth 1.1.123 (assembly nanoFramework.Device.Bluetooth),
+// namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile.
+// Source: github.com/nanoframework/nanoFramework.Device.Bluetooth, tag v1.1.123
+// (commit 562581be6ca6a6bb33008700fa3fc88297772e7e, 2026-06-29), folder
+// nanoFramework.Device.Bluetooth/GenericAttributeProfile/: GattServiceProvider.cs (Create(Guid), internal constructor),
+// GattServiceProviderResult.cs, GattServiceProviderAdvertisingParameters.cs, GattServiceProviderAdvertisementStatus.cs,
+// GattLocalService.cs, GattLocalCharacteristic.cs, GattLocalCharacteristicParameters.cs,
+// GattLocalCharacteristicResult.cs, GattCharacteristicProperties.cs ([Flags], uint), GattProtectionLevel.cs,
+// GattReadRequestedEventArgs.cs, GattReadRequest.cs, GattWriteRequestedEventArgs.cs, GattWriteRequest.cs,
+// GattWriteOption.cs, GattSession.cs, GattSessionStatus.cs, GattSessionStatusChangedEventArgs.cs,
+// GattClientNotificationResult.cs, GattSubscribedClient.cs.
+// At the tag, GattServiceProviderResult, GattLocalService, GattLocalCharacteristicResult, GattReadRequestedEventArgs and
+// GattWriteRequestedEventArgs are plain (unsealed) public classes with internal constructors. Both
+// GattReadRequest.RespondWithProtocolError and GattWriteRequest.RespondWithProtocolError hand their code to a native
+// call (what the ESP32 stack puts on the air: firmware/README.md, "Known limits").
 // Left out (unused): descriptors, the PresentationFormats getter, the Advertisement property (BluetoothLEAdvertisement),
 // ServiceData and CustomAdvertisement, StartAdvertising() without parameters, StopAdvertising, GattLocalService's
 // Characteristics and Uuid, the characteristic's read-only property mirrors, static values and user descriptions,
@@ -87,7 +79,7 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
         public GattLocalService Service { get { return null; } }
     }
 
-    public sealed class GattServiceProviderResult
+    public class GattServiceProviderResult
     {
         internal GattServiceProviderResult() { }
 
@@ -106,7 +98,7 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
 
     }
 
-    public sealed class GattLocalService
+    public class GattLocalService
     {
         internal GattLocalService() { }
 
@@ -114,7 +106,7 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
 
     }
 
-    public sealed class GattLocalCharacteristicResult
+    public class GattLocalCharacteristicResult
     {
         internal GattLocalCharacteristicResult() { }
 
@@ -167,7 +159,7 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
         internal GattSubscribedClient() { }
     }
 
-    public sealed class GattReadRequestedEventArgs
+    public class GattReadRequestedEventArgs
     {
         internal GattReadRequestedEventArgs() { }
 
@@ -184,7 +176,7 @@ namespace nanoFramework.Device.Bluetooth.GenericAttributeProfile
         public void RespondWithProtocolError(byte protocolError) { }
     }
 
-    public sealed class GattWriteRequestedEventArgs
+    public class GattWriteRequestedEventArgs
     {
         internal GattWriteRequestedEventArgs() { }
 

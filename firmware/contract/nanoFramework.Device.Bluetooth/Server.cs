@@ -1,17 +1,10 @@
-// Contract of nanoFramework.Device.Bluetooth 1.1.123 (assembly nanoFramework.Device.Bluetooth),
-// namespace nanoFramework.Device.Bluetooth. Checked against nanoframework/nanoFramework.Device.Bluetooth:
-//   BluetoothLEServer.cs                          @ 009cf48e8624d1e0a65515f26926b4e470b95bb0
-//   BluetoothError.cs                             @ 5baa6e1900b956d2ace901a81e2b4e86da7adbd2
-//   IO/Buffer.cs                                  @ 2e91e4a5df430c3fce41121c0c9ec5eb51a382f5
-//   IO/DataReader.cs                              (index file id 12255855130; FromBuffer, ReadBytes)
-//   Security/DevicePairing.cs                     @ 6bbfad73ea5a26a346903f279af08e57ac515afa
-//   Security/DevicePairingEventArgs.cs            @ 644cbdb93ae4e51d07a5da2ca551a4c9cb9b9c81
-//   Security/DevicePairingResultStatus.cs         @ 644cbdb93ae4e51d07a5da2ca551a4c9cb9b9c81
-//   Security/DevicePairingProtectionLevel.cs      @ 644cbdb93ae4e51d07a5da2ca551a4c9cb9b9c81
-//   Security/DevicePairingIOCapabilities.cs       @ 644cbdb93ae4e51d07a5da2ca551a4c9cb9b9c81
-// The index holds several generations of this library (a short-lived INativeDevice design among them); the types
-// here follow the copies whose shape matches the fact sheet's reading of main (1045eaf, after the 1.1.123 tag):
-// GattServiceProvider.Create(Guid), BluetoothLEServer singleton, Security types in this namespace.
+// Contract of NuGet nanoFramework.Device.Bluetooth 1.1.123 (assembly nanoFramework.Device.Bluetooth),
+// namespace nanoFramework.Device.Bluetooth.
+// Source: github.com/nanoframework/nanoFramework.Device.Bluetooth, tag v1.1.123
+// (commit 562581be6ca6a6bb33008700fa3fc88297772e7e, 2026-06-29), folder nanoFramework.Device.Bluetooth/:
+// BluetoothLEServer.cs (singleton Instance, private constructor, finalizer), BluetoothError.cs, IO/Buffer.cs,
+// IO/DataReader.cs (FromBuffer, ReadBytes), Security/DevicePairing.cs (sealed), Security/DevicePairingEventArgs.cs,
+// Security/DevicePairingResultStatus.cs, Security/DevicePairingIOCapabilities.cs.
 // The pairing-requested event is left out (Just Works needs no handler); Pair()/Unpair() are client-side. Also left
 // out as unused: BluetoothLEServer.Start/Stop/Appearance/Services/GetServiceByUUID, Buffer.Capacity/EnsureCapacity,
 // DataReader's typed readers, DevicePairing's ProtectionLevel (raised by the stack itself from the characteristics'

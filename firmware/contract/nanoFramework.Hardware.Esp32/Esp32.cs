@@ -1,9 +1,7 @@
-// Contract of nanoFramework.Hardware.Esp32 1.6.42 (assembly nanoFramework.Hardware.Esp32).
-// Checked against nanoframework/nanoFramework.Hardware.Esp32:
-//   nanoFramework.Hardware.Esp32/Configuration.cs   @ 2fcc3520f586c75ff6001c1bf91425df1b8dd053 (a non-static class
-//                                                     with static members)
-//   nanoFramework.Hardware.Esp32/DeviceTypePins.cs  @ 2eb59efa386f01421d0ab7ab316480c14268ebcc
-//   nanoFramework.Hardware.Esp32/Touch/TouchPad.cs  @ 6095ed68fec95b65a585c770df2a4dccf47f6723
+// Contract of NuGet nanoFramework.Hardware.Esp32 1.6.42 (assembly nanoFramework.Hardware.Esp32).
+// Source: github.com/nanoframework/nanoFramework.Hardware.Esp32, tag v1.6.42
+// (commit 579dbaf231d7fa7ab2672d81176a4a59b7d60bfb, 2026-07-30), folder nanoFramework.Hardware.Esp32/:
+// Configuration.cs (a non-static class with static members), DeviceTypePins.cs, Touch/TouchPad.cs.
 // DeviceFunction is declared with its PWM members only, each with the value the source computes
 // (DeviceTypes.PWM = 4 * 0x10000, plus n * 0x100). Other members exist in the library; add them with their values
 // when needed. TouchPad: only construction, raw reads and GetCalibrationData are declared (the threshold is compared
