@@ -137,6 +137,16 @@ public static class TrueLimitMeasurement
         while (volts > LithiumCell.EmptyVolts)
         {
             board.SetBatteryVolts(volts);
+            if (controller.SessionState == SessionState.Idle)
+            {
+                // Stopped for another reason (an uncalibrated unit may read its head as unknown): start again; a unit
+                // that refuses for a low cell has acted at this true voltage.
+                if (controller.StartRemote(3, PatternKind.Continuous, 900) == CommandResult.BatteryLow)
+                {
+                    return board.Cell.TerminalVolts;
+                }
+            }
+
             for (int tick = 0; tick < 5; tick++)
             {
                 wand.RunFor(SafetyLimits.ControlTickMilliseconds);
@@ -149,6 +159,6 @@ public static class TrueLimitMeasurement
             volts -= BatteryStepVolts;
         }
 
-        throw new InvalidOperationException($"Board {seed}: no battery cut-off down to {LithiumCell.EmptyVolts} V.");
+        throw new InvalidOperationException($"Board {seed}: no battery cut-off down to {LithiumCell.EmptyVolts} V (session {controller.SessionState}, last stop {controller.LastStopReason}, inhibit {controller.Inhibit}, reading {controller.BatteryMillivolts} mV).");
     }
 }

@@ -356,6 +356,45 @@ def calibration():
     write_file("calibration", "Calibration record, 22 bytes with CRC-32 (factory mode; read and write).", v)
 
 
+# ---------------------------------------------------------------- factory: sensor calibration
+def sensor_calibration_bytes(version=1, gains=(1000000, 1000000, 1000000), offsets=(0, 0, 0), corrupt_crc=False):
+    body = struct.pack("<B", version)
+    for gain, offset in zip(gains, offsets):
+        body += struct.pack("<ii", gain, offset)
+    crc = zlib.crc32(body) & 0xFFFFFFFF
+    if corrupt_crc:
+        crc ^= 0x00000100
+    return body + struct.pack("<I", crc)
+
+
+def sensor_calibration_fields(gains=(1000000, 1000000, 1000000), offsets=(0, 0, 0)):
+    return {"version": 1, "gainMicros": list(gains), "offsetMilliCounts": list(offsets)}
+
+
+def sensor_calibration():
+    m = "SensorCalibrationRecord"
+    gains = (1012345, 953210, 1087654)
+    offsets = (-45678, 12000, 299999)
+    typical = sensor_calibration_bytes(gains=gains, offsets=offsets)
+    v = [
+        valid("typical record", "write", m, typical, sensor_calibration_fields(gains, offsets)),
+        valid("typical record read back", "read", m, typical, sensor_calibration_fields(gains, offsets)),
+        valid("unity, no offset", "write", m, sensor_calibration_bytes(), sensor_calibration_fields()),
+        valid("extremes", "write", m, sensor_calibration_bytes(gains=(800000, 1200000, 800000), offsets=(-300000, 300000, 0)),
+              sensor_calibration_fields((800000, 1200000, 800000), (-300000, 300000, 0))),
+        invalid("28 bytes", "write", m, typical[:28], INVALID_LENGTH),
+        invalid("30 bytes", "write", m, typical + b"\x00", INVALID_LENGTH),
+        invalid("empty", "write", m, b"", INVALID_LENGTH),
+        invalid("CRC mismatch", "write", m, sensor_calibration_bytes(corrupt_crc=True), CRC_MISMATCH),
+        invalid("version 2", "write", m, sensor_calibration_bytes(version=2), RECORD_VERSION_UNSUPPORTED),
+        invalid("gain below 0.80", "write", m, sensor_calibration_bytes(gains=(799999, 1000000, 1000000)), CALIBRATION_OUT_OF_RANGE),
+        invalid("gain above 1.20", "write", m, sensor_calibration_bytes(gains=(1000000, 1000000, 1200001)), CALIBRATION_OUT_OF_RANGE),
+        invalid("offset beyond 300 counts", "write", m, sensor_calibration_bytes(offsets=(0, -300001, 0)), CALIBRATION_OUT_OF_RANGE),
+        invalid("valid record at offset 1", "write", m, typical, INVALID_OFFSET, offset=1),
+    ]
+    write_file("sensor-calibration", "Sensor calibration record, 29 bytes with CRC-32 (SR-18; factory mode; read and write).", v)
+
+
 # ---------------------------------------------------------------- factory: others
 def raw_drive():
     m = "RawDriveCommand"
@@ -474,7 +513,7 @@ def access():
         a("status subscribe on a plain link", "status", "subscribe", INSUFFICIENT_ENCRYPTION, encrypted=False),
         a("status subscribe", "status", "subscribe", OK),
         a("limits subscribe (no notify property)", "limits", "subscribe", REQUEST_NOT_SUPPORTED),
-        a("unknown characteristic 19", 19, "read", INVALID_HANDLE),
+        a("unknown characteristic 20", 20, "read", INVALID_HANDLE),
         a("unknown characteristic 255", 255, "write", INVALID_HANDLE, length=1),
         a("negative characteristic index", -1, "subscribe", INVALID_HANDLE),
     ]
@@ -559,6 +598,7 @@ if __name__ == "__main__":
     protocol_version()
     battery_level()
     calibration()
+    sensor_calibration()
     raw_drive()
     raw_sensors()
     factory_serial()

@@ -122,6 +122,9 @@ namespace Wand.Core.Control
         /// <summary>Gets the calibration in use.</summary>
         public CalibrationRecord Calibration => driveMap.Record;
 
+        /// <summary>Gets the sensor correction in force (SR-18): unity gain and no offset when no valid calibration is stored.</summary>
+        public SensorCalibrationRecord SensorCalibration => sensors.Record;
+
         /// <summary>Gets a value indicating whether a remote client is connected.</summary>
         public bool IsLinkUp => linkUp;
 

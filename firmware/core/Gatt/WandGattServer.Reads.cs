@@ -41,6 +41,9 @@ namespace Wand.Core.Gatt
                 case WandProfile.CalibrationIndex:
                     CalibrationRules.Copy(controller.Calibration, calibration);
                     return calibration.Encode(buffer, 0);
+                case WandProfile.SensorCalibrationIndex:
+                    controller.SensorCalibration.CopyTo(sensorCalibration);
+                    return sensorCalibration.Encode(buffer, 0);
                 case WandProfile.RawSensorsIndex:
                     FillRawSensors();
                     return rawSensors.Encode(buffer, 0);

@@ -87,8 +87,11 @@ namespace Wand.Protocol.Profile
         /// <summary>Index of "battery-level" (Battery 0x2A19).</summary>
         public const int BatteryLevelIndex = 18;
 
+        /// <summary>Index of "sensor-calibration" (Factory).</summary>
+        public const int SensorCalibrationIndex = 19;
+
         /// <summary>Number of characteristics in the table.</summary>
-        public const int CharacteristicCount = 19;
+        public const int CharacteristicCount = 20;
 
         /// <summary>Longest Device Information string served, in bytes.</summary>
         public const int DeviceInformationMaximumLength = 20;
@@ -96,7 +99,7 @@ namespace Wand.Protocol.Profile
         /// <summary>
         /// Longest value of any characteristic, in bytes: a buffer this long holds every read, write and notification.
         /// </summary>
-        public const int MaximumValueLength = CalibrationRecord.Length;
+        public const int MaximumValueLength = SensorCalibrationRecord.Length;
 
         /// <summary>Status is notified on change at most this often, in milliseconds (changes in between are coalesced).</summary>
         public const int StatusNotifyIntervalMilliseconds = 250;
@@ -147,6 +150,7 @@ namespace Wand.Protocol.Profile
             new CharacteristicDefinition(FirmwareRevisionIndex, "firmware-revision", DeviceInformationServiceIndex, "00002a26-0000-1000-8000-00805f9b34fb", Read, Open, Open, 0, 0, DeviceInformationMaximumLength, 0, "ASCII", "nanoFramework firmware (nanoCLR) version.", null),
             new CharacteristicDefinition(SoftwareRevisionIndex, "software-revision", DeviceInformationServiceIndex, "00002a28-0000-1000-8000-00805f9b34fb", Read, Open, Open, 0, 0, DeviceInformationMaximumLength, 0, "ASCII", "Wand application version.", null),
             new CharacteristicDefinition(BatteryLevelIndex, "battery-level", BatteryServiceIndex, "00002a19-0000-1000-8000-00805f9b34fb", Read | Notify, Open, Open, 0, 0, BatteryLevel.Length, BatteryNotifyIntervalMilliseconds, "percent", "Battery state of charge, 0 to 100 %.", new PresentationFormat(PresentationFormat.FormatUInt8, 0, PresentationFormat.UnitPercentage, PresentationFormat.NamespaceBluetoothSig, PresentationFormat.DescriptionUnknown)),
+            new CharacteristicDefinition(SensorCalibrationIndex, "sensor-calibration", FactoryServiceIndex, "6d780206-ef12-4cc2-baad-fd233d601624", Read | Write, Factory, Factory, SensorCalibrationRecord.Length, SensorCalibrationRecord.Length, SensorCalibrationRecord.Length, 0, Layout, "The per-unit sensor calibration (gain and offset of head-ID, NTC and battery readings) with version and CRC-32 (SR-18); reads the correction in force (unity when none; status flag sensor-calibration-missing).", null),
         };
 
         /// <summary>Gets the number of services.</summary>
