@@ -47,7 +47,8 @@ public static class TrueLimitMeasurement
             new VirtualBoardOptions { Seed = seed, MotorSpread = 0.25, SensorCalibrated = sensorCalibrated, BatteryVolts = batteryVolts });
         wand.Board.StoreCalibration(IdealCalibration.For(wand.Board.Motor.Parameters));
         wand.Reboot();
-        if (!wand.RunUntil(w => w.Controller!.HeadDefinition != null, 1000))
+        // An uncalibrated unit may read its head as unknown (no drive at all): safe, and its limits are still judged.
+        if (!wand.RunUntil(w => w.Controller!.HeadDefinition != null, 1000) && sensorCalibrated)
         {
             throw new InvalidOperationException($"Board {seed}: the head was not accepted.");
         }
@@ -127,13 +128,14 @@ public static class TrueLimitMeasurement
             return board.Cell.TerminalVolts;
         }
 
-        if (started != CommandResult.Success)
+        if (started != CommandResult.Success && sensorCalibrated)
         {
             throw new InvalidOperationException($"Board {seed}: no session at {start:F3} V ({started}).");
         }
 
         wand.RunFor(1200);
         double volts = start;
+        bool drove = false;
         while (volts > LithiumCell.EmptyVolts)
         {
             board.SetBatteryVolts(volts);
@@ -150,6 +152,7 @@ public static class TrueLimitMeasurement
             for (int tick = 0; tick < 5; tick++)
             {
                 wand.RunFor(SafetyLimits.ControlTickMilliseconds);
+                drove |= board.MotorOutput.DutyCycle > 0;
                 if ((controller.Inhibit & DriveInhibit.BatteryCutoff) != 0)
                 {
                     return board.Cell.TerminalVolts;
@@ -157,6 +160,12 @@ public static class TrueLimitMeasurement
             }
 
             volts -= BatteryStepVolts;
+        }
+
+        if (!drove && !sensorCalibrated)
+        {
+            // An uncalibrated unit that never confirmed its head never drove: it acted from the start.
+            return start;
         }
 
         throw new InvalidOperationException($"Board {seed}: no battery cut-off down to {LithiumCell.EmptyVolts} V (session {controller.SessionState}, last stop {controller.LastStopReason}, inhibit {controller.Inhibit}, reading {controller.BatteryMillivolts} mV).");
