@@ -249,7 +249,7 @@ public sealed class BleWandLink : IWandLink
             }
             catch (DBusErrorException error) when (error.ErrorMessage.Contains("le-connection-abort-by-local", StringComparison.Ordinal) && attempt < options.ConnectRetries)
             {
-                // BlueZ reports this transient failure often; bleak retries it too (ble-host fact sheet §1.3).
+                // BlueZ reports this transient failure often; bleak retries it too (https://github.com/hbldh/bleak/blob/v0.20.0/bleak/backends/bluezdbus/client.py).
             }
         }
 

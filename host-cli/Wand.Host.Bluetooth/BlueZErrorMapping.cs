@@ -7,7 +7,7 @@ namespace Wand.Host.Links.Ble;
 
 /// <summary>
 /// Maps BlueZ's D-Bus errors back to the ATT errors the wand sent, following 5.66 <c>src/gatt-client.c</c>
-/// <c>create_gatt_dbus_error</c> (ble-host fact sheet §1.5); everything else becomes a link or BlueZ error.
+/// <c>create_gatt_dbus_error</c> (https://github.com/bluez/bluez/blob/5.66/src/gatt-client.c); everything else becomes a link or BlueZ error.
 /// </summary>
 internal static partial class BlueZErrorMapping
 {

@@ -7,7 +7,8 @@ namespace Wand.Host.Links.Ble;
 
 /// <summary>
 /// BlueZ's objects as last seen: filled from <c>GetManagedObjects</c>, then kept current from <c>InterfacesAdded</c>,
-/// <c>InterfacesRemoved</c> and <c>PropertiesChanged</c> (the flow of the ble-host fact sheet §1.1). Thread-safe.
+/// <c>InterfacesRemoved</c> and <c>PropertiesChanged</c> (the ObjectManager flow of
+/// https://dbus.freedesktop.org/doc/dbus-specification.html#standard-interfaces-objectmanager). Thread-safe.
 /// Property values are unwrapped from their variants.
 /// </summary>
 internal sealed class BlueZObjectTree

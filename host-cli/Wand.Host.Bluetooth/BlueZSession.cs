@@ -9,7 +9,8 @@ namespace Wand.Host.Links.Ble;
 
 /// <summary>
 /// One connection to BlueZ on the system bus with a current view of its objects: match rules are added before
-/// <c>GetManagedObjects</c> so no change is missed (ble-host fact sheet §1.1).
+/// <c>GetManagedObjects</c> so no change is missed, as bleak does
+/// (https://github.com/hbldh/bleak/blob/v0.20.0/bleak/backends/bluezdbus/manager.py).
 /// </summary>
 internal sealed class BlueZSession : IAsyncDisposable
 {

@@ -4,8 +4,9 @@ using Wand.Protocol.Profile;
 namespace Wand.Host.Links.Ble;
 
 /// <summary>
-/// The GATT UUIDs the BLE link names, taken from the protocol library's table (<see cref="WandProfile"/>), which is
-/// the one source for UUIDs on the host, the firmware and the BLE test bed.
+/// The GATT UUIDs the BLE link names, taken from the host's one UUID map (<see cref="CharacteristicMap"/>) of the
+/// protocol library's table (<see cref="WandProfile"/>), the one source for UUIDs on the host, the firmware and the BLE
+/// test bed.
 /// </summary>
 public static class WandGattUuids
 {
@@ -27,10 +28,10 @@ public static class WandGattUuids
     /// <summary>Gets a service's UUID by its index in the profile table.</summary>
     /// <param name="index">0 to <see cref="WandProfile.ServiceCount"/> − 1.</param>
     /// <returns>The UUID.</returns>
-    public static Guid ServiceUuid(int index) => new(WandProfile.Service(index).Uuid.Text);
+    public static Guid ServiceUuid(int index) => CharacteristicMap.ServiceUuidOf(index);
 
     /// <summary>Gets a characteristic's UUID by its index in the profile table.</summary>
     /// <param name="index">0 to <see cref="WandProfile.CharacteristicCount"/> − 1.</param>
     /// <returns>The UUID.</returns>
-    public static Guid CharacteristicUuid(int index) => new(WandProfile.Characteristic(index).Uuid.Text);
+    public static Guid CharacteristicUuid(int index) => CharacteristicMap.UuidOf(index);
 }

@@ -16,11 +16,13 @@ public enum BlockFate
 }
 
 /// <summary>
-/// Tells a lost request from a lost answer after a data block timed out. The ROM writes a block's output before it
-/// answers, and the chunk was erased up front, so the range only that block produces is either the image's bytes
-/// (written) or 0xFF (not written). The range is computed by inflating the payload up to and including the block,
-/// trimmed by a margin at both ends because the ROM's inflater may hold back a few bytes. Anything else is
-/// <see cref="BlockFate.Unknown"/>, and the caller rewrites the chunk; a wrong verdict is caught by the chunk's MD5.
+/// Tells a lost request from a lost answer after a data block timed out. The segment was erased up front, so a range
+/// the block's arrival must have written is either the image's bytes (written) or 0xFF (not written). For plain blocks
+/// that is the block itself. Compressed blocks are inflated into a window that reaches the flash only when full or at
+/// the stream's end (<see cref="RomFlasher.RomInflateWindow"/>), so only a block that completes a window, or the last
+/// block, leaves a trace: the window it completes. The check allows for the ROM's inflater holding back up to
+/// <see cref="Margin"/> bytes. Any other block is <see cref="BlockFate.Unknown"/>, and the caller restarts the segment;
+/// a wrong verdict is caught by the region's MD5.
 /// </summary>
 public static class BlockProbe
 {
@@ -36,14 +38,13 @@ public static class BlockProbe
     /// <param name="image">The chunk's payload.</param>
     /// <param name="sequence">The block that timed out.</param>
     /// <param name="blockSize">Payload bytes per block.</param>
+    /// <param name="window">The ROM's inflate window, bytes.</param>
     /// <returns>What the flash says.</returns>
-    public static BlockFate Probe(RomConnection connection, uint address, CompressedImage image, int sequence, int blockSize)
+    public static BlockFate Probe(RomConnection connection, uint address, CompressedImage image, int sequence, int blockSize, int window)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(image);
-        (long start, long end) = OutputRange(image, sequence, blockSize);
-        start = (start + Margin + 3) & ~3L;
-        end = (end - Margin) & ~3L;
+        (long start, long end) = TraceRange(image, sequence, blockSize, window);
         if (end - start < MinimumRange)
         {
             return BlockFate.Unknown;
@@ -82,14 +83,34 @@ public static class BlockProbe
         return actual == Md5Digest.Hex(erased) ? BlockFate.NotWritten : BlockFate.Unknown;
     }
 
-    /// <summary>The image bytes that only block <paramref name="sequence"/> produces: [output after the blocks before it, output after it).</summary>
+    /// <summary>
+    /// The image bytes that reach the flash when block <paramref name="sequence"/> arrives and not before: for a plain
+    /// block the block; for a compressed block the window it completes, or the rest of the stream for the last block;
+    /// an empty range when the block leaves no certain trace.
+    /// </summary>
     /// <param name="image">The payload.</param>
     /// <param name="sequence">The block.</param>
     /// <param name="blockSize">Payload bytes per block.</param>
-    /// <returns>Start and end offsets in the image.</returns>
-    public static (long Start, long End) OutputRange(CompressedImage image, int sequence, int blockSize)
+    /// <param name="window">The ROM's inflate window, bytes.</param>
+    /// <returns>Start and end offsets in the image (equal when there is nothing to probe).</returns>
+    public static (long Start, long End) TraceRange(CompressedImage image, int sequence, int blockSize, int window)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return (image.OutputAfter(sequence * blockSize), image.OutputAfter((sequence + 1) * blockSize));
+        long before = image.OutputAfter(sequence * blockSize);
+        long after = image.OutputAfter((sequence + 1) * blockSize);
+        if (!image.IsCompressed)
+        {
+            return (before, after);
+        }
+
+        if (sequence == image.BlockCount(blockSize) - 1)
+        {
+            return (before / window * window, image.UncompressedLength);
+        }
+
+        // The window that ends at the first boundary past the output before this block is written by this block only
+        // when the block's output certainly reaches that boundary, even with the ROM holding back Margin bytes.
+        long boundary = ((before / window) + 1) * window;
+        return boundary <= after - Margin ? (boundary - window, boundary) : (0, 0);
     }
 }

@@ -31,7 +31,7 @@ public enum ChipFamily
     Esp32H2,
 }
 
-/// <summary>Identification facts per chip family (fact sheet §3.1, §3.2).</summary>
+/// <summary>Identification facts per chip family (esptool <c>targets/*.py</c> <c>CHIP_DETECT_MAGIC_VALUE</c> and <c>IMAGE_CHIP_ID</c>, v5.2.0).</summary>
 public static class ChipFacts
 {
     /// <summary>The register whose value identifies older chips (<c>CHIP_DETECT_MAGIC_REG_ADDR</c>).</summary>
@@ -83,7 +83,7 @@ public static class ChipFacts
         _ => -1,
     };
 
-    /// <summary>Gets the flash offset of the second-stage bootloader (fact sheet §5.6).</summary>
+    /// <summary>Gets the flash offset of the second-stage bootloader (esptool <c>targets/*.py</c> <c>BOOTLOADER_FLASH_OFFSET</c>).</summary>
     /// <param name="family">The family.</param>
     /// <returns>0x1000 for ESP32 and S2, 0 otherwise.</returns>
     public static uint BootloaderOffset(ChipFamily family) => family is ChipFamily.Esp32 or ChipFamily.Esp32S2 ? 0x1000u : 0u;

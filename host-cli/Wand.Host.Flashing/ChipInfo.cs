@@ -21,6 +21,12 @@ public sealed record ChipInfo(
     uint FlashSize,
     IReadOnlyList<string> Features)
 {
+    /// <summary>Gets the SPI_ATTACH word from the eFuse SPI pads (0: default pins; non-zero for in-package flash).</summary>
+    public uint SpiPads { get; init; }
+
+    /// <summary>Gets the crystal frequency the ESP32 ROM believes it has, hertz (0 when not read); CHANGE_BAUDRATE is scaled by it.</summary>
+    public double RomCrystalHertz { get; init; }
+
     /// <summary>Gets the chip's display name, for example <c>ESP32</c>.</summary>
     public string Name => ChipFacts.DisplayName(Family);
 }

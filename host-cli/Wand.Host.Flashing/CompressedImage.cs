@@ -6,7 +6,7 @@ namespace Wand.Host.Flashing;
 
 /// <summary>
 /// An image prepared for the wire: zlib (RFC 1950) at the smallest size, as esptool's <c>zlib.compress(image, 9)</c>,
-/// or the raw bytes when compression would not make it smaller (fact sheet §5.4).
+/// or the raw bytes when compression would not make it smaller (esptool <c>cmds.py</c> <c>write_flash</c>, https://github.com/espressif/esptool/blob/v5.2.0/esptool/cmds.py).
 /// </summary>
 public sealed class CompressedImage
 {

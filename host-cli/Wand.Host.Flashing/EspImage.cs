@@ -109,7 +109,7 @@ public static class EspImage
     }
 
     /// <summary>
-    /// Rewrites flash mode, size and frequency in a bootloader header as esptool does (fact sheet §5.6), then recomputes
+    /// Rewrites flash mode, size and frequency in a bootloader header as esptool does (<c>cmds.py</c> <c>_update_image_flash_params</c>), then recomputes
     /// the appended SHA-256 if there is one. The segment checksum does not cover the header, so it stays valid.
     /// </summary>
     /// <param name="image">The bootloader image; it is not changed.</param>

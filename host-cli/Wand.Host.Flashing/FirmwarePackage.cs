@@ -10,7 +10,8 @@ namespace Wand.Host.Flashing;
 /// <summary>
 /// A nanoFramework ESP32 firmware package, a folder or a zip as published for each target: <c>bootloader.bin</c>
 /// (at 0x1000), one or more partition tables <c>partitions_&lt;N&gt;mb.bin</c> (at 0x8000) and <c>nanoCLR.bin</c> (at
-/// 0x10000), per nanoframework.md §8.
+/// 0x10000), per nanoFirmwareFlasher's <c>Esp32Firmware.cs</c>
+/// (https://github.com/nanoframework/nanoFirmwareFlasher).
 /// </summary>
 public sealed partial class FirmwarePackage
 {

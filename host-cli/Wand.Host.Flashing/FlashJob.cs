@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Threading;
 using Wand.Host.Serial;
 
 namespace Wand.Host.Flashing;
@@ -52,7 +53,8 @@ public sealed record FlashJobOptions
 /// <param name="Elapsed">Total time, connection included.</param>
 /// <param name="BytesSent">Bytes written to the line, framing included.</param>
 /// <param name="ChipWasReset">Whether the chip was reset into the new firmware.</param>
-public sealed record FlashJobResult(ChipInfo Chip, FlashPlan Plan, IReadOnlyList<RegionReport> Regions, TimeSpan Elapsed, long BytesSent, bool ChipWasReset);
+/// <param name="TransferBaudRate">The rate the data went at, bits per second (lower than asked after a fallback).</param>
+public sealed record FlashJobResult(ChipInfo Chip, FlashPlan Plan, IReadOnlyList<RegionReport> Regions, TimeSpan Elapsed, long BytesSent, bool ChipWasReset, int TransferBaudRate = 0);
 
 /// <summary>
 /// The whole <c>wand flash</c> job: validate images, open the port, connect, identify the chip, check it against the
@@ -61,6 +63,9 @@ public sealed record FlashJobResult(ChipInfo Chip, FlashPlan Plan, IReadOnlyList
 /// </summary>
 public static class FlashJob
 {
+    /// <summary>How long the boot log is read after the reset into the new firmware.</summary>
+    private static readonly TimeSpan BootLogListen = TimeSpan.FromSeconds(1);
+
     /// <summary>Validates the images without a board (<c>--dry-run</c>).</summary>
     /// <param name="options">The job.</param>
     /// <param name="flashSize">The flash size to plan for, bytes.</param>
@@ -76,17 +81,23 @@ public static class FlashJob
     /// <summary>Runs the job.</summary>
     /// <param name="options">The job.</param>
     /// <param name="progress">Receives progress.</param>
+    /// <param name="cancellationToken">Stops the job between two requests to the loader (Ctrl-C).</param>
     /// <returns>What was written.</returns>
-    public static FlashJobResult Run(FlashJobOptions options, IFlashProgress progress)
+    /// <exception cref="FlashCancelledException">Cancelled; the message says what the flash holds.</exception>
+    public static FlashJobResult Run(FlashJobOptions options, IFlashProgress progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
         Stopwatch stopwatch = Stopwatch.StartNew();
         FlashPlanner.ValidateStructure(options.Package, options.Application, options.ApplicationName);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            throw new FlashCancelledException("Stopped by request before connecting. Nothing was written to the flash.");
+        }
 
         using ISerialPort port = SerialPortOpener.Open(options.Port, RomConnector.RomBaudRate);
         RomConnection connection = RomConnector.Connect(port, progress, options.Timeouts);
-        RomFlasher flasher = new(connection, progress);
+        RomFlasher flasher = new(connection, progress) { Cancellation = cancellationToken };
         ChipInfo chip = flasher.Prepare(options.BaudRate);
 
         PartitionTable? deviceTable = null;
@@ -109,8 +120,19 @@ public static class FlashJob
             if (port.SupportsControlLines)
             {
                 progress.Status("Resetting the chip into the new firmware");
+                port.SetBaudRate(RomConnector.RomBaudRate);
+                connection.DiscardInput();
+                connection.ResetReceiver();
                 new HardReset().Run(port);
                 reset = true;
+
+                // The boot log at 115200 tells whether the firmware starts (esptool does not look; a board that stays
+                // in download mode or browns out is the usual "flashed but nothing happens").
+                connection.Listen(BootLogListen);
+                foreach (BootLogFinding finding in BootLogDiagnosis.AfterReset(connection.StrayText))
+                {
+                    progress.Warning(finding.Message);
+                }
             }
             else
             {
@@ -123,7 +145,7 @@ public static class FlashJob
             flasher.RestoreRomBaudRate();
         }
 
-        return new FlashJobResult(chip, plan, reports, stopwatch.Elapsed, connection.BytesSent, reset);
+        return new FlashJobResult(chip, plan, reports, stopwatch.Elapsed, connection.BytesSent, reset, flasher.TransferBaudRate);
     }
 
     private static FlashRequest Request(FlashJobOptions options, ChipFamily chip, uint flashSize, PartitionTable? deviceTable) => new()

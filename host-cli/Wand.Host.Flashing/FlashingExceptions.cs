@@ -77,3 +77,14 @@ public sealed class LoaderTimeoutException(string message, Exception? innerExcep
 /// <summary>The flash content differs from the image after writing (MD5 mismatch), after every retry.</summary>
 /// <param name="message">Which region, the expected and the read-back digest.</param>
 public sealed class FlashVerificationException(string message) : FlashingException(message);
+
+/// <summary>The SPI flash does not answer after SPI_ATTACH (its id reads 0xFFFFFF or 0); nothing was written.</summary>
+/// <param name="message">What was read and what to check.</param>
+public sealed class FlashNotRespondingException(string message) : FlashingException(message);
+
+/// <summary>
+/// The job was cancelled (Ctrl-C) between two requests, so the loader is in a known state. The message says what the
+/// flash holds: which regions are complete and verified, which one is erased and partly written, which are untouched.
+/// </summary>
+/// <param name="message">The flash state and what to do.</param>
+public sealed class FlashCancelledException(string message) : FlashingException(message);

@@ -16,7 +16,7 @@ public interface IFlashProgress
 
     /// <summary>Writing a region starts (espflash <c>init</c>).</summary>
     /// <param name="region">The region.</param>
-    /// <param name="wireBytes">Bytes that will cross the line for it (compressed size).</param>
+    /// <param name="wireBytes">Bytes that will cross the line for it (compressed size, estimated from the first segment).</param>
     void RegionStarted(FlashRegion region, long wireBytes);
 
     /// <summary>More of a region is written (espflash <c>update</c>).</summary>

@@ -6,7 +6,8 @@ namespace Wand.Host.Flashing;
 
 /// <summary>
 /// A DTR/RTS sequence that resets the chip into (or out of) the ROM loader. Wiring: RTS drives EN, DTR drives GPIO0,
-/// both active low (fact sheet §4.1). Sequences and delays follow esptool's reset.py (fact sheet §4.2).
+/// both active low (https://docs.espressif.com/projects/esptool/en/latest/esp32/advanced-topics/boot-mode-selection.html).
+/// Sequences and delays follow esptool's reset.py (https://github.com/espressif/esptool/blob/v5.2.0/esptool/reset.py).
 /// </summary>
 public abstract class ResetStrategy
 {

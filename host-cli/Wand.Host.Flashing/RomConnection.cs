@@ -10,7 +10,7 @@ namespace Wand.Host.Flashing;
 
 /// <summary>
 /// Request/response exchange with the ESP32 ROM loader over an <see cref="ISerialPort"/>: SLIP framing, response
-/// matching (fact sheet §1.7), status checks and the ROM commands this flasher uses. It does not own the port.
+/// matching (esptool <c>loader.py</c> <c>command()</c>), status checks and the ROM commands this flasher uses. It does not own the port.
 /// </summary>
 public sealed class RomConnection
 {
@@ -19,6 +19,7 @@ public sealed class RomConnection
     private static readonly TimeSpan SyncFollowUpTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan UnsupportedDrain = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan BaudSettle = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan ResponsiveTimeout = TimeSpan.FromMilliseconds(500);
     private readonly SlipDecoder decoder = new();
     private readonly Queue<byte[]> pending = new();
     private readonly List<byte[]> completed = [];
@@ -113,7 +114,7 @@ public sealed class RomConnection
     /// <returns><c>true</c> when the ROM answered.</returns>
     public bool TrySync()
     {
-        DiscardInput();
+        CollectPendingInput(); // stale frames go, boot text stays in StrayText for the diagnosis
         Send(RomCommand.Sync, RomPacket.SyncData(), 0);
         try
         {
@@ -151,15 +152,46 @@ public sealed class RomConnection
     public void WriteRegister(uint address, uint value, uint mask = 0xFFFF_FFFF, uint delayMicroseconds = 0) =>
         IdempotentCommand(RomCommand.WriteRegister, RomPacket.Words(address, value, mask, delayMicroseconds), Timeouts.Command);
 
-    /// <summary>Attaches the SPI flash with the default pins (ROM form: config word plus 4 legacy-flag bytes).</summary>
-    public void AttachSpiFlash() => IdempotentCommand(RomCommand.SpiAttach, RomPacket.Words(0, 0), Timeouts.Command);
+    /// <summary>
+    /// Attaches the SPI flash (ROM form: the pad word plus 4 bytes <c>is_legacy, 0, 0, 0</c>, esptool loader.py
+    /// <c>flash_spi_attach</c>). The ROM does not reach the flash before this, so the flash id reads 0xFFFFFF until then.
+    /// </summary>
+    /// <param name="pads">0 for the default pins, else <c>hd &lt;&lt; 24 | cs &lt;&lt; 18 | d &lt;&lt; 12 | q &lt;&lt; 6 | clk</c> from eFuse.</param>
+    public void AttachSpiFlash(uint pads = 0) => IdempotentCommand(RomCommand.SpiAttach, RomPacket.Words(pads, 0), Timeouts.Command);
+
+    /// <summary>
+    /// Checks that the loader answers at the current rate: several reads of the chip-detect register must all return
+    /// <paramref name="expectedMagic"/> (esptool-js <c>isResponsive</c> reads it once; a marginal line can pass one read).
+    /// </summary>
+    /// <param name="expectedMagic">The value read at connection time.</param>
+    /// <param name="reads">How many reads must succeed.</param>
+    /// <returns><c>true</c> when every read answered with the value.</returns>
+    public bool IsResponsive(uint expectedMagic, int reads = 4)
+    {
+        for (int read = 0; read < reads; read++)
+        {
+            try
+            {
+                if (Command(RomCommand.ReadRegister, RomPacket.Words(ChipFacts.MagicRegister), 0, ResponsiveTimeout).Value != expectedMagic)
+                {
+                    return false;
+                }
+            }
+            catch (FlashingException)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Tells the ROM the flash geometry (the ROM assumes 2 MB until told).</summary>
     /// <param name="totalSize">The flash size in bytes.</param>
     public void SetSpiFlashParameters(uint totalSize) =>
         IdempotentCommand(RomCommand.SpiSetParameters, RomPacket.Words(0, totalSize, 0x10000, 0x1000, 0x100, 0xFFFF), Timeouts.Command);
 
-    /// <summary>Switches both ends to a new rate (fact sheet §5.9): ask at the old rate, switch, wait 50 ms, flush.</summary>
+    /// <summary>Switches both ends to a new rate (esptool <c>loader.py</c> <c>change_baud</c>): ask at the old rate, switch, wait 50 ms, flush.</summary>
     /// <param name="baudRate">The new host rate in bits per second.</param>
     /// <param name="requestedRomRate">The rate to ask the ROM for (compensated for its oscillator estimate).</param>
     public void ChangeBaudRate(int baudRate, int requestedRomRate)
@@ -168,6 +200,30 @@ public sealed class RomConnection
         Port.SetBaudRate(baudRate);
         Thread.Sleep(BaudSettle);
         DiscardInput();
+    }
+
+    /// <summary>
+    /// Asks the loader for a new rate and switches the host, without failing when the answer does not come (on a bad
+    /// link the request may have arrived while its answer did not): ask, switch, wait 50 ms, drop what arrived.
+    /// </summary>
+    /// <param name="baudRate">The new host rate in bits per second.</param>
+    /// <param name="requestedRomRate">The rate to ask the ROM for.</param>
+    /// <param name="answerTimeout">How long to wait for the answer at the old rate.</param>
+    public void TrySwitchBaudRate(int baudRate, int requestedRomRate, TimeSpan answerTimeout)
+    {
+        try
+        {
+            Command(RomCommand.ChangeBaudRate, RomPacket.Words((uint)requestedRomRate, 0), 0, answerTimeout);
+        }
+        catch (FlashingException)
+        {
+            // The answer was lost or damaged; the request may still have arrived. The link test that follows decides.
+        }
+
+        Port.SetBaudRate(baudRate);
+        Thread.Sleep(BaudSettle);
+        DiscardInput();
+        ResetReceiver();
     }
 
     /// <summary>Starts a plain flash download; the ROM erases <paramref name="eraseSize"/> bytes before answering.</summary>
@@ -243,6 +299,25 @@ public sealed class RomConnection
     {
         Port.Write([Slip.End]);
         BytesSent++;
+    }
+
+    /// <summary>Reads every byte already waiting through the frame decoder (boot text lands in <see cref="StrayText"/>) and drops the frames.</summary>
+    public void CollectPendingInput()
+    {
+        while (true)
+        {
+            int count = Port.Read(readBuffer, TimeSpan.Zero);
+            if (count <= 0)
+            {
+                break;
+            }
+
+            BytesReceived += count;
+            completed.Clear();
+            decoder.Feed(readBuffer.AsSpan(0, count), completed);
+        }
+
+        pending.Clear();
     }
 
     /// <summary>Drops received bytes and queued frames.</summary>

@@ -1,15 +1,17 @@
 using System;
-using System.Text.RegularExpressions;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Wand.Host.Serial;
 
 namespace Wand.Host.Flashing;
 
 /// <summary>
-/// Brings a chip into the ROM loader and synchronises (fact sheet §4.3): per attempt flush, reset with the next
+/// Brings a chip into the ROM loader and synchronises (esptool <c>loader.py</c> <c>_connect_attempt</c>,
+/// https://github.com/espressif/esptool/blob/v5.2.0/esptool/loader.py): per attempt flush, reset with the next
 /// strategy, read the boot log, then up to five SYNCs. When nothing answers, the boot log decides the hint.
 /// </summary>
-public static partial class RomConnector
+public static class RomConnector
 {
     /// <summary>The rate the ROM starts at; esptool never syncs faster.</summary>
     public const int RomBaudRate = 115_200;
@@ -44,10 +46,12 @@ public static partial class RomConnector
         string bootLog = string.Empty;
         for (int attempt = 0; attempt < attempts; attempt++)
         {
-            connection.DiscardInput();
-            connection.ResetReceiver();
             if (canReset)
             {
+                // esptool: flush, reset, then read what the chip printed (loader.py _connect_attempt). Without a reset
+                // the text that already arrived is kept, because it is the only boot log there is.
+                connection.DiscardInput();
+                connection.ResetReceiver();
                 ResetStrategy strategy = strategies[attempt % strategies.Length];
                 progress.Status($"Connecting to {port.Name} (attempt {attempt + 1} of {attempts}, {strategy.Name} reset)");
                 try
@@ -65,10 +69,19 @@ public static partial class RomConnector
                 progress.Status($"Connecting to {port.Name} (attempt {attempt + 1} of {attempts})");
             }
 
+            connection.CollectPendingInput();
             for (int sync = 0; sync < SyncsPerAttempt; sync++)
             {
                 if (connection.TrySync())
                 {
+                    foreach (BootLogFinding finding in BootLogDiagnosis.BeforeConnecting(connection.StrayText))
+                    {
+                        if (finding.Kind is BootLogFindingKind.Brownout)
+                        {
+                            progress.Warning(finding.Message);
+                        }
+                    }
+
                     return connection;
                 }
 
@@ -84,25 +97,20 @@ public static partial class RomConnector
         throw new BootloaderNotRespondingException($"The ESP32 ROM loader on {port.Name} did not answer after {attempts} attempts. {HintFromBootLog(bootLog)}");
     }
 
-    /// <summary>Explains a failed connection from what the chip printed (esptool's boot-log rules, fact sheet §4.3).</summary>
+    /// <summary>Explains a failed connection from what the chip printed (esptool's boot-log rules, <c>loader.py</c> <c>_connect_attempt</c>).</summary>
     /// <param name="bootLog">Text received outside SLIP frames.</param>
     /// <returns>One or two sentences saying what to do.</returns>
     public static string HintFromBootLog(string bootLog)
     {
         ArgumentNullException.ThrowIfNull(bootLog);
-        Match match = BootMode().Match(bootLog);
-        if (match.Success)
+        IReadOnlyList<BootLogFinding> findings = BootLogDiagnosis.BeforeConnecting(bootLog);
+        if (findings.Count > 0)
         {
-            return match.Groups[2].Success
-                ? "Download mode successfully detected, but getting no sync reply: the serial TX path seems to be down (check the board's RX line and the USB-UART bridge)."
-                : $"Wrong boot mode detected ({match.Groups[1].Value})! The chip booted normally instead of into download mode: hold BOOT (GPIO0) low while pressing RESET, then retry.";
+            return string.Join(" ", findings.Select(finding => finding.Message));
         }
 
         return bootLog.Length > 0
             ? "The board printed text but no boot banner: check that --port is the ESP32's UART and that nothing else drives its lines."
             : "No serial data received: check the port name ('wand ports'), the cable (a charge-only cable carries no data) and the board's power, then hold BOOT while pressing RESET and retry.";
     }
-
-    [GeneratedRegex(@"boot:(0x[0-9a-fA-F]+)(.*waiting for download)?", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
-    private static partial Regex BootMode();
 }

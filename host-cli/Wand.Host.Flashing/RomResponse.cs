@@ -5,7 +5,8 @@ namespace Wand.Host.Flashing;
 
 /// <summary>
 /// A response packet (chip → host): direction 1, echoed opcode, size, value, then data and status bytes. The size
-/// field is unreliable (it differs between ROM and stubs), so the frame length is used instead (fact sheet §1.4).
+/// field is unreliable (it differs between ROM and stubs), so the frame length is used instead (serial protocol,
+/// "Response Packet", https://docs.espressif.com/projects/esptool/en/latest/esp32/advanced-topics/serial-protocol.html; https://github.com/espressif/esptool/issues/294).
 /// </summary>
 public sealed class RomResponse
 {

@@ -3,7 +3,8 @@ using System;
 namespace Wand.Host.Flashing;
 
 /// <summary>
-/// How long the client waits for each kind of answer. Defaults follow esptool v5 (fact sheet §5.3): 3 s per command,
+/// How long the client waits for each kind of answer. Defaults follow esptool v5 (the timeout constants of
+/// https://github.com/espressif/esptool/blob/v5.2.0/esptool/loader.py): 3 s per command,
 /// 0.1 s for SYNC, 40 s/MB for ROM erase and write, 8 s/MB for MD5, never less than the command timeout and never
 /// more than 240 s.
 /// </summary>

@@ -4,7 +4,8 @@ namespace Wand.Host.Flashing;
 
 /// <summary>
 /// Reads the SPI flash JEDEC id through the SPI controller's "user command" mode with plain register access, which the
-/// ROM supports (esptool <c>run_spiflash_command</c>, fact sheet §3.6).
+/// ROM supports (esptool <c>loader.py</c> <c>run_spiflash_command</c>,
+/// https://github.com/espressif/esptool/blob/v5.2.0/esptool/loader.py).
 /// </summary>
 public static class SpiFlashProbe
 {

@@ -18,7 +18,7 @@ public interface ISerialPort : IDisposable
     bool SupportsControlLines { get; }
 
     /// <summary>Changes the line rate. Pending output is drained first.</summary>
-    /// <param name="baudRate">The new rate in bits per second, 300 to 4,000,000; non-standard rates are allowed.</param>
+    /// <param name="baudRate">The new rate in bits per second, within <see cref="BaudRateRange"/>; non-standard rates are allowed.</param>
     /// <exception cref="SerialPortException">The driver refused the rate.</exception>
     void SetBaudRate(int baudRate);
 

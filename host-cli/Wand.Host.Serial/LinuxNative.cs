@@ -3,8 +3,10 @@ using System.Runtime.InteropServices;
 namespace Wand.Host.Serial;
 
 /// <summary>
-/// The Linux C library calls the serial port needs. Constants are the asm-generic values used on x86-64 and arm64
-/// (linux/include/uapi/asm-generic/termbits.h, ioctls.h, fcntl.h; glibc bits/poll.h).
+/// The Linux C library calls of serial ports and pseudo-terminals: the one P/Invoke layer of the host's terminals.
+/// Constants are the asm-generic values used on x86-64 and arm64 (linux/include/uapi/asm-generic/termbits.h, ioctls.h,
+/// fcntl.h; glibc bits/poll.h). Pseudo-terminals use the POSIX calls posix_openpt(3), grantpt(3), unlockpt(3) and
+/// ptsname_r(3), which every glibc exports from libc itself (openpty(3) moved into libc only with glibc 2.34).
 /// </summary>
 internal static partial class LinuxNative
 {
@@ -109,6 +111,18 @@ internal static partial class LinuxNative
 
     [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
     public static partial int IoctlValue(int fileDescriptor, nuint request, nint value);
+
+    [LibraryImport("libc", EntryPoint = "posix_openpt", SetLastError = true)]
+    public static partial int OpenPseudoTerminalController(int flags);
+
+    [LibraryImport("libc", EntryPoint = "grantpt", SetLastError = true)]
+    public static partial int GrantPseudoTerminal(int controller);
+
+    [LibraryImport("libc", EntryPoint = "unlockpt", SetLastError = true)]
+    public static partial int UnlockPseudoTerminal(int controller);
+
+    [LibraryImport("libc", EntryPoint = "ptsname_r")]
+    public static unsafe partial int PseudoTerminalName(int controller, byte* buffer, nuint length);
 
     [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
     public static partial int FileLock(int fileDescriptor, int operation);

@@ -237,9 +237,9 @@ public sealed class LinuxSerialPort : ISerialPort
 
     private void Configure(int baudRate)
     {
-        if (baudRate is < 300 or > 12_000_000)
+        if (!BaudRateRange.Contains(baudRate))
         {
-            throw new SerialPortException(SerialPortFailure.SettingRefused, $"Serial port {Name}: baud rate {baudRate} is outside 300 to 12,000,000.");
+            throw new SerialPortException(SerialPortFailure.SettingRefused, $"Serial port {Name}: baud rate {baudRate} is outside {BaudRateRange.Text}.");
         }
 
         LinuxNative.Termios2 settings = default;

@@ -23,10 +23,12 @@ internal static class PreciseDelay
                 return;
             }
 
+            // Sleep for the bulk but wake 3 ms early: a sleeping thread on a loaded machine wakes late, and a late
+            // answer would show as idle line time that no real UART has.
             double milliseconds = remaining * 1000.0 / Stopwatch.Frequency;
-            if (milliseconds > 2)
+            if (milliseconds > 4)
             {
-                Thread.Sleep((int)(milliseconds - 1.5));
+                Thread.Sleep((int)(milliseconds - 3));
             }
             else
             {

@@ -52,7 +52,29 @@ public sealed class RomSimulator : IDisposable
         return channel.SlavePath;
     }
 
-    /// <summary>Starts serving on TCP, 127.0.0.1 only. Each new connection finds the chip freshly reset into download mode.</summary>
+    /// <summary>
+    /// Resets the chip as its EN line would (RESET button, brown-out): the ROM starts over per the boot mode and prints
+    /// its boot log at 115200 baud to the host.
+    /// </summary>
+    public void PressReset()
+    {
+        string log;
+        lock (modelGate)
+        {
+            log = Model.Reset();
+        }
+
+        Statistics.Reset();
+        if (activeChannel is ISimulatorChannel channel)
+        {
+            channel.Write(Encoding.ASCII.GetBytes(log));
+        }
+    }
+
+    /// <summary>
+    /// Starts serving on TCP, 127.0.0.1 only. Each new connection finds the chip freshly reset (per the boot mode) and
+    /// receives its boot log first, as a host opening a port with a reset sequence would.
+    /// </summary>
     /// <param name="port">The port, or 0 for any free one.</param>
     /// <returns>The bound port.</returns>
     public int ServeTcp(int port = 0)
@@ -103,12 +125,14 @@ public sealed class RomSimulator : IDisposable
             }
 
             socket.NoDelay = true;
+            string bootLog;
             lock (modelGate)
             {
-                _ = Model.Reset();
+                bootLog = Model.Reset();
             }
 
             using TcpChannel channel = new(socket);
+            channel.Write(Encoding.ASCII.GetBytes(bootLog));
             Serve(channel);
         }
     }
@@ -142,6 +166,7 @@ public sealed class RomSimulator : IDisposable
             }
 
             bool garble = IsGarbled(channel);
+            bool unreliable = IsUnreliable();
             FaultInjection? requestFaults = options.Faults is { AffectRequests: true } injection ? injection : null;
             for (int index = 0; index < count; index++)
             {
@@ -149,6 +174,11 @@ public sealed class RomSimulator : IDisposable
                 if (garble)
                 {
                     value = (byte)faults.Next(256);
+                }
+                else if (unreliable && faults.NextDouble() < options.UnreliableLossProbability)
+                {
+                    Statistics.Dropped(); // an overrun or framing error loses the byte
+                    continue;
                 }
 
                 if (requestFaults is not null && !ApplyFault(requestFaults, ref value))
@@ -190,9 +220,14 @@ public sealed class RomSimulator : IDisposable
     {
         IReadOnlyList<byte[]> responses;
         int newBaudRate;
+        TimeSpan busy;
+        bool loseThisAnswer;
         lock (modelGate)
         {
+            long acceptedBefore = Model.DataBlocksAccepted;
             (responses, newBaudRate) = Model.Handle(frame);
+            busy = Model.LastBusy;
+            loseThisAnswer = options.Faults is { LoseAnswerToDataBlock: > 0 } chosen && acceptedBefore < chosen.LoseAnswerToDataBlock && Model.DataBlocksAccepted >= chosen.LoseAnswerToDataBlock;
             if (options.Faults is { ResetAfterDataBlocks: > 0 } injection && !resetInjected && Model.DataBlocksAccepted >= injection.ResetAfterDataBlocks)
             {
                 // The chip resets after writing the block but before answering: the host sees the boot banner.
@@ -203,8 +238,29 @@ public sealed class RomSimulator : IDisposable
             }
         }
 
+        if (busy > TimeSpan.Zero)
+        {
+            // The chip works on the request (erase, program, MD5, inflate) before it answers. With the line model the
+            // answer is scheduled that much later; without it the simulator waits.
+            Statistics.ChipBusy(busy);
+            if (options.LineTiming is not null)
+            {
+                transmitClock = Math.Max(transmitClock, Stopwatch.GetTimestamp()) + (long)(busy.TotalSeconds * Stopwatch.Frequency);
+            }
+            else
+            {
+                PreciseDelay.Wait(busy);
+            }
+        }
+
         foreach (byte[] response in responses)
         {
+            if (loseThisAnswer)
+            {
+                Statistics.AnswerLost();
+                continue;
+            }
+
             if (options.Faults is { LoseAnswerProbability: > 0 } lossy && faults.NextDouble() < lossy.LoseAnswerProbability)
             {
                 Statistics.AnswerLost();
@@ -230,9 +286,16 @@ public sealed class RomSimulator : IDisposable
         List<byte> output = new(bytes.Length);
         FaultInjection? responseFaults = applyFaults && options.Faults is { AffectResponses: true } injection ? injection : null;
         bool garble = IsGarbled(channel);
+        bool unreliable = IsUnreliable();
         foreach (byte original in bytes)
         {
             byte value = garble ? (byte)faults.Next(256) : original;
+            if (!garble && unreliable && faults.NextDouble() < options.UnreliableLossProbability)
+            {
+                Statistics.Dropped();
+                continue;
+            }
+
             if (responseFaults is null || ApplyFault(responseFaults, ref value))
             {
                 output.Add(value);
@@ -287,6 +350,8 @@ public sealed class RomSimulator : IDisposable
         int rom = Model.BaudRate;
         return Math.Abs(host - rom) > rom * 0.03;
     }
+
+    private bool IsUnreliable() => options.MaximumReliableBaudRate is int limit && Model.BaudRate > limit * 1.01; // the divider lands near, not on, the rate
 
     private long ByteTime(int bytes) => (long)(bytes * 10.0 * Stopwatch.Frequency / Model.BaudRate);
 }

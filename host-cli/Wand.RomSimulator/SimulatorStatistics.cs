@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 
 namespace Wand.RomSimulator;
@@ -14,6 +15,7 @@ public sealed class SimulatorStatistics
     private long resets;
     private long bytesGarbled;
     private long answersLost;
+    private long chipBusyTicks;
 
     /// <summary>Gets the bytes received from the host.</summary>
     public long BytesReceived => Interlocked.Read(ref bytesReceived);
@@ -39,6 +41,9 @@ public sealed class SimulatorStatistics
     /// <summary>Gets the answer frames lost by fault injection.</summary>
     public long AnswersLost => Interlocked.Read(ref answersLost);
 
+    /// <summary>Gets the chip time modelled (erase, program, MD5, inflate), virtual time.</summary>
+    public TimeSpan ChipBusyTime => TimeSpan.FromTicks(Interlocked.Read(ref chipBusyTicks));
+
     /// <summary>Gets the injected chip resets.</summary>
     public long Resets => Interlocked.Read(ref resets);
 
@@ -57,6 +62,8 @@ public sealed class SimulatorStatistics
     internal void Garbled(long count) => Interlocked.Add(ref bytesGarbled, count);
 
     internal void Reset() => Interlocked.Increment(ref resets);
+
+    internal void ChipBusy(TimeSpan duration) => Interlocked.Add(ref chipBusyTicks, duration.Ticks);
 
     internal void AnswerLost() => Interlocked.Increment(ref answersLost);
 }

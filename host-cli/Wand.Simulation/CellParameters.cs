@@ -2,7 +2,7 @@ using System;
 
 namespace Wand.Simulation;
 
-/// <summary>A single Li-ion cell (reference/domain.md §7: 4.2 V full, 3.0 V cut-off).</summary>
+/// <summary>A single Li-ion cell (4.2 V full as a TP4056 charges it, 3.0 V common discharge cut-off).</summary>
 public sealed record CellParameters
 {
     /// <summary>Gets the nominal cell: 500 mAh, 0.2 Ω.</summary>

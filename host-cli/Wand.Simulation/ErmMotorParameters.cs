@@ -3,8 +3,8 @@ using System;
 namespace Wand.Simulation;
 
 /// <summary>
-/// One ERM coin motor's parameters. Nominal values follow a 10 mm 3 V coin motor (reference/domain.md §3.1:
-/// 2.3–2.8 V start, ~12,000 rpm at 3 V, 34.5 Ω terminal resistance, 40–60 mA running current, rise time of tens of ms).
+/// One ERM coin motor's parameters. Nominal values follow a 10 mm 3 V coin motor (Precision Microdrives
+/// 304-121 and Jinlong Z3OC1T8219731 datasheets: 2.3–2.8 V start, ~12,000 rpm at 3 V, 34.5 Ω terminal resistance, 40–60 mA running current, rise time of tens of ms).
 /// </summary>
 public sealed record ErmMotorParameters
 {
@@ -46,7 +46,7 @@ public sealed record ErmMotorParameters
     /// <paramref name="spread"/>. The sustain voltage scales with the start voltage (both come from the same friction).
     /// </summary>
     /// <param name="random">The draw's source.</param>
-    /// <param name="spread">Relative spread, 0 to 0.5 (0.25 for the ±25 % population of the product brief).</param>
+    /// <param name="spread">Relative spread, 0 to 0.5 (0.25 for the ±25 % population of MD-5).</param>
     /// <returns>A new parameter set.</returns>
     public ErmMotorParameters Draw(SimulationRandom random, double spread)
     {

@@ -5,7 +5,7 @@ namespace Wand.Simulation;
 
 /// <summary>
 /// The head NTC divider (<see cref="ThermistorParameters"/>): fixed resistor from the 3.3 V rail to the pin, NTC from
-/// the pin to ground, R(T) = R₀·e^(β(1/T − 1/T₀)) (reference/domain.md §7). Reads the thermal model's temperature,
+/// the pin to ground, R(T) = R₀·e^(β(1/T − 1/T₀)) (https://en.wikipedia.org/wiki/Thermistor#B_or_%CE%B2_parameter_equation). Reads the thermal model's temperature,
 /// or a forced one, with open, shorted and stuck faults.
 /// </summary>
 public sealed class NtcChannel : SimulatedAnalogChannel

@@ -6,7 +6,7 @@ using Wand.Protocol.Vocabulary;
 namespace Wand.Simulation;
 
 /// <summary>
-/// Rerunnable speed measurements of the simulation (product brief §8: ≥ 10,000 × real time, a 15-minute session in
+/// Rerunnable speed measurements of the simulation (hardware/requirements.md, targets: ≥ 10,000 × real time, a 15-minute session in
 /// under 100 ms). Timing figures belong in a benchmark run, not in a test; call these from a Release build.
 /// </summary>
 public static class SpeedMeasurement

@@ -16,7 +16,7 @@ public enum ProjectRole
     /// <summary>The application that wires transports and simulators together: the <c>wand</c> CLI.</summary>
     Application,
 
-    /// <summary>Build tooling: the nanoFramework API contract and the firmware contract check.</summary>
+    /// <summary>Build tooling: the nanoFramework API contract, the firmware contract check and its analyzer.</summary>
     Tooling,
 
     /// <summary>Tests and benchmarks: may reference anything; nothing references them.</summary>
@@ -51,6 +51,7 @@ public static class Layering
         ["Wand.Station"] = new(ProjectRole.Production, 6),
         ["Wand.Host.Virtual"] = new(ProjectRole.Simulator, 7),
         ["Wand.Cli"] = new(ProjectRole.Application, 8),
+        ["Wand.Firmware.SubsetAnalyzer"] = new(ProjectRole.Tooling, 0),
         ["Wand.Firmware.ContractCheck"] = new(ProjectRole.Tooling, 1),
     };
 

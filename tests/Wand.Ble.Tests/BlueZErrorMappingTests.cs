@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Wand.Ble.Tests;
 
-/// <summary>BlueZ 5.66 create_gatt_dbus_error, read backwards (ble-host fact sheet §1.5).</summary>
+/// <summary>BlueZ 5.66 create_gatt_dbus_error, read backwards (https://github.com/bluez/bluez/blob/5.66/src/gatt-client.c).</summary>
 public sealed class BlueZErrorMappingTests
 {
     [Theory]

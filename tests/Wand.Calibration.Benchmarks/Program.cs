@@ -14,7 +14,7 @@ namespace Wand.Calibration.Benchmarks;
 /// <summary>
 /// Calibrates a population of simulated units (seeds 1..N, motor spread ±25 % by default) and prints the calibration
 /// time per unit in virtual time and the accuracy of every level, judged by the motor's true amplitude in a normal
-/// session after calibration (product brief §8: ≤ 8 s per unit, every level within ±5 %).
+/// session after calibration (hardware/requirements.md, targets: ≤ 8 s per unit, every level within ±5 %).
 /// </summary>
 public static class Program
 {

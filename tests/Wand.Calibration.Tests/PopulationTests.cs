@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 
 namespace Wand.Calibration.Tests;
 
-/// <summary>Product brief §8 and issue 7: the ±25 % motor population after calibration.</summary>
+/// <summary>The calibration target (hardware/requirements.md, targets): the ±25 % motor population after calibration.</summary>
 public sealed class PopulationTests(ITestOutputHelper output)
 {
     /// <summary>Units in the population (at least 200).</summary>

@@ -8,6 +8,7 @@ namespace Wand.Cli.Tests;
 public sealed class CommandTests
 {
     [Fact]
+    [Trait("Requirement", "HC-2")]
     public async Task Status_Json_HasStatusAndHeadShape()
     {
         CliResult result = await CliRunner.RunAsync("status", "--json");
@@ -23,6 +24,7 @@ public sealed class CommandTests
     }
 
     [Fact]
+    [Trait("Requirement", "HC-2")]
     public async Task Status_Human_IsPlainTextWhenCaptured()
     {
         CliResult result = await CliRunner.RunAsync("status");
@@ -84,6 +86,7 @@ public sealed class CommandTests
     [InlineData("start", "--duration", "30")]
     [InlineData("level", "0")]
     [InlineData("settings", "--duration", "1000")]
+    [Trait("Requirement", "HC-3")]
     public async Task OutOfRangeValues_ExitWithCode3BeforeConnecting(params string[] args)
     {
         CliResult result = await CliRunner.RunAsync(args);
@@ -175,7 +178,8 @@ public sealed class CommandTests
     [InlineData("ble:12:34", 10)]
     [InlineData("sim:head=octopus", 10)]
     [InlineData("serial:/dev/ttyWAND-NONE", 11)]
-    
+    [Trait("Requirement", "HC-1")]
+    [Trait("Requirement", "HC-3")]
     public async Task BadOrUnavailableAddress_ExitsWithItsCodeAndNamesTheAddress(string address, int expected)
     {
         CliResult result = await CliRunner.RunAsync("--device", address, "status");
@@ -194,6 +198,7 @@ public sealed class CommandTests
     }
 
     [Fact]
+    [Trait("Requirement", "HC-2")]
     public void EveryExitCode_HasAnActionableMessage()
     {
         foreach (ExitCode code in System.Enum.GetValues<ExitCode>())

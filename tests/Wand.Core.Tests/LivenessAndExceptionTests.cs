@@ -117,4 +117,22 @@ public class LivenessAndExceptionTests
         Assert.True(bench.Controller.CheckLiveness());
         Assert.Equal(FaultCode.ControlException, bench.Controller.FaultLog.CodeAt(0));
     }
+
+    [Fact]
+    public void SR12_AThrowingClockDuringARemoteCommandRefusesItAndLatchesTheFaultInsteadOfThrowing()
+    {
+        TestBench bench = new();
+        bench.BootAndStart(level: 3);
+        bench.Run(1000);
+        bench.Clock.Throw = true;
+
+        Assert.Equal(CommandResult.FaultActive, bench.Controller.StartRemote(2, PatternKind.Continuous, 0));
+        Assert.Equal(CommandResult.NotRunning, bench.Controller.SetPattern(PatternKind.Pulse)); // the fault ended the session
+        Assert.Equal(CommandResult.FaultActive, bench.Controller.RawDrive(1000, 100));
+        bench.Controller.LinkDown();
+
+        Assert.Equal(FaultCode.ControlException, bench.Controller.FaultLog.CodeAt(0));
+        Assert.Equal(0f, bench.Motor.DutyCycle);
+        Assert.NotEqual(SessionState.Running, bench.Controller.SessionState);
+    }
 }

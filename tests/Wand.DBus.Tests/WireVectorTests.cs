@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Wand.DBus.Tests;
 
-/// <summary>Byte-level vectors produced by GLib's GDBusMessage.to_blob (fact sheet ble-host.md §2).</summary>
+/// <summary>Byte-level vectors produced by GLib's GDBusMessage.to_blob (https://docs.gtk.org/gio/method.DBusMessage.to_blob.html).</summary>
 public sealed class WireVectorTests
 {
     [Fact]

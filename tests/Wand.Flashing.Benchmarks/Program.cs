@@ -13,6 +13,8 @@ namespace Wand.Flashing.Benchmarks;
 /// loader with its line model on (10 bit times per byte at the ROM's rate), and reports the effective throughput
 /// against the line limit, and the compression ratio of the image.
 /// Usage: dotnet run -c Release --project tests/Wand.Flashing.Benchmarks [-- --quick] [-- --flash-timing]
+/// [-- --esptool-js] (the comparison with esptool-js on the same simulated line, chip timing on; needs node and
+/// 'npm ci --prefix tests/esptool-js-harness').
 /// </summary>
 public static class Program
 {
@@ -21,6 +23,12 @@ public static class Program
     /// <returns>0.</returns>
     public static int Main(string[] args)
     {
+        if (args.Contains("--esptool-js"))
+        {
+            EsptoolJsComparison.Run(921_600, 1_900_000);
+            return 0;
+        }
+
         bool quick = args.Contains("--quick");
         bool flashTiming = args.Contains("--flash-timing");
         FirmwarePackage package = TestImages.Package(runtimeLength: 1_800_000);
@@ -50,13 +58,13 @@ public static class Program
     {
         int whole = CompressedImage.Create(package.Runtime).WireLength;
         int chunked = 0;
-        for (int offset = 0; offset < package.Runtime.Length; offset += 0x10000)
+        for (int offset = 0; offset < package.Runtime.Length; offset += RomFlasher.DefaultSegmentSize)
         {
-            chunked += CompressedImage.Create(package.Runtime.AsSpan(offset, Math.Min(0x10000, package.Runtime.Length - offset)).ToArray()).WireLength;
+            chunked += CompressedImage.Create(package.Runtime.AsSpan(offset, Math.Min(RomFlasher.DefaultSegmentSize, package.Runtime.Length - offset)).ToArray()).WireLength;
         }
 
         int app = CompressedImage.Create(application).WireLength;
-        Console.WriteLine($"nanoCLR-like image: {package.Runtime.Length:N0} bytes → zlib {whole:N0} bytes in one stream ({Ratio(whole, package.Runtime.Length)}), {chunked:N0} bytes in 64 KB chunks ({Ratio(chunked, package.Runtime.Length)}).");
+        Console.WriteLine($"nanoCLR-like image: {package.Runtime.Length:N0} bytes → zlib {whole:N0} bytes in one stream ({Ratio(whole, package.Runtime.Length)}), {chunked:N0} bytes in 256 KB segments ({Ratio(chunked, package.Runtime.Length)}).");
         Console.WriteLine($"Application: {application.Length:N0} bytes → {app:N0} bytes ({Ratio(app, application.Length)}).");
     }
 
@@ -65,7 +73,7 @@ public static class Program
         using RomSimulator.RomSimulator simulator = new(new RomSimulatorOptions
         {
             LineTiming = new LineTiming(),
-            FlashTiming = flashTiming ? new FlashTiming() : null,
+            ChipTiming = flashTiming ? new ChipTiming() : null,
         });
         string port = simulator.ServePseudoTerminal();
         FlashJobOptions options = new() { Port = port, BaudRate = baud, Package = package, Application = application, SkipUnchanged = false };

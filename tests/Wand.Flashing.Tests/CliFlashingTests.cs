@@ -41,6 +41,35 @@ public sealed class CliFlashingTests : IDisposable
     }
 
     [Fact]
+    public void Flash_GlobalDeviceSerial_IsTheFlashingPort()
+    {
+        using SimulatedBoard board = new();
+
+        (int exit, string output, _) = Run("flash", "--device", $"serial:{board.PortPath}", "--firmware", Path.Combine(folder, "package"), "--json");
+
+        Assert.Equal(0, exit);
+        using JsonDocument document = JsonDocument.Parse(output);
+        Assert.Equal(3, document.RootElement.GetProperty("regions").GetArrayLength());
+        Assert.Equal(921_600, document.RootElement.GetProperty("baud").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("flash")]
+    [InlineData("chip-info")]
+    public void FlashingCommands_RefuseAGlobalDeviceThatIsNotASerialPort(string command)
+    {
+        string[] arguments = command == "flash"
+            ? ["flash", "--device", "ble:AA:BB:CC:DD:EE:FF", "--firmware", Path.Combine(folder, "package")]
+            : ["chip-info", "--device", "tcp://127.0.0.1:1"];
+
+        (int exit, _, string error) = Run(arguments);
+
+        Assert.Equal((int)ExitCode.FlashPortUnavailable, exit);
+        Assert.Contains("addresses a running wand", error, StringComparison.Ordinal);
+        Assert.Contains("--device serial:PORT", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Flash_DryRun_PrintsThePlanWithTheDeploymentAddressFromThePartitionTable()
     {
         (int exit, string output, _) = Run("flash", "--firmware", Path.Combine(folder, "package"), "--app", Path.Combine(folder, "App.bin"), "--dry-run");

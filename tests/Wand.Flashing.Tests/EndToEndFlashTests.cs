@@ -88,6 +88,7 @@ public sealed class EndToEndFlashTests
     }
 
     [Fact]
+    [Trait("Requirement", "HC-3")]
     public void Flash_ImageForAnotherChip_IsRefusedBeforeAnythingIsErasedOrWritten()
     {
         using SimulatedBoard board = new();

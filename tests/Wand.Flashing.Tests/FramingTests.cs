@@ -118,7 +118,7 @@ public sealed class FramingTests
     [Fact]
     public void Response_RomReadRegisterTrace_GivesValueAndSuccess()
     {
-        // ESP32 READ_REG(0x40001000) trace, fact sheet §1.5: 01 0a 0400 831df000 00000000.
+        // ESP32 READ_REG(0x40001000) trace (https://github.com/espressif/esptool/issues/921): 01 0a 0400 831df000 00000000.
         Assert.True(RomResponse.TryParse(Convert.FromHexString("010A0400831DF00000000000"), out RomResponse? response));
 
         Assert.Equal(0x0A, response!.Command);
@@ -130,7 +130,7 @@ public sealed class FramingTests
     [Fact]
     public void Response_RomChecksumFailureTrace_GivesErrorSeven()
     {
-        // ESP32 ROM checksum failure on FLASH_DATA, fact sheet §1.5: 01 03 0400 07122007 01 07 00 00.
+        // ESP32 ROM checksum failure on FLASH_DATA (https://github.com/espressif/esptool/issues/497): 01 03 0400 07122007 01 07 00 00.
         Assert.True(RomResponse.TryParse(Convert.FromHexString("010304000712200701070000"), out RomResponse? response));
 
         Assert.True(response!.TryReadStatus(0, out bool failed, out byte code));

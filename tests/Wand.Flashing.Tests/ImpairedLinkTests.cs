@@ -43,7 +43,7 @@ public sealed class ImpairedLinkTests
     }
 
     [Fact]
-    public void LostAnswers_AreFoundWrittenByProbingTheFlashAndTheChunkGoesOn()
+    public void LostAnswers_AreRecoveredByProbingOrBySegmentRestarts_AndTheFlashMatches()
     {
         using SimulatedBoard board = new(new RomSimulatorOptions { Faults = new FaultInjection { Seed = 8, LoseAnswerProbability = 5e-3 } });
 
@@ -51,7 +51,35 @@ public sealed class ImpairedLinkTests
 
         AssertFlashHolds(board, result.Plan);
         Assert.True(board.Simulator.Statistics.AnswersLost > 0);
-        Assert.True(result.Regions.Sum(region => region.LostAnswers) > 0, "lost answers to data blocks must be recovered by probing the flash");
+        Assert.True(result.Regions.Sum(region => region.LostAnswers + region.Restarts + region.ResentBlocks) > 0, "lost answers must cost a probe, a resend or a restart");
+    }
+
+    [Fact]
+    public void LostAnswerToABlockThatCompletesAnInflateWindow_IsFoundWrittenByProbing_AndTheSegmentGoesOn()
+    {
+        long block = DataBlockInNanoClr(traced: true);
+        using SimulatedBoard board = new(new RomSimulatorOptions { Faults = new FaultInjection { LoseAnswerToDataBlock = block } });
+
+        FlashJobResult result = FlashJob.Run(Options(board), new RecordingProgress());
+
+        AssertFlashHolds(board, result.Plan);
+        Assert.Equal(1, board.Simulator.Statistics.AnswersLost);
+        Assert.Equal(1, result.Regions.Sum(region => region.LostAnswers));
+        Assert.Equal(0, result.Regions.Sum(region => region.Restarts + region.ResentBlocks));
+    }
+
+    [Fact]
+    public void LostAnswerToABlockWhoseOutputIsStillInTheInflateWindow_RestartsOnlyItsSegment()
+    {
+        long block = DataBlockInNanoClr(traced: false);
+        using SimulatedBoard board = new(new RomSimulatorOptions { Faults = new FaultInjection { LoseAnswerToDataBlock = block } });
+
+        FlashJobResult result = FlashJob.Run(Options(board), new RecordingProgress());
+
+        AssertFlashHolds(board, result.Plan);
+        Assert.Equal(1, board.Simulator.Statistics.AnswersLost);
+        Assert.Equal(0, result.Regions.Sum(region => region.LostAnswers));
+        Assert.Equal(1, result.Regions.Single(region => region.Name == "nanoCLR").Restarts);
     }
 
     [Fact]
@@ -137,6 +165,41 @@ public sealed class ImpairedLinkTests
         ApplicationName = "App.bin",
         Timeouts = SimulatedBoard.FastTimeouts,
     };
+
+    /// <summary>
+    /// The 1-based number, counted over the whole job, of a data block in nanoCLR's first segment whose arrival does
+    /// (<paramref name="traced"/>) or does not leave a certain trace in the flash (it completes a 32 KB inflate window).
+    /// </summary>
+    private static long DataBlockInNanoClr(bool traced)
+    {
+        FlashPlan plan = FlashJob.Plan(new FlashJobOptions { Port = "unused", Package = Package, Application = Application, ApplicationName = "App.bin" }, 4u << 20)!;
+        long before = 0;
+        foreach (FlashRegion region in plan.Regions)
+        {
+            for (int offset = 0; offset < region.Data.Length; offset += RomFlasher.DefaultSegmentSize)
+            {
+                CompressedImage image = CompressedImage.Create(region.Data.AsSpan(offset, Math.Min(RomFlasher.DefaultSegmentSize, region.Data.Length - offset)).ToArray());
+                int blocks = image.BlockCount(RomFlasher.RomBlockSize);
+                if (region.Name == "nanoCLR")
+                {
+                    for (int sequence = 4; sequence < blocks - 1; sequence++)
+                    {
+                        (long start, long end) = BlockProbe.TraceRange(image, sequence, RomFlasher.RomBlockSize, RomFlasher.RomInflateWindow);
+                        if ((end > start) == traced)
+                        {
+                            return before + sequence + 1;
+                        }
+                    }
+
+                    throw new InvalidOperationException("no suitable block in nanoCLR's first segment");
+                }
+
+                before += blocks;
+            }
+        }
+
+        throw new InvalidOperationException("the plan has no nanoCLR region");
+    }
 
     private static void AssertFlashHolds(SimulatedBoard board, FlashPlan plan)
     {

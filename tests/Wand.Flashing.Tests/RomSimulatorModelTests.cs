@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Wand.Flashing.Tests;
 
-/// <summary>The simulated ROM answers byte for byte as the fact sheet documents.</summary>
+/// <summary>The simulated ROM answers byte for byte as Espressif's serial-protocol documentation and esptool describe it.</summary>
 public sealed class RomSimulatorModelTests : IDisposable
 {
     private readonly RomLoaderModel model = new(new RomSimulatorOptions(), new SimulatedFlash(4 << 20));

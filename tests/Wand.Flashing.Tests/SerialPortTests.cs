@@ -23,6 +23,29 @@ public sealed class SerialPortTests
         Assert.Equal(baud, port.BaudRate);
     }
 
+    [Theory]
+    [InlineData(BaudRateRange.Minimum - 1)]
+    [InlineData(BaudRateRange.Maximum + 1)]
+    public void SetBaudRate_OutsideTheRange_IsRefusedNamingTheRange(int baud)
+    {
+        using RomSimulator.RomSimulator simulator = new();
+        using LinuxSerialPort port = LinuxSerialPort.Open(simulator.ServePseudoTerminal(), 115_200);
+
+        SerialPortException exception = Assert.Throws<SerialPortException>(() => port.SetBaudRate(baud));
+
+        Assert.Contains(BaudRateRange.Text, exception.Message);
+        Assert.Equal(115_200, port.BaudRate);
+    }
+
+    [Fact]
+    public void HostBaudRate_AfterTheHostSetsARate_IsSeenOnTheSimulatorsSide()
+    {
+        using Wand.Host.Calibration.Jig.PseudoTerminal pair = Wand.Host.Calibration.Jig.PseudoTerminal.Open(115_200);
+        using LinuxSerialPort port = LinuxSerialPort.Open(pair.TerminalPath, 230_400);
+
+        Assert.Equal(230_400, pair.TerminalBaudRate);
+    }
+
     [Fact]
     public void Open_SecondOpenOfTheSamePort_IsBusy()
     {

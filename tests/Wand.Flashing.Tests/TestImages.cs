@@ -15,7 +15,7 @@ namespace Wand.Flashing.Tests;
 /// </summary>
 public static class TestImages
 {
-    /// <summary>The nanoFramework ESP32 4 MB partition table (nanoframework.md §8).</summary>
+    /// <summary>The nanoFramework ESP32 4 MB partition table (nf-interpreter <c>targets/ESP32/_IDF/esp32/partitions_nanoclr_4mb.csv</c>).</summary>
     public static readonly Partition[] FourMegabyteLayout =
     [
         new("nvs", 1, 0x02, 0x9000, 0x6000, 0),

@@ -6,7 +6,7 @@ using Wand.Simulation;
 
 // Speed of the virtual board (physics alone) and of the real firmware on it, against real time.
 // Usage: dotnet run -c Release --project tests/Wand.Simulation.Benchmarks [-- --repeat N]
-// Target (product brief §8): ≥ 10,000 × real time, a 15-minute session in < 100 ms.
+// Target (hardware/requirements.md, targets): ≥ 10,000 × real time, a 15-minute session in < 100 ms.
 int repeat = 15;
 for (int index = 0; index < args.Length; index++)
 {

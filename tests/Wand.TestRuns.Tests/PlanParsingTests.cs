@@ -70,6 +70,7 @@ public sealed class PlanParsingTests
     [InlineData("plan: x\nphases:\n  - name: p\n    retries: 11\n    steps:\n      - read: status\n", 4, "must be 0 to 10")]
     [InlineData("plan: x\nphases:\n  - name: p\n    steps:\n      - read: control-point\n", 5, "cannot be read")]
     [InlineData("plan: x\ndut: {serial: wand 1}\nphases:\n  - name: p\n    steps:\n      - read: status\n", 2, "'dut.serial' must be 'device'")]
+    [Trait("Requirement", "HC-3")]
     public void Parse_MalformedPlan_ReportsFileLineColumnAndExpectation(string yaml, int line, string expected)
     {
         PlanValidationException error = Assert.Throws<PlanValidationException>(() => PlanLoader.Parse(yaml, "bad.yaml"));

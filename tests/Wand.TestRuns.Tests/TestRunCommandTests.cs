@@ -67,6 +67,7 @@ public sealed class TestRunCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Requirement", "HC-3")]
     public async Task TestRun_MalformedPlan_Exits44AndWritesNothing()
     {
         Directory.CreateDirectory(folder);

@@ -1,5 +1,5 @@
 '''python3-dbusmock template for the wand BLE test bed: the stock bluez5 template plus the fixes the real BlueZ
-behaviour needs (ble-host fact sheet §3.2), wands that appear through discovery, and GATT objects whose ReadValue,
+behaviour needs (typed advertising properties, InterfacesAdded on AddObject, ServicesResolved on Connect), wands that appear through discovery, and GATT objects whose ReadValue,
 WriteValue, StartNotify and StopNotify are bridged to a wand backend on the same bus. The bed holds no UUIDs and no
 payload layouts: the GATT layout comes with AddWand (built from the protocol table by the caller) and every value
 comes from the backend, so the real wand logic behind the backend answers.

@@ -1,7 +1,7 @@
 namespace Wand.Core.Board
 {
     /// <summary>
-    /// The safety limits the governor enforces (product brief §3). The constants are the product defaults and the single
+    /// The safety limits the governor enforces (hardware/requirements.md, SR). The constants are the product defaults and the single
     /// source of truth: <c>hardware/limits.md</c> documents each one with its rationale, and a test checks the two agree.
     /// A board profile may tighten a limit through the <c>TryTighten…</c> methods; a looser value is refused.
     /// </summary>

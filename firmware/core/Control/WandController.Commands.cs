@@ -21,7 +21,13 @@ namespace Wand.Core.Control
         {
             lock (sync)
             {
-                return TryStart(SessionSource.Remote, level, pattern, durationSeconds, io.Clock.MillisecondsSinceBoot);
+                long now;
+                if (!TryReadClock(out now))
+                {
+                    return CommandResult.FaultActive;
+                }
+
+                return TryStart(SessionSource.Remote, level, pattern, durationSeconds, now);
             }
         }
 
@@ -84,7 +90,13 @@ namespace Wand.Core.Control
                     return CommandResult.PatternNotAllowed;
                 }
 
-                return session.SetPattern(pattern, io.Clock.MillisecondsSinceBoot);
+                long now;
+                if (!TryReadClock(out now))
+                {
+                    return CommandResult.FaultActive;
+                }
+
+                return session.SetPattern(pattern, now);
             }
         }
 
@@ -140,7 +152,9 @@ namespace Wand.Core.Control
                 linkUp = false;
                 if (session.Source == SessionSource.Remote && session.IsActive && session.State != SessionState.Stopping)
                 {
-                    faults.Record(FaultCode.LinkLost, 0, io.Clock.MillisecondsSinceBoot);
+                    long now;
+                    TryReadClock(out now);
+                    faults.Record(FaultCode.LinkLost, 0, now);
                     session.RequestStop(StopReason.LinkLost);
                 }
 
@@ -156,7 +170,12 @@ namespace Wand.Core.Control
         {
             lock (sync)
             {
-                long now = io.Clock.MillisecondsSinceBoot;
+                long now;
+                if (!TryReadClock(out now))
+                {
+                    return CommandResult.FaultActive;
+                }
+
                 if (!factory.IsActive(now))
                 {
                     return CommandResult.NotInFactoryMode;
@@ -197,12 +216,18 @@ namespace Wand.Core.Control
         {
             lock (sync)
             {
-                if (!factory.IsActive(io.Clock.MillisecondsSinceBoot))
+                long now;
+                if (!TryReadClock(out now))
+                {
+                    return CommandResult.FaultActive;
+                }
+
+                if (!factory.IsActive(now))
                 {
                     return CommandResult.NotInFactoryMode;
                 }
 
-                if (session.IsActive || factory.RawDriveActive(io.Clock.MillisecondsSinceBoot))
+                if (session.IsActive || factory.RawDriveActive(now))
                 {
                     return CommandResult.Busy;
                 }
@@ -232,12 +257,18 @@ namespace Wand.Core.Control
         {
             lock (sync)
             {
-                if (!factory.IsActive(io.Clock.MillisecondsSinceBoot))
+                long now;
+                if (!TryReadClock(out now))
+                {
+                    return CommandResult.FaultActive;
+                }
+
+                if (!factory.IsActive(now))
                 {
                     return CommandResult.NotInFactoryMode;
                 }
 
-                if (session.IsActive || factory.RawDriveActive(io.Clock.MillisecondsSinceBoot))
+                if (session.IsActive || factory.RawDriveActive(now))
                 {
                     return CommandResult.Busy;
                 }
@@ -265,7 +296,13 @@ namespace Wand.Core.Control
         {
             lock (sync)
             {
-                if (!factory.IsActive(io.Clock.MillisecondsSinceBoot))
+                long now;
+                if (!TryReadClock(out now))
+                {
+                    return CommandResult.FaultActive;
+                }
+
+                if (!factory.IsActive(now))
                 {
                     return CommandResult.NotInFactoryMode;
                 }
@@ -288,6 +325,27 @@ namespace Wand.Core.Control
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Reads the clock for a command. A clock adapter that throws is a control-path exception (SR-12): the motor
+        /// goes off and the fault latches, and the command is refused instead of the exception reaching the caller.
+        /// </summary>
+        /// <param name="now">Milliseconds since boot, or the last tick's time when the clock failed.</param>
+        /// <returns><c>true</c> when the clock answered.</returns>
+        private bool TryReadClock(out long now)
+        {
+            try
+            {
+                now = io.Clock.MillisecondsSinceBoot;
+                return true;
+            }
+            catch (System.Exception)
+            {
+                now = lastTickTime < 0 ? 0 : lastTickTime;
+                HandleControlException(now);
+                return false;
+            }
         }
 
         private void HandleGesture(ButtonGesture gesture, long now)

@@ -5,7 +5,7 @@ namespace Wand.Core.Monitors
 {
     /// <summary>
     /// Converts the head NTC divider's ADC reading to a temperature with the Beta equation:
-    /// 1/T = 1/T0 + ln(R/R0)/β, T in kelvin (domain fact sheet §7).
+    /// 1/T = 1/T0 + ln(R/R0)/β, T in kelvin (the Beta equation, https://en.wikipedia.org/wiki/Thermistor#B_or_%CE%B2_parameter_equation).
     /// </summary>
     public sealed class ThermistorConverter
     {

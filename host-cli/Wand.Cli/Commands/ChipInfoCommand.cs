@@ -21,14 +21,14 @@ internal static class ChipInfoCommand
             TextWriter output = parseResult.InvocationConfiguration.Output;
             TextWriter error = parseResult.InvocationConfiguration.Error;
             bool json = parseResult.GetValue(CommonOptions.Json);
-            return FlashingCommandSupport.Guard(output, error, json, () => Run(parseResult.GetValue(PortOption), output, error, json));
+            return FlashingCommandSupport.Guard(output, error, json, () => Run(parseResult, output, error, json));
         });
         return command;
     }
 
-    private static int Run(string? portName, TextWriter output, TextWriter error, bool json)
+    private static int Run(ParseResult parseResult, TextWriter output, TextWriter error, bool json)
     {
-        string? port = FlashingCommandSupport.ResolvePort(portName, error);
+        string? port = FlashingCommandSupport.ResolvePort(parseResult, PortOption, error);
         if (port is null)
         {
             return (int)ExitCode.FlashPortUnavailable;

@@ -51,7 +51,7 @@ internal static class EraseCommand
         }
 
         (uint Address, uint Size)? range = region is null ? null : ParseRange(region);
-        string? port = FlashingCommandSupport.ResolvePort(parseResult.GetValue(PortOption), error);
+        string? port = FlashingCommandSupport.ResolvePort(parseResult, PortOption, error);
         if (port is null)
         {
             return (int)ExitCode.FlashPortUnavailable;

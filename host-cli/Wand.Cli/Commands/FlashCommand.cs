@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using Wand.Host.Flashing;
+using Wand.Host.Serial;
 
 namespace Wand.Cli.Commands;
 
@@ -26,7 +29,7 @@ internal static class FlashCommand
 
     private static readonly Option<int> BaudOption = new("--baud", "-b")
     {
-        Description = "Transfer rate in bits per second after connecting at 115200 (9600 to 5000000).",
+        Description = $"Transfer rate in bits per second after connecting at 115200 ({BaudRateRange.Text}).",
         DefaultValueFactory = _ => 921_600,
     };
 
@@ -67,22 +70,22 @@ internal static class FlashCommand
             FirmwareOption, ApplicationOption, PortOption, BaudOption, EraseAllOption, NoVerifyOption, NoSkipOption, DryRunOption,
             FlashModeOption, FlashFrequencyOption, FlashSizeOption, NoResetOption,
         };
-        command.SetAction(parseResult =>
+        command.SetAction((parseResult, cancellationToken) =>
         {
             TextWriter output = parseResult.InvocationConfiguration.Output;
             TextWriter error = parseResult.InvocationConfiguration.Error;
             bool json = parseResult.GetValue(CommonOptions.Json);
-            return FlashingCommandSupport.Guard(output, error, json, () => Run(parseResult, output, error, json));
+            return Task.FromResult(FlashingCommandSupport.Guard(output, error, json, () => Run(parseResult, output, error, json, cancellationToken)));
         });
         return command;
     }
 
-    private static int Run(ParseResult parseResult, TextWriter output, TextWriter error, bool json)
+    private static int Run(ParseResult parseResult, TextWriter output, TextWriter error, bool json, CancellationToken cancellationToken)
     {
         int baud = parseResult.GetValue(BaudOption);
-        if (baud is < 9600 or > 5_000_000)
+        if (!BaudRateRange.Contains(baud))
         {
-            return FlashingCommandSupport.Fail(output, error, json, ExitCode.ValueOutOfRange, $"--baud {baud} is outside 9600 to 5000000.");
+            return FlashingCommandSupport.Fail(output, error, json, ExitCode.ValueOutOfRange, $"--baud {baud} is outside {BaudRateRange.Text}.");
         }
 
         string? firmware = parseResult.GetValue(FirmwareOption);
@@ -124,14 +127,14 @@ internal static class FlashCommand
             return DryRun(output, json, options, fixedSize ?? (4u << 20));
         }
 
-        string? port = FlashingCommandSupport.ResolvePort(parseResult.GetValue(PortOption), error);
+        string? port = FlashingCommandSupport.ResolvePort(parseResult, PortOption, error);
         if (port is null)
         {
             return (int)ExitCode.FlashPortUnavailable;
         }
 
         ConsoleFlashProgress progress = new(output, error, quiet: json);
-        FlashJobResult result = progress.Run(() => FlashJob.Run(options with { Port = port }, progress));
+        FlashJobResult result = progress.Run(() => FlashJob.Run(options with { Port = port }, progress, cancellationToken));
         Report(output, json, result);
         return (int)ExitCode.Success;
     }
@@ -200,6 +203,7 @@ internal static class FlashCommand
                 seconds = System.Math.Round(result.Elapsed.TotalSeconds, 3),
                 bytesSent = result.BytesSent,
                 chipWasReset = result.ChipWasReset,
+                baud = result.TransferBaudRate,
             }));
             return;
         }

@@ -14,7 +14,7 @@ internal static class LimitsCommand
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        Command command = new("limits", "Print the firmware's safety limits (product brief §3) for the reference board.");
+        Command command = new("limits", "Print the firmware's safety limits (hardware/limits.md) for the reference board.");
         command.SetAction(parseResult => Run(
             parseResult.InvocationConfiguration.Output,
             parseResult.GetValue(CommonOptions.Json)));

@@ -18,7 +18,17 @@ internal static class SimRomCommand
 
     private static readonly Option<string> FlashSizeOption = new("--flash-size") { Description = "Simulated flash size: 1MB to 16MB.", DefaultValueFactory = _ => "4MB" };
 
-    private static readonly Option<bool> LineTimingOption = new("--line-timing") { Description = "Limit the line to its baud rate (10 bit times per byte) as a real UART would." };
+    private static readonly Option<bool> LineTimingOption = new("--line-timing") { Description = "Limit the line to its baud rate (10 bit times per byte) and model chip time (erase, program, MD5, inflate) as a real ESP32 would." };
+
+    private static readonly Option<bool> CrystalDriftOption = new("--crystal-drift") { Description = "The ROM misjudges its crystal as 38.73 MHz (as its 8 MHz RC oscillator drifts), so an uncompensated baud change lands 3 % off." };
+
+    private static readonly Option<string> BootModeOption = new("--boot-mode") { Description = "How the chip boots on reset: download (GPIO0 low) or flash.", DefaultValueFactory = _ => "download" };
+
+    private static readonly Option<string> BootProblemOption = new("--boot-problem") { Description = "A fault the boot log shows: none, brownout, flash-read-error.", DefaultValueFactory = _ => "none" };
+
+    private static readonly Option<string> PackageOption = new("--package") { Description = "Chip package: d0wd (external flash) or pico-d4 (in-package flash on eFuse SPI pads).", DefaultValueFactory = _ => "d0wd" };
+
+    private static readonly Option<int?> MaximumReliableBaudOption = new("--max-reliable-baud") { Description = "Above this rate 5 % of the bytes are lost, as with a bridge or cable that cannot keep up." };
 
     private static readonly Option<double> DropOption = new("--drop-rate") { Description = "Probability (0 to 1) that a byte is lost." };
 
@@ -40,7 +50,7 @@ internal static class SimRomCommand
     {
         Command command = new("rom", "Serve a simulated ESP32 ROM bootloader on a pseudo-terminal or TCP port until Ctrl-C.")
         {
-            TcpOption, FlashSizeOption, LineTimingOption, DropOption, CorruptOption, DelayOption, LoseAnswerOption, DelayMillisecondsOption, ResetAfterOption, SeedOption,
+            TcpOption, FlashSizeOption, LineTimingOption, CrystalDriftOption, BootModeOption, BootProblemOption, PackageOption, MaximumReliableBaudOption, DropOption, CorruptOption, DelayOption, LoseAnswerOption, DelayMillisecondsOption, ResetAfterOption, SeedOption,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, cancellationToken));
         return command;
@@ -51,7 +61,7 @@ internal static class SimRomCommand
         TextWriter output = parseResult.InvocationConfiguration.Output;
         TextWriter error = parseResult.InvocationConfiguration.Error;
         bool json = parseResult.GetValue(CommonOptions.Json);
-        if (!TryBuildOptions(parseResult, out RomSimulatorOptions? options, out string problem))
+        if (!TryBuildOptions(parseResult, error, out RomSimulatorOptions? options, out string problem))
         {
             return FlashingCommandSupport.Fail(output, error, json, ExitCode.ValueOutOfRange, problem);
         }
@@ -81,13 +91,13 @@ internal static class SimRomCommand
 
         if (!json)
         {
-            output.WriteLine($"Stopped. {simulator.Statistics.FramesHandled} requests, {simulator.Statistics.BytesReceived:N0} bytes in, {simulator.Statistics.BytesSent:N0} out.");
+            output.WriteLine($"Stopped. {simulator.Statistics.FramesHandled} requests, {simulator.Statistics.BytesReceived:N0} bytes in, {simulator.Statistics.BytesSent:N0} out, {simulator.Statistics.ChipBusyTime.TotalSeconds:0.00} s of chip time modelled.");
         }
 
         return (int)ExitCode.Success;
     }
 
-    private static bool TryBuildOptions(ParseResult parseResult, out RomSimulatorOptions? options, out string problem)
+    private static bool TryBuildOptions(ParseResult parseResult, TextWriter error, out RomSimulatorOptions? options, out string problem)
     {
         options = null;
         problem = string.Empty;
@@ -111,6 +121,22 @@ internal static class SimRomCommand
             return false;
         }
 
+        string bootMode = parseResult.GetValue(BootModeOption)!.Trim().ToLowerInvariant();
+        string bootProblem = parseResult.GetValue(BootProblemOption)!.Trim().ToLowerInvariant();
+        string package = parseResult.GetValue(PackageOption)!.Trim().ToLowerInvariant();
+        if (bootMode is not ("download" or "flash") || bootProblem is not ("none" or "brownout" or "flash-read-error") || package is not ("d0wd" or "pico-d4"))
+        {
+            problem = $"--boot-mode '{bootMode}', --boot-problem '{bootProblem}' or --package '{package}' is unknown (download|flash, none|brownout|flash-read-error, d0wd|pico-d4).";
+            return false;
+        }
+
+        int? maximumReliable = parseResult.GetValue(MaximumReliableBaudOption);
+        if (maximumReliable is < 9600)
+        {
+            problem = $"--max-reliable-baud {maximumReliable} is below 9600.";
+            return false;
+        }
+
         int resetAfter = parseResult.GetValue(ResetAfterOption);
         bool faulty = drop > 0 || corrupt > 0 || delay > 0 || loseAnswer > 0 || resetAfter > 0;
         options = new RomSimulatorOptions
@@ -118,6 +144,14 @@ internal static class SimRomCommand
             FlashSize = megabytes << 20,
             FlashJedecId = 0x40EFu | ((uint)(0x14 + (int)Math.Log2(megabytes)) << 16),
             LineTiming = parseResult.GetValue(LineTimingOption) ? new LineTiming() : null,
+            ChipTiming = parseResult.GetValue(LineTimingOption) ? new ChipTiming() : null,
+            RomCrystalEstimate = parseResult.GetValue(CrystalDriftOption) ? RomSimulatorOptions.DriftingCrystalEstimate : RomSimulatorOptions.RealCrystal,
+            BootMode = bootMode == "flash" ? BootMode.SpiFlash : BootMode.Download,
+            BootProblem = bootProblem switch { "brownout" => BootProblem.Brownout, "flash-read-error" => BootProblem.FlashReadError, _ => BootProblem.None },
+            PackageVersion = package == "pico-d4" ? 5 : 1,
+            SpiPads = package == "pico-d4" ? SpiPads.InPackage : SpiPads.Default,
+            MaximumReliableBaudRate = maximumReliable,
+            Log = message => error.WriteLine($"sim: {message}"),
             Faults = faulty ? new FaultInjection
             {
                 Seed = parseResult.GetValue(SeedOption),

@@ -110,7 +110,7 @@ public sealed class FactoryClient
     /// <returns>A task that completes when the wand acknowledged.</returns>
     public Task StopAsync(CancellationToken cancellationToken) => RawDriveAsync(0, 1, cancellationToken);
 
-    private static Guid Uuid(int index) => WandProfile.Characteristic(index).Uuid.ToGuid();
+    private static Guid Uuid(int index) => CharacteristicMap.UuidOf(index);
 
     private static void Check(AttError error, string what)
     {

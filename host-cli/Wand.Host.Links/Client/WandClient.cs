@@ -10,8 +10,9 @@ namespace Wand.Host.Client;
 
 /// <summary>
 /// A typed client of one wand over any <see cref="IWandLink"/>: sessions, status, settings, head, limits, fault log
-/// and Device Information, encoded and decoded with the protocol library. Control-point commands wait for their
-/// result notification (PROFILE.md §6.1) and turn refusals into <see cref="CommandRefusedException"/>. Not
+/// and Device Information, encoded and decoded with the protocol library. Control-point commands go through
+/// <see cref="ControlPointExchange"/>, waiting for their result notification (PROFILE.md §6.1), and turn refusals
+/// into <see cref="CommandRefusedException"/>. Not
 /// thread-safe: one caller at a time.
 /// </summary>
 public sealed partial class WandClient : IAsyncDisposable
@@ -19,7 +20,7 @@ public sealed partial class WandClient : IAsyncDisposable
     /// <summary>How long a control-point command waits for its result notification after the write response.</summary>
     public static readonly TimeSpan CommandResultTimeout = TimeSpan.FromSeconds(2);
 
-    private static readonly Guid ControlPoint = CharacteristicMap.UuidOf(WandProfile.ControlPointIndex);
+    private static readonly Guid ControlPoint = ControlPointExchange.ControlPoint;
     private static readonly Guid Status = CharacteristicMap.UuidOf(WandProfile.StatusIndex);
     private static readonly Guid Settings = CharacteristicMap.UuidOf(WandProfile.SettingsIndex);
     private static readonly Guid Head = CharacteristicMap.UuidOf(WandProfile.HeadIndex);
@@ -29,7 +30,7 @@ public sealed partial class WandClient : IAsyncDisposable
 
     private readonly object sync = new();
     private readonly bool ownsLink;
-    private TaskCompletionSource<CommandOutcome>? awaitedOutcome;
+    private TaskCompletionSource<byte[]>? awaitedResult;
     private ControlPointOpcode awaitedOpcode;
     private bool controlPointSubscribed;
 
@@ -145,41 +146,37 @@ public sealed partial class WandClient : IAsyncDisposable
             controlPointSubscribed = true;
         }
 
-        byte[] bytes = new byte[ControlPointCommand.MaximumLength];
-        int length = command.Encode(bytes, 0);
-        if (length == 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(command), "The command's values are outside their ranges (level 1-5, pattern 0-3, duration 0 or 60-900 s).");
-        }
-
-        TaskCompletionSource<CommandOutcome> outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        TaskCompletionSource<byte[]> result = new(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (sync)
         {
-            awaitedOutcome = outcome;
+            awaitedResult = result;
             awaitedOpcode = command.Opcode;
         }
 
         try
         {
-            await Link.WriteAsync(ControlPoint, bytes.AsMemory(0, length), WriteKind.WithResponse, cancellationToken).ConfigureAwait(false);
-            CommandOutcome result;
-            try
-            {
-                result = await outcome.Task.WaitAsync(CommandResultTimeout, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                throw new ProtocolViolationException($"{Link.Address} accepted the {command.Opcode} write but sent no result notification within {CommandResultTimeout.TotalMilliseconds:0} ms.");
-            }
-
-            return result.Result == CommandResult.Success ? result : throw new CommandRefusedException(result);
+            CommandOutcome outcome = await ControlPointExchange.SendAsync(
+                Link, command, token => WaitForResultAsync(result, token), (long)CommandResultTimeout.TotalMilliseconds, cancellationToken).ConfigureAwait(false);
+            return outcome.Result == CommandResult.Success ? outcome : throw new CommandRefusedException(outcome);
         }
         finally
         {
             lock (sync)
             {
-                awaitedOutcome = null;
+                awaitedResult = null;
             }
+        }
+    }
+
+    private static async Task<byte[]?> WaitForResultAsync(TaskCompletionSource<byte[]> result, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await result.Task.WaitAsync(CommandResultTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return null;
         }
     }
 
@@ -196,9 +193,9 @@ public sealed partial class WandClient : IAsyncDisposable
 
             lock (sync)
             {
-                if (awaitedOutcome is not null && response.Opcode == awaitedOpcode)
+                if (awaitedResult is not null && response.Opcode == awaitedOpcode)
                 {
-                    awaitedOutcome.TrySetResult(new CommandOutcome(response.Opcode, response.Result, response.Detail));
+                    awaitedResult.TrySetResult(value);
                 }
             }
 

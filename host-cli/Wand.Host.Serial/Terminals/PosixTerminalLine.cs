@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using Wand.Host.Serial;
 
 namespace Wand.Host.Calibration.Jig;
 
@@ -11,6 +12,9 @@ namespace Wand.Host.Calibration.Jig;
 /// </summary>
 public sealed class PosixTerminalLine : IJigLine
 {
+    /// <summary>poll(2): invalid descriptor (POLLNVAL).</summary>
+    private const short PollInvalid = 0x20;
+
     private int descriptor;
 
     private PosixTerminalLine(int descriptor, string name)
@@ -25,11 +29,12 @@ public sealed class PosixTerminalLine : IJigLine
     /// <summary>Wraps a descriptor already open (for example one end of a pseudo-terminal) and sets it raw.</summary>
     /// <param name="descriptor">The open descriptor; the line closes it on dispose.</param>
     /// <param name="name">The line's name for messages.</param>
+    /// <param name="baudRate">Line rate to set, in bits per second; <c>null</c> keeps the present one.</param>
     /// <returns>The line.</returns>
-    public static PosixTerminalLine FromDescriptor(int descriptor, string name)
+    public static PosixTerminalLine FromDescriptor(int descriptor, string name, int? baudRate = null)
     {
         PosixTerminalLine line = new(descriptor, name);
-        line.MakeRaw();
+        line.MakeRaw(baudRate);
         return line;
     }
 
@@ -41,10 +46,10 @@ public sealed class PosixTerminalLine : IJigLine
             int written = 0;
             while (written < data.Length)
             {
-                nint count = PosixNative.Write(Descriptor, start + written, data.Length - written);
+                nint count = LinuxNative.Write(Descriptor, start + written, (nuint)(data.Length - written));
                 if (count < 0)
                 {
-                    if (Marshal.GetLastPInvokeError() == PosixNative.Interrupted)
+                    if (Marshal.GetLastPInvokeError() == LinuxNative.ErrorInterrupted)
                     {
                         continue;
                     }
@@ -60,12 +65,12 @@ public sealed class PosixTerminalLine : IJigLine
     /// <inheritdoc/>
     public unsafe int Read(Span<byte> buffer, TimeSpan timeout)
     {
-        PosixNative.PollDescriptor poll = new() { Descriptor = Descriptor, Events = PosixNative.PollIn };
+        LinuxNative.PollDescriptor poll = new() { FileDescriptor = Descriptor, Events = LinuxNative.PollIn };
         int milliseconds = (int)Math.Clamp(Math.Ceiling(timeout.TotalMilliseconds), 0, int.MaxValue);
-        int ready = PosixNative.Poll(&poll, 1, milliseconds);
+        int ready = LinuxNative.Poll(ref poll, 1, milliseconds);
         if (ready < 0)
         {
-            if (Marshal.GetLastPInvokeError() == PosixNative.Interrupted)
+            if (Marshal.GetLastPInvokeError() == LinuxNative.ErrorInterrupted)
             {
                 return 0;
             }
@@ -78,14 +83,14 @@ public sealed class PosixTerminalLine : IJigLine
             return 0;
         }
 
-        if ((poll.ReturnedEvents & PosixNative.PollIn) == 0 && (poll.ReturnedEvents & PosixNative.PollFailure) != 0)
+        if ((poll.ReturnedEvents & LinuxNative.PollIn) == 0 && (poll.ReturnedEvents & (LinuxNative.PollError | LinuxNative.PollHangUp | PollInvalid)) != 0)
         {
             throw new IOException($"The line {Name} was closed or failed.");
         }
 
         fixed (byte* start = buffer)
         {
-            nint count = PosixNative.Read(Descriptor, start, buffer.Length);
+            nint count = LinuxNative.Read(Descriptor, start, (nuint)buffer.Length);
             if (count < 0)
             {
                 throw new IOException($"Reading from {Name} failed: {Marshal.GetLastPInvokeErrorMessage()}.");
@@ -115,23 +120,33 @@ public sealed class PosixTerminalLine : IJigLine
     {
         if (descriptor >= 0)
         {
-            _ = PosixNative.Close(descriptor);
+            _ = LinuxNative.Close(descriptor);
             descriptor = -1;
         }
     }
 
     private int Descriptor => descriptor >= 0 ? descriptor : throw new ObjectDisposedException(Name);
 
-    private unsafe void MakeRaw()
+    /// <summary>Reads the line rate the terminal is set to (by whoever set it last: this side or the far end).</summary>
+    /// <returns>Bits per second, or <c>null</c> when the descriptor is closed or not a terminal.</returns>
+    public int? ReadBaudRate()
     {
-        byte* termios = stackalloc byte[PosixNative.TermiosSize];
-        if (PosixNative.GetAttributes(Descriptor, termios) != 0)
+        LinuxNative.Termios2 settings = default;
+        return descriptor >= 0 && LinuxNative.IoctlTermios(descriptor, LinuxNative.IoctlGetTermios2, ref settings) == 0 && settings.OutputSpeed > 0
+            ? (int)settings.OutputSpeed
+            : null;
+    }
+
+    private void MakeRaw(int? baudRate)
+    {
+        LinuxNative.Termios2 settings = default;
+        if (LinuxNative.IoctlTermios(Descriptor, LinuxNative.IoctlGetTermios2, ref settings) != 0)
         {
             throw new IOException($"{Name} is not a terminal: {Marshal.GetLastPInvokeErrorMessage()}.");
         }
 
-        PosixNative.MakeRaw(termios);
-        if (PosixNative.SetAttributes(Descriptor, PosixNative.SetNow, termios) != 0)
+        LinuxNative.MakeRaw(ref settings, baudRate ?? (int)settings.OutputSpeed);
+        if (LinuxNative.IoctlTermios(Descriptor, LinuxNative.IoctlSetTermios2, ref settings) != 0)
         {
             throw new IOException($"Cannot set {Name} raw: {Marshal.GetLastPInvokeErrorMessage()}.");
         }

@@ -17,6 +17,7 @@ public sealed class DeviceAddressTests
     [InlineData("unix:/tmp/wand.sock", DeviceKind.Unix, "/tmp/wand.sock", 0)]
     [InlineData("serial:/dev/ttyUSB0", DeviceKind.Serial, "/dev/ttyUSB0", 0)]
     [InlineData("ble:aa:bb:cc:dd:ee:ff", DeviceKind.Ble, "AA:BB:CC:DD:EE:FF", 0)]
+    [Trait("Requirement", "HC-1")]
     public void Parse_SupportedForms_GivesKindTargetAndPort(string text, DeviceKind kind, string target, int port)
     {
         DeviceAddress address = DeviceAddress.Parse(text);
@@ -38,6 +39,8 @@ public sealed class DeviceAddressTests
     [InlineData("serial:", "empty")]
     [InlineData("ble:AA:BB:CC:DD:EE", "Bluetooth address")]
     [InlineData("ble:GG:BB:CC:DD:EE:FF", "Bluetooth address")]
+    [Trait("Requirement", "HC-1")]
+    [Trait("Requirement", "HC-3")]
     public void Parse_BadForms_NamesWhatIsWrong(string text, string expected)
     {
         InvalidDeviceAddressException error = Assert.Throws<InvalidDeviceAddressException>(() => DeviceAddress.Parse(text));

@@ -5,7 +5,7 @@ namespace Wand.Host.Calibration.Fitting;
 /// <summary>
 /// The fitted ERM law: amplitude = (slope · (V − V0))² above the zero-amplitude voltage V0 and 0 below. Rotor speed
 /// rises linearly with the drive above the sustain voltage and the vibration force with speed squared
-/// (reference/domain.md §3), so the square root of the amplitude is a straight line in the drive.
+/// (Precision Microdrives AB-004 and AB-029, https://www.precisionmicrodrives.com/ab-029), so the square root of the amplitude is a straight line in the drive.
 /// </summary>
 /// <param name="ZeroMillivolts">Drive at which the fitted amplitude reaches zero (V0), in millivolts.</param>
 /// <param name="SlopeRootGPerVolt">Slope of √amplitude against drive, in √g per volt, greater than 0.</param>

@@ -1,13 +1,15 @@
 using System;
 using System.Globalization;
-using System.Net;
 using System.Text;
+using Wand.Host.Reports;
 
 namespace Wand.Host.Calibration.Reports;
 
-/// <summary>A self-contained HTML report of one unit's calibration: outcome, record, thresholds, levels and the plot.</summary>
+/// <summary>A self-contained HTML report (the report kit's <see cref="HtmlDocument"/> and <see cref="AmplitudePlot"/>) of one unit's calibration: outcome, record, thresholds, levels and the plot.</summary>
 public static class CalibrationHtmlReport
 {
+    private const string Style = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f4f4f4}.outcome{color:white;padding:2px 8px;border-radius:4px}";
+
     /// <summary>Renders the report.</summary>
     /// <param name="result">The result.</param>
     /// <returns>The HTML document.</returns>
@@ -17,8 +19,7 @@ public static class CalibrationHtmlReport
         StringBuilder html = new();
         string unit = Encode(UnitName(result));
         string colour = result.Outcome switch { CalibrationOutcome.Pass => "#2ca02c", CalibrationOutcome.Fail => "#d62728", _ => "#e69500" };
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Calibration ").Append(unit).Append("</title>");
-        html.Append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f4f4f4}.outcome{color:white;padding:2px 8px;border-radius:4px}</style></head><body>");
+        HtmlDocument.Open(html, "Calibration " + UnitName(result), Style);
         html.Append("<h1>Motor calibration: ").Append(unit).Append(" <span class=\"outcome\" style=\"background:").Append(colour).Append("\">")
             .Append(result.Outcome.ToString().ToUpperInvariant()).Append("</span></h1>");
         html.Append("<p>").Append(Encode(result.Message)).Append("</p>");
@@ -46,7 +47,8 @@ public static class CalibrationHtmlReport
             html.Append(Invariant($"<li>Fit: amplitude = ({result.Fit.Model.SlopeRootGPerVolt:0.###} √g/V · (V − {result.Fit.Model.ZeroMillivolts:0} mV))², {result.Fit.PointCount} points, RMS residual {result.Fit.RootMeanSquareRelativeResidual:P2}, worst {result.Fit.MaximumRelativeResidual:P2}</li>"));
         }
 
-        html.Append("</ul></body></html>");
+        html.Append("</ul>");
+        HtmlDocument.Close(html);
         return html.ToString();
     }
 
@@ -77,7 +79,7 @@ public static class CalibrationHtmlReport
         html.Append(Invariant($"<tr><th>{Encode(label)}</th><td>{record.SustainMillivolts}</td><td>{record.BreakawayMillivolts}</td><td>{record.KickMillivolts}</td><td>{record.KickMilliseconds}</td><td>{string.Join(", ", record.LevelMillivolts)}</td></tr>"));
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => HtmlDocument.Encode(text);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

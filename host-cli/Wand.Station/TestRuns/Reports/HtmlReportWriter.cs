@@ -2,14 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Net;
 using System.Text;
+using Wand.Host.Reports;
 using Wand.Host.TestRuns.Records;
 
 namespace Wand.Host.TestRuns.Reports;
 
 /// <summary>
-/// Writes a record as one self-contained HTML page (no scripts, no external files): the verdict, the unit and station,
+/// Writes a record as one self-contained HTML page of the report kit (<see cref="HtmlDocument"/>, <see cref="SvgPlot"/>): the verdict, the unit and station,
 /// every phase with its measurements against their limits, and inline SVG plots of the time series recorded in each
 /// phase (drive level, vibration amplitude, motor voltage, head temperature, battery).
 /// </summary>
@@ -38,8 +38,7 @@ public static class HtmlReportWriter
         ArgumentNullException.ThrowIfNull(record);
         string outcome = record.Outcome.ToString().ToUpperInvariant();
         StringBuilder html = new();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>");
-        html.Append(CultureInfo.InvariantCulture, $"<title>{E(record.DutSerial)} {E(record.PlanName)} {outcome}</title><style>{Style}</style></head><body>");
+        HtmlDocument.Open(html, $"{record.DutSerial} {record.PlanName} {outcome}", Style);
         html.Append(CultureInfo.InvariantCulture, $"<h1>{E(record.PlanName)} <span class=\"badge {outcome}\">{outcome}</span>{(record.Marginal ? " <span class=\"badge MARGINAL\">MARGINAL</span>" : string.Empty)}</h1>");
         if (record.OutcomeDetails.Length > 0)
         {
@@ -73,7 +72,7 @@ public static class HtmlReportWriter
             AppendPhase(html, record, phase);
         }
 
-        html.Append("</body></html>\n");
+        HtmlDocument.Close(html);
         return html.ToString();
     }
 
@@ -125,5 +124,5 @@ public static class HtmlReportWriter
 
     private static void Row(StringBuilder html, string name, string value) => html.Append(CultureInfo.InvariantCulture, $"<tr><th>{E(name)}</th><td>{E(value)}</td></tr>");
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => HtmlDocument.Encode(text);
 }

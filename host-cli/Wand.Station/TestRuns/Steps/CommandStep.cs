@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Wand.Host.Client;
 using Wand.Host.Links;
 using Wand.Host.TestRuns.Plans;
 using Wand.Protocol.Messages;
@@ -142,7 +143,7 @@ public sealed class CommandStepKind : IStepKind
 
     private sealed class CommandStep(ControlPointCommand command, string expect) : ITestStep
     {
-        private static readonly Guid ControlPoint = ProfileLookup.Uuid(WandProfile.Characteristic(WandProfile.ControlPointIndex));
+        private static readonly Guid ControlPoint = ControlPointExchange.ControlPoint;
 
         public string Description => Names.Of(command.Opcode) + command.Opcode switch
         {
@@ -158,14 +159,19 @@ public sealed class CommandStepKind : IStepKind
 
         public async Task<StepResult> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
         {
-            byte[] bytes = new byte[ControlPointCommand.MaximumLength];
-            int length = command.Encode(bytes, 0);
+            ArgumentNullException.ThrowIfNull(context);
             context.Notifications.Clear(ControlPoint);
             Dictionary<string, MeasuredValue> fields = new(StringComparer.Ordinal);
             byte code = 0;
+            CommandOutcome? outcome = null;
             try
             {
-                await context.Link.WriteAsync(ControlPoint, bytes.AsMemory(0, length), WriteKind.WithResponse, cancellationToken).ConfigureAwait(false);
+                outcome = await ControlPointExchange.SendAsync(
+                    context.Link,
+                    command,
+                    token => context.WaitForNotificationAsync(ControlPoint, ResponseTimeoutMilliseconds, token),
+                    ResponseTimeoutMilliseconds,
+                    cancellationToken).ConfigureAwait(false);
             }
             catch (AttErrorException error)
             {
@@ -187,17 +193,9 @@ public sealed class CommandStepKind : IStepKind
             }
             else
             {
-                byte[] notification = await context.WaitForNotificationAsync(ControlPoint, ResponseTimeoutMilliseconds, cancellationToken).ConfigureAwait(false)
-                    ?? throw new LinkLostException(FormattableString.Invariant($"The wand accepted '{Description}' but sent no result within {ResponseTimeoutMilliseconds} ms."));
-                ControlPointResponse response = new();
-                if (response.Decode(notification, 0, notification.Length) != AttError.Success)
-                {
-                    throw new ProtocolViolationException("The control-point result notification is shorter than 4 bytes.");
-                }
-
-                answer = Names.Of(response.Result);
+                answer = Names.Of(outcome!.Result);
                 fields["result"] = MeasuredValue.Of(answer);
-                fields["detail"] = MeasuredValue.Of(response.Detail);
+                fields["detail"] = MeasuredValue.Of(outcome.Detail);
             }
 
             if (expect == "any" || expect == answer)

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using Wand.Protocol.Host;
 using Wand.Protocol.Profile;
 using Wand.Protocol.Vocabulary;
+using Wand.Host.Links;
 using Wand.Host.TestRuns.Plans;
 
 namespace Wand.Host.TestRuns.Steps;
@@ -31,11 +31,7 @@ public static class ProfileLookup
     /// <summary>Gets a characteristic's UUID as a <see cref="Guid"/>.</summary>
     /// <param name="definition">The characteristic.</param>
     /// <returns>The UUID.</returns>
-    public static Guid Uuid(CharacteristicDefinition definition)
-    {
-        ArgumentNullException.ThrowIfNull(definition);
-        return definition.Uuid.ToGuid();
-    }
+    public static Guid Uuid(CharacteristicDefinition definition) => CharacteristicMap.UuidOf(definition);
 
     /// <summary>Names an ATT error code the plan's way.</summary>
     /// <param name="code">The code.</param>

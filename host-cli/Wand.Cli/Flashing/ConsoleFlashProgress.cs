@@ -69,7 +69,7 @@ internal sealed class ConsoleFlashProgress : IFlashProgress
         }
         else if (!quiet)
         {
-            output.WriteLine($"Writing {region.Name} at 0x{region.Address:X}: {region.Data.Length:N0} bytes ({wireBytes:N0} compressed)");
+            output.WriteLine($"Writing {region.Name} at 0x{region.Address:X}: {region.Data.Length:N0} bytes (about {wireBytes:N0} compressed)");
         }
     }
 

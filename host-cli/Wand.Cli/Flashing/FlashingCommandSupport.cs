@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.IO;
 using System.Text.Json;
 using Wand.Host.Flashing;
@@ -17,6 +18,42 @@ internal static class FlashingCommandSupport
     {
         Description = "Serial port of the board (/dev/ttyUSB0) or tcp://127.0.0.1:PORT of 'wand sim rom --tcp'. Default: the only ESP32 USB bridge found.",
     };
+
+    /// <summary>
+    /// Picks the port: <c>--port</c>, else the global <c>--device serial:PORT</c>, else the single known ESP32 USB
+    /// bridge. Any other <c>--device</c> (sim, tcp://, unix:, ble:) addresses a running wand, which cannot carry the
+    /// ROM bootloader's protocol, and is refused.
+    /// </summary>
+    /// <param name="parseResult">The parsed command line.</param>
+    /// <param name="portOption">The command's <c>--port</c> option.</param>
+    /// <param name="error">Where to explain a failure.</param>
+    /// <returns>The port, or <c>null</c> when none could be chosen (the reason is written).</returns>
+    public static string? ResolvePort(ParseResult parseResult, Option<string?> portOption, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        string? port = parseResult.GetValue(portOption);
+        OptionResult? device = parseResult.GetResult(CommonOptions.Device);
+        if (device is { Implicit: false })
+        {
+            string value = parseResult.GetValue(CommonOptions.Device) ?? string.Empty;
+            if (!value.StartsWith("serial:", StringComparison.OrdinalIgnoreCase) || value.Length <= "serial:".Length)
+            {
+                error.WriteLine($"error: --device {value} addresses a running wand; flashing talks to the ESP32 ROM bootloader over a serial port. Use --port PORT (or --device serial:PORT, or tcp://HOST:PORT of 'wand sim rom --tcp' with --port).");
+                return null;
+            }
+
+            string serial = value["serial:".Length..];
+            if (!string.IsNullOrWhiteSpace(port) && port != serial)
+            {
+                error.WriteLine($"error: --port {port} and --device {value} name different ports; give one of them.");
+                return null;
+            }
+
+            return serial;
+        }
+
+        return ResolvePort(port, error);
+    }
 
     /// <summary>Picks the port: the one given, or the single known ESP32 USB bridge.</summary>
     /// <param name="port">The <c>--port</c> value.</param>
@@ -65,6 +102,8 @@ internal static class FlashingCommandSupport
         BootloaderNotRespondingException => ExitCode.FlashNoBootloader,
         RomErrorException or UnsupportedCommandException => ExitCode.FlashRomError,
         FlashVerificationException => ExitCode.FlashVerifyFailed,
+        FlashCancelledException => ExitCode.Cancelled,
+        FlashNotRespondingException => ExitCode.FlashRomError,
         LoaderTimeoutException => ExitCode.FlashLinkLost,
         _ => ExitCode.InternalError,
     };
