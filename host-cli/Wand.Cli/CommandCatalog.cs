@@ -22,6 +22,10 @@ internal static class CommandCatalog
         yield return StatusCommand.Create();
         yield return StartCommand.Create();
         yield return StopCommand.Create();
+        yield return PauseCommand.Create();
+        yield return ResumeCommand.Create();
+        yield return RoutineCommand.Create();
+        yield return HistoryCommand.Create();
         yield return LevelCommand.Create();
         yield return PatternCommand.Create();
         yield return SettingsCommand.Create();

@@ -59,6 +59,10 @@ public enum ExitCode
     [ExitCodeMessage("Choose another --port (0 picks a free one) or another --unix path, or stop the other server.")]
     ServeFailed = 18,
 
+    /// <summary>The wand's protocol version lacks the feature (routines, pause, session history: protocol 1.1).</summary>
+    [ExitCodeMessage("This wand's firmware speaks an older protocol without this feature ('wand info' shows the version); flash firmware with protocol 1.1 or later.")]
+    FeatureNotSupported = 19,
+
     /// <summary>The serial port does not exist or may not be opened.</summary>
     [ExitCodeMessage("Check the port name with 'wand ports' and the USB cable; if access was denied, add your user to the 'dialout' group (sudo usermod -aG dialout $USER) and log in again.")]
     FlashPortUnavailable = 20,

@@ -19,6 +19,7 @@ internal static class ExitCodeMapping
         DeviceUnreachableException => ExitCode.DeviceUnreachable,
         LinkLostException => ExitCode.LinkLost,
         CommandRefusedException or AttErrorException => ExitCode.DeviceRefused,
+        FeatureNotSupportedException => ExitCode.FeatureNotSupported,
         ProtocolViolationException => ExitCode.ProtocolError,
         OperationCanceledException => ExitCode.Cancelled,
         TransportUnavailableException => ExitCode.TransportUnavailable,

@@ -1,44 +1,35 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using Tmds.DBus.Protocol;
+using Protocol = Tmds.DBus.Protocol;
 
 namespace Wand.DBus;
 
 /// <summary>
-/// A connection to a message bus: authenticated, registered with <c>Hello</c>, with a background reader that routes
-/// replies to their calls, signals to subscriptions and incoming calls to exported objects. Thread-safe.
+/// A connection to a message bus, on Tmds.DBus.Protocol: method calls with timeouts and typed errors, signals
+/// through match rules and exported objects, all with plain values (see <see cref="ValueMarshalling"/>). A rule that
+/// names a well-known sender (for example <c>org.bluez</c>) delivers only signals sent by that name's current owner:
+/// Tmds.DBus.Protocol resolves the owner and follows <c>NameOwnerChanged</c>, so another connection on the bus cannot
+/// inject signals (the class of GLib CVE-2024-34397). Thread-safe.
 /// </summary>
 public sealed class DBusConnection : IAsyncDisposable
 {
     /// <summary>The bus daemon's name.</summary>
     public const string BusName = "org.freedesktop.DBus";
 
-    private static readonly ObjectPath BusPath = new("/org/freedesktop/DBus");
-
-    private readonly Socket socket;
-    private readonly NetworkStream stream;
-    private readonly SemaphoreSlim writeLock = new(1, 1);
-    private readonly ConcurrentDictionary<uint, TaskCompletionSource<DBusMessage>> pendingCalls = new();
-    private readonly List<Subscription> subscriptions = [];
-    private readonly ConcurrentDictionary<ObjectPath, Func<DBusMessage, Task<DBusMessage>>> exportedObjects = new();
+    private readonly Protocol.DBusConnection connection;
     private readonly CancellationTokenSource closed = new();
-    private Task readLoop = Task.CompletedTask;
-    private int lastSerial;
 
-    private DBusConnection(Socket socket)
+    private DBusConnection(Protocol.DBusConnection connection)
     {
-        this.socket = socket;
-        stream = new NetworkStream(socket, ownsSocket: false);
+        this.connection = connection;
+        _ = WatchDisconnectAsync();
     }
 
     /// <summary>Gets the unique name the bus gave this connection, for example <c>:1.42</c>.</summary>
-    public string UniqueName { get; private set; } = string.Empty;
-
-    /// <summary>Gets the server's GUID from authentication.</summary>
-    public string ServerGuid { get; private set; } = string.Empty;
+    public string UniqueName => connection.UniqueName ?? string.Empty;
 
     /// <summary>Gets or sets the timeout of calls that do not give their own, default 25 s.</summary>
     public TimeSpan DefaultTimeout { get; set; } = TimeSpan.FromSeconds(25);
@@ -55,85 +46,63 @@ public sealed class DBusConnection : IAsyncDisposable
     public static Task<DBusConnection> ConnectSystemBusAsync(CancellationToken cancellationToken = default) =>
         ConnectAsync(DBusAddress.SystemBus(), cancellationToken);
 
-    /// <summary>Connects, authenticates with EXTERNAL and registers with <c>Hello</c>.</summary>
+    /// <summary>Connects, authenticates and registers with the bus.</summary>
     /// <param name="address">The bus address.</param>
-    /// <param name="cancellationToken">Cancels connecting.</param>
+    /// <param name="cancellationToken">Cancels waiting for the connection.</param>
     /// <returns>The open connection.</returns>
-    /// <exception cref="DBusConnectionException">No end point accepted the connection, or authentication failed.</exception>
+    /// <exception cref="DBusConnectionException">The bus could not be reached or refused the connection.</exception>
     public static async Task<DBusConnection> ConnectAsync(DBusAddress address, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(address);
-        Exception? lastError = null;
-        foreach (UnixDomainSocketEndPoint endPoint in address.EndPoints)
+        Protocol.DBusConnection connection = new(new DBusConnectionOptions(address.Text) { AutoConnect = false });
+        try
         {
-            Socket socket = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            try
+            await connection.ConnectAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is DBusConnectFailedException or Protocol.DBusConnectionException or OperationCanceledException)
+        {
+            connection.Dispose();
+            if (exception is OperationCanceledException)
             {
-                await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
-            }
-            catch (SocketException exception)
-            {
-                socket.Dispose();
-                lastError = exception;
-                continue;
-            }
-
-            DBusConnection connection = new(socket);
-            try
-            {
-                await connection.StartAsync(cancellationToken).ConfigureAwait(false);
-                return connection;
-            }
-            catch
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
                 throw;
             }
+
+            throw new DBusConnectionException($"Could not connect to the D-Bus at '{address}': {exception.Message}", exception);
         }
 
-        throw new DBusConnectionException($"Could not connect to the D-Bus at '{address}': {lastError?.Message}", lastError);
+        return new DBusConnection(connection);
     }
 
     /// <summary>Calls a method and waits for its reply.</summary>
-    /// <param name="call">The call; its serial is assigned here.</param>
+    /// <param name="call">The call.</param>
     /// <param name="timeout">How long to wait; <c>null</c> for <see cref="DefaultTimeout"/>.</param>
     /// <param name="cancellationToken">Cancels waiting (the call may still run at the peer).</param>
-    /// <returns>The METHOD_RETURN message.</returns>
+    /// <returns>The reply, with its body values.</returns>
     /// <exception cref="DBusErrorException">The peer answered with an error.</exception>
     /// <exception cref="DBusTimeoutException">No reply in time.</exception>
     /// <exception cref="DBusConnectionException">The connection closed.</exception>
     public async Task<DBusMessage> CallAsync(DBusMessage call, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(call);
-        call.Type = MessageType.MethodCall;
-        call.Serial = NextSerial();
-        TaskCompletionSource<DBusMessage> reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        pendingCalls[call.Serial] = reply;
+        ThrowIfClosed();
+        MessageBuffer buffer = Build(call);
         TimeSpan limit = timeout ?? DefaultTimeout;
-        using CancellationTokenSource timer = new(limit);
-        using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, cancellationToken, closed.Token);
         try
         {
-            await WriteAsync(call, cancellationToken).ConfigureAwait(false);
-            DBusMessage answer = await reply.Task.WaitAsync(linked.Token).ConfigureAwait(false);
-            if (answer.Type == MessageType.Error)
-            {
-                throw new DBusErrorException(answer.ErrorName ?? "org.freedesktop.DBus.Error.Failed", answer.FirstStringOrEmpty());
-            }
-
-            return answer;
+            return await connection.CallMethodAsync(buffer, static (message, _) => FromMessage(message), null)
+                .WaitAsync(limit, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && closed.IsCancellationRequested)
+        catch (DBusErrorReplyException error)
         {
-            throw new DBusConnectionException($"The bus connection closed while waiting for {call.Interface}.{call.Member} on {call.Path}.", CloseReason);
+            throw new DBusErrorException(error.ErrorName, error.ErrorMessage ?? string.Empty);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timer.IsCancellationRequested)
+        catch (TimeoutException)
         {
             throw new DBusTimeoutException($"{call.Interface}.{call.Member} on {call.Path} got no reply within {limit.TotalSeconds:0.###} s.");
         }
-        finally
+        catch (Exception exception) when (exception is Protocol.DBusConnectionException or ObjectDisposedException)
         {
-            pendingCalls.TryRemove(call.Serial, out _);
+            throw new DBusConnectionException($"The bus connection closed while waiting for {call.Interface}.{call.Member} on {call.Path}.", exception);
         }
     }
 
@@ -151,224 +120,168 @@ public sealed class DBusConnection : IAsyncDisposable
         return reply.Body;
     }
 
-    /// <summary>Sends a message that expects no reply (a signal, a reply to an incoming call).</summary>
-    /// <param name="message">The message; its serial is assigned here.</param>
-    /// <param name="cancellationToken">Cancels sending.</param>
-    /// <returns>A task that completes when the bytes are written.</returns>
-    public Task SendAsync(DBusMessage message, CancellationToken cancellationToken = default)
+    /// <summary>Sends a method call without waiting for (or wanting) a reply.</summary>
+    /// <param name="call">The call; <see cref="MessageHeaderOptions.NoReplyExpected"/> is added.</param>
+    /// <exception cref="DBusConnectionException">The connection is closed.</exception>
+    public void Send(DBusMessage call)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        message.Serial = NextSerial();
-        return WriteAsync(message, cancellationToken);
+        ArgumentNullException.ThrowIfNull(call);
+        ThrowIfClosed();
+        call.Flags |= MessageHeaderOptions.NoReplyExpected;
+        if (!connection.TrySendMessage(Build(call)))
+        {
+            throw new DBusConnectionException("The bus connection is closed.", CloseReason);
+        }
+    }
+
+    /// <summary>Emits a signal from this connection.</summary>
+    /// <param name="path">The emitting object.</param>
+    /// <param name="interfaceName">The signal's interface.</param>
+    /// <param name="member">The signal's name.</param>
+    /// <param name="signature">The values' signature.</param>
+    /// <param name="values">The values.</param>
+    public void EmitSignal(ObjectPath path, string interfaceName, string member, string signature, params object[] values)
+    {
+        ThrowIfClosed();
+        MessageWriter writer = connection.GetMessageWriter();
+        try
+        {
+            writer.WriteSignalHeader(null, path.Value, interfaceName, member, signature.Length == 0 ? null : signature);
+            ValueMarshalling.WriteBody(ref writer, signature, values);
+            connection.TrySendMessage(writer.CreateMessage());
+        }
+        finally
+        {
+            writer.Dispose();
+        }
     }
 
     /// <summary>Adds a match rule at the bus and routes matching signals to a handler.</summary>
-    /// <param name="rule">The rule.</param>
-    /// <param name="handler">Called on the reader thread for each match; keep it short and non-blocking.</param>
-    /// <param name="cancellationToken">Cancels the AddMatch call.</param>
+    /// <param name="rule">The rule; a well-known <see cref="MatchRule.Sender"/> is matched against its current owner.</param>
+    /// <param name="handler">Called on the reader for each match; keep it short and non-blocking.</param>
+    /// <param name="cancellationToken">Cancels waiting for the AddMatch reply.</param>
     /// <returns>Disposing it removes the handler and the rule.</returns>
     public async Task<IDisposable> SubscribeAsync(MatchRule rule, Action<DBusMessage> handler, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(handler);
-        Subscription subscription = new(this, rule, handler);
-        lock (subscriptions)
-        {
-            subscriptions.Add(subscription);
-        }
-
+        ThrowIfClosed();
         try
         {
-            await CallAsync(DBusMessage.MethodCall(BusName, BusPath, BusName, "AddMatch", "s", rule.ToString()), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await connection.AddMatchAsync(
+                rule.ToProtocolRule(),
+                static (message, _) => FromMessage(message),
+                notification =>
+                {
+                    if (notification.HasValue)
+                    {
+                        handler(notification.Value);
+                    }
+                },
+                emitOnCapturedContext: false).AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (DBusErrorReplyException error)
         {
-            subscription.Dispose();
-            throw;
+            throw new DBusErrorException(error.ErrorName, error.ErrorMessage ?? string.Empty);
         }
+        catch (Exception exception) when (exception is Protocol.DBusConnectionException or ObjectDisposedException)
+        {
+            throw new DBusConnectionException("The bus connection closed while adding a match rule.", exception);
+        }
+    }
 
-        return subscription;
+    /// <summary>Gets the unique name that currently owns a well-known name.</summary>
+    /// <param name="name">For example <c>org.bluez</c>.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>The owner, for example <c>:1.7</c>, or <c>null</c> when the name has none.</returns>
+    public async Task<string?> GetNameOwnerAsync(string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            DBusMessage reply = await CallAsync(DBusMessage.MethodCall(BusName, new ObjectPath("/org/freedesktop/DBus"), BusName, "GetNameOwner", "s", name), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return reply.FirstStringOrEmpty();
+        }
+        catch (DBusErrorException error) when (error.ErrorName == "org.freedesktop.DBus.Error.NameHasNoOwner")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Follows the owner of a well-known name (from <c>NameOwnerChanged</c>, through Tmds.DBus.Protocol).</summary>
+    /// <param name="name">For example <c>org.bluez</c>.</param>
+    /// <returns>The watcher; dispose it to stop following.</returns>
+    public async Task<BusNameOwner> WatchNameOwnerAsync(string name)
+    {
+        ThrowIfClosed();
+        return new BusNameOwner(await connection.WatchNameOwnerAsync(name).ConfigureAwait(false));
     }
 
     /// <summary>Exports an object: incoming method calls to <paramref name="path"/> go to <paramref name="handler"/>,
-    /// which returns the reply (see <see cref="DBusReplies"/>). Calls to unexported paths get UnknownObject.</summary>
+    /// which returns the reply (see <see cref="DBusReplies"/>); a handler that throws answers with an error.</summary>
     /// <param name="path">The object path.</param>
     /// <param name="handler">Produces the reply or error for each call.</param>
     /// <returns>Disposing it removes the object.</returns>
     public IDisposable ExportObject(ObjectPath path, Func<DBusMessage, Task<DBusMessage>> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        if (!exportedObjects.TryAdd(path, handler))
+        ExportedObject exported = new(this, path, handler);
+        try
         {
-            throw new InvalidOperationException($"An object is already exported at {path}.");
+            connection.AddMethodHandler(exported);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidOperationException($"An object is already exported at {path}.", exception);
         }
 
-        return new Export(this, path);
+        return exported;
     }
 
     /// <summary>Closes the connection; pending calls fail with <see cref="DBusConnectionException"/>.</summary>
-    /// <returns>A task that completes when the reader has stopped.</returns>
-    public async ValueTask DisposeAsync()
+    /// <returns>A completed task.</returns>
+    public ValueTask DisposeAsync()
     {
         Close(null);
+        connection.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static DBusMessage FromMessage(Message message) => new()
+    {
+        Type = (MessageType)(byte)message.MessageType,
+        Flags = (MessageHeaderOptions)(byte)message.MessageFlags,
+        Serial = message.Serial,
+        ReplySerial = message.ReplySerial == 0 ? null : message.ReplySerial,
+        Path = message.PathAsString is string path ? new ObjectPath(path) : null,
+        Interface = message.InterfaceAsString,
+        Member = message.MemberAsString,
+        ErrorName = message.ErrorNameAsString,
+        Destination = message.DestinationAsString,
+        Sender = message.SenderAsString,
+        Signature = new Signature(message.SignatureAsString ?? string.Empty),
+        Body = ValueMarshalling.ReadBody(message),
+    };
+
+    private MessageBuffer Build(DBusMessage call)
+    {
+        MessageWriter writer = connection.GetMessageWriter();
         try
         {
-            await readLoop.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // The reader stops by cancellation when the socket is closed underneath it.
-        }
-
-        await stream.DisposeAsync().ConfigureAwait(false);
-        socket.Dispose();
-
-        // The token source and the write lock are not disposed: calls made after this fail with
-        // DBusConnectionException rather than ObjectDisposedException, and Closed stays readable.
-    }
-
-    private async Task StartAsync(CancellationToken cancellationToken)
-    {
-        ServerGuid = await SaslExternal.AuthenticateAsync(stream, SaslExternal.EffectiveUserId(), cancellationToken).ConfigureAwait(false);
-        readLoop = Task.Run(ReadLoopAsync, CancellationToken.None);
-        DBusMessage reply = await CallAsync(DBusMessage.MethodCall(BusName, BusPath, BusName, "Hello"), TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
-        UniqueName = reply.FirstStringOrEmpty();
-    }
-
-    private uint NextSerial()
-    {
-        uint serial = unchecked((uint)Interlocked.Increment(ref lastSerial));
-        return serial == 0 ? NextSerial() : serial;
-    }
-
-    private async Task WriteAsync(DBusMessage message, CancellationToken cancellationToken)
-    {
-        if (closed.IsCancellationRequested)
-        {
-            throw new DBusConnectionException("The bus connection is closed.", CloseReason);
-        }
-
-        byte[] bytes = MessageCodec.Encode(message);
-        await writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (closed.IsCancellationRequested)
-            {
-                throw new DBusConnectionException("The bus connection is closed.", CloseReason);
-            }
-
-            await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is System.IO.IOException or SocketException or ObjectDisposedException)
-        {
-            Close(exception);
-            throw new DBusConnectionException("Writing to the bus failed: " + exception.Message, exception);
+            string signature = call.Signature.Value;
+            writer.WriteMethodCallHeader(call.Destination, call.Path?.Value, call.Interface, call.Member, signature.Length == 0 ? null : signature, (MessageFlags)(byte)call.Flags);
+            ValueMarshalling.WriteBody(ref writer, signature, call.Body);
+            return writer.CreateMessage();
         }
         finally
         {
-            writeLock.Release();
+            writer.Dispose();
         }
     }
 
-    private async Task ReadLoopAsync()
+    private async Task WatchDisconnectAsync()
     {
-        byte[] header = new byte[MessageCodec.FixedHeaderLength];
-        try
-        {
-            while (!closed.IsCancellationRequested)
-            {
-                await stream.ReadExactlyAsync(header, closed.Token).ConfigureAwait(false);
-                byte[] bytes = new byte[MessageCodec.TotalLength(header)];
-                header.CopyTo(bytes, 0);
-                await stream.ReadExactlyAsync(bytes.AsMemory(header.Length), closed.Token).ConfigureAwait(false);
-                Dispatch(MessageCodec.Decode(bytes));
-            }
-        }
-        catch (OperationCanceledException) when (closed.IsCancellationRequested)
-        {
-            // Closed deliberately.
-        }
-        catch (Exception exception) when (exception is System.IO.IOException or SocketException or System.IO.EndOfStreamException or DBusProtocolException or ObjectDisposedException)
-        {
-            Close(exception);
-        }
-    }
-
-    private void Dispatch(DBusMessage message)
-    {
-        switch (message.Type)
-        {
-            case MessageType.MethodReturn or MessageType.Error:
-                if (message.ReplySerial is uint serial && pendingCalls.TryGetValue(serial, out TaskCompletionSource<DBusMessage>? waiter))
-                {
-                    waiter.TrySetResult(message);
-                }
-
-                break;
-            case MessageType.Signal:
-                Subscription[] current;
-                lock (subscriptions)
-                {
-                    current = [.. subscriptions];
-                }
-
-                foreach (Subscription subscription in current)
-                {
-                    if (subscription.Rule.Matches(message))
-                    {
-                        subscription.Handler(message);
-                    }
-                }
-
-                break;
-            case MessageType.MethodCall:
-                _ = Task.Run(() => AnswerCallAsync(message));
-                break;
-            default:
-                break;
-        }
-    }
-
-    private async Task AnswerCallAsync(DBusMessage call)
-    {
-        DBusMessage reply;
-        if (call.Interface == "org.freedesktop.DBus.Peer" && call.Member == "Ping")
-        {
-            reply = DBusReplies.Return(call);
-        }
-        else if (call.Path is ObjectPath path && exportedObjects.TryGetValue(path, out Func<DBusMessage, Task<DBusMessage>>? handler))
-        {
-            try
-            {
-                reply = await handler(call).ConfigureAwait(false);
-            }
-            catch (DBusErrorException error)
-            {
-                reply = DBusReplies.Error(call, error.ErrorName, error.ErrorMessage);
-            }
-#pragma warning disable CA1031 // An exported object's failure must become an error reply, or the caller waits forever.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                reply = DBusReplies.Error(call, "org.freedesktop.DBus.Error.Failed", $"{call.Interface}.{call.Member} failed: {exception.Message}");
-            }
-        }
-        else
-        {
-            reply = DBusReplies.Error(call, "org.freedesktop.DBus.Error.UnknownObject", $"No object is exported at {call.Path}.");
-        }
-
-        if ((call.Flags & MessageHeaderOptions.NoReplyExpected) == 0)
-        {
-            try
-            {
-                await SendAsync(reply).ConfigureAwait(false);
-            }
-            catch (DBusConnectionException)
-            {
-                // The connection closed; the caller will see that.
-            }
-        }
+        Exception? reason = await connection.DisconnectedAsync().ConfigureAwait(false);
+        Close(reason);
     }
 
     private void Close(Exception? reason)
@@ -379,61 +292,108 @@ public sealed class DBusConnection : IAsyncDisposable
         }
 
         CloseReason = reason;
-        try
-        {
-            closed.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            return;
-        }
+        closed.Cancel();
+    }
 
-        try
+    private void ThrowIfClosed()
+    {
+        if (closed.IsCancellationRequested)
         {
-            socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
-        {
-            // Already closed by the peer.
-        }
-
-        foreach (TaskCompletionSource<DBusMessage> waiter in pendingCalls.Values)
-        {
-            waiter.TrySetException(new DBusConnectionException("The bus connection closed.", reason));
+            throw new DBusConnectionException("The bus connection is closed.", CloseReason);
         }
     }
 
-    private sealed class Subscription(DBusConnection connection, MatchRule rule, Action<DBusMessage> handler) : IDisposable
+    /// <summary>One exported object: Tmds.DBus.Protocol hands each call here; the answer is produced off the reader so
+    /// a handler may itself call out on the bus.</summary>
+    private sealed class ExportedObject(DBusConnection owner, ObjectPath path, Func<DBusMessage, Task<DBusMessage>> handler) : IPathMethodHandler, IDisposable
     {
-        private int disposed;
+        public string Path => path.Value;
 
-        public MatchRule Rule { get; } = rule;
+        public bool HandlesChildPaths => false;
 
-        public Action<DBusMessage> Handler { get; } = handler;
+        public ValueTask HandleMethodAsync(MethodContext context)
+        {
+            DBusMessage call = FromMessage(context.Request);
+            context.DisposesAsynchronously = true;
+            _ = Task.Run(() => AnswerAsync(context, call));
+            return ValueTask.CompletedTask;
+        }
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref disposed, 1) != 0)
+            if (!owner.closed.IsCancellationRequested)
             {
-                return;
+                owner.connection.RemoveMethodHandler(path.Value);
             }
+        }
 
-            lock (connection.subscriptions)
+        private async Task AnswerAsync(MethodContext context, DBusMessage call)
+        {
+            using (context)
             {
-                connection.subscriptions.Remove(this);
-            }
+                DBusMessage reply;
+                try
+                {
+                    reply = await handler(call).ConfigureAwait(false);
+                }
+                catch (DBusErrorException error)
+                {
+                    reply = DBusReplies.Error(call, error.ErrorName, error.ErrorMessage);
+                }
+#pragma warning disable CA1031 // An exported object's failure must become an error reply, or the caller waits forever.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    reply = DBusReplies.Error(call, "org.freedesktop.DBus.Error.Failed", $"{call.Interface}.{call.Member} failed: {exception.Message}");
+                }
 
-            if (!connection.closed.IsCancellationRequested)
-            {
-                DBusMessage remove = DBusMessage.MethodCall(BusName, BusPath, BusName, "RemoveMatch", "s", Rule.ToString());
-                remove.Flags = MessageHeaderOptions.NoReplyExpected;
-                _ = connection.SendAsync(remove).ContinueWith(task => _ = task.Exception, TaskScheduler.Default);
+                if (context.NoReplyExpected)
+                {
+                    return;
+                }
+
+                if (reply.Type == MessageType.Error)
+                {
+                    context.ReplyError(reply.ErrorName ?? "org.freedesktop.DBus.Error.Failed", reply.FirstStringOrEmpty());
+                    return;
+                }
+
+                string signature = reply.Signature.Value;
+                MessageWriter writer = context.CreateReplyWriter(signature.Length == 0 ? null : signature);
+                try
+                {
+                    ValueMarshalling.WriteBody(ref writer, signature, reply.Body);
+                    context.Reply(writer.CreateMessage());
+                }
+                finally
+                {
+                    writer.Dispose();
+                }
             }
         }
     }
+}
 
-    private sealed class Export(DBusConnection connection, ObjectPath path) : IDisposable
+/// <summary>The current owner of a well-known bus name, followed through <c>NameOwnerChanged</c>.</summary>
+public sealed class BusNameOwner : IDisposable
+{
+    private readonly NameOwnerWatcher watcher;
+
+    internal BusNameOwner(NameOwnerWatcher watcher) => this.watcher = watcher;
+
+    /// <summary>Gets the owner's unique name, for example <c>:1.7</c>, or <c>null</c> when the name has none.</summary>
+    public string? UniqueName => watcher.GetCurrentOwner() is string owner ? NameOwnerWatcher.GetOwnerBusName(owner) : null;
+
+    /// <summary>Waits until the name has an owner, then gives a token cancelled when that owner goes (the service
+    /// restarted, was replaced or left the bus).</summary>
+    /// <param name="cancellationToken">Cancels waiting for an owner.</param>
+    /// <returns>The token.</returns>
+    public async Task<CancellationToken> OwnerChangedAsync(CancellationToken cancellationToken = default)
     {
-        public void Dispose() => connection.exportedObjects.TryRemove(path, out _);
+        string owner = await watcher.WaitForOwnerAsync(cancellationToken).ConfigureAwait(false);
+        return watcher.GetOwnerChangedCancellationToken(owner);
     }
+
+    /// <inheritdoc/>
+    public void Dispose() => watcher.Dispose();
 }

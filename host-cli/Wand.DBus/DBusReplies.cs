@@ -9,7 +9,7 @@ public static class DBusReplies
     /// <param name="call">The incoming call.</param>
     /// <param name="signature">The reply values' signature.</param>
     /// <param name="values">The reply values.</param>
-    /// <returns>The reply, ready for <see cref="DBusConnection.SendAsync"/>.</returns>
+    /// <returns>The reply, for an exported object's handler to return.</returns>
     public static DBusMessage Return(DBusMessage call, string signature = "", params object[] values)
     {
         ArgumentNullException.ThrowIfNull(call);

@@ -7,7 +7,7 @@ public sealed class Variant
 {
     /// <summary>Initializes a new instance of the <see cref="Variant"/> class.</summary>
     /// <param name="signature">Exactly one complete type.</param>
-    /// <param name="value">The value, in the .NET form <see cref="MessageWriter"/> accepts for that type.</param>
+    /// <param name="value">The value, in the .NET form <see cref="ValueMarshalling"/> accepts for that type.</param>
     public Variant(Signature signature, object value)
     {
         ArgumentNullException.ThrowIfNull(value);

@@ -157,12 +157,13 @@ public sealed class BleWandLink : IWandLink
 
     private async Task OpenAsync(CancellationToken cancellationToken)
     {
-        if (session is null || session.Connection.Closed.IsCancellationRequested)
+        if (session is null || session.Connection.Closed.IsCancellationRequested || session.BlueZRestarted.IsCancellationRequested)
         {
             await CloseSessionAsync().ConfigureAwait(false);
             session = await BlueZSession.OpenAsync(options.BusAddress, cancellationToken).ConfigureAwait(false);
             session.Objects.Changed += OnObjectChanged;
             session.Connection.Closed.Register(() => ReportLost("The connection to BlueZ on the system bus closed (bluetoothd or D-Bus restarted)."));
+            session.BlueZRestarted.Register(() => ReportLost("BlueZ (org.bluez) restarted or left the system bus."));
         }
 
         ObjectPath adapter = session.SelectAdapter(options.Adapter);

@@ -13,6 +13,7 @@ namespace Wand.Host.Links.Ble;
 /// </summary>
 internal sealed class BlueZObjectTree
 {
+    private static readonly ObjectPath BlueZRoot = new("/org/bluez");
     private readonly object gate = new();
     private readonly Dictionary<ObjectPath, Dictionary<string, Dictionary<string, object>>> objects = [];
 
@@ -41,6 +42,11 @@ internal sealed class BlueZObjectTree
     public void Apply(DBusMessage signal)
     {
         ArgumentNullException.ThrowIfNull(signal);
+        if (signal.Body.Count > 0 && signal.Body[0] is ObjectPath subject && !subject.IsInNamespace(BlueZRoot))
+        {
+            return;
+        }
+
         switch (signal.Member)
         {
             case "InterfacesAdded" when signal.Signature.Value == "oa{sa{sv}}":

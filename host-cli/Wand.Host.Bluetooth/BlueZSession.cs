@@ -10,7 +10,9 @@ namespace Wand.Host.Links.Ble;
 /// <summary>
 /// One connection to BlueZ on the system bus with a current view of its objects: match rules are added before
 /// <c>GetManagedObjects</c> so no change is missed, as bleak does
-/// (https://github.com/hbldh/bleak/blob/v0.20.0/bleak/backends/bluezdbus/manager.py).
+/// (https://github.com/hbldh/bleak/blob/v0.20.0/bleak/backends/bluezdbus/manager.py). Signals count only when sent by
+/// the current owner of <c>org.bluez</c>, followed through <c>NameOwnerChanged</c>; another process on the bus cannot
+/// forge a notification or a property change.
 /// </summary>
 internal sealed class BlueZSession : IAsyncDisposable
 {
@@ -23,11 +25,15 @@ internal sealed class BlueZSession : IAsyncDisposable
     private const string PropertiesInterface = "org.freedesktop.DBus.Properties";
 
     private readonly List<IDisposable> subscriptions = [];
+    private BusNameOwner? owner;
 
     private BlueZSession(DBusConnection connection) => Connection = connection;
 
     /// <summary>Gets the bus connection.</summary>
     public DBusConnection Connection { get; }
+
+    /// <summary>Gets a token cancelled when <c>org.bluez</c> changes owner (bluetoothd restarted or left the bus).</summary>
+    public CancellationToken BlueZRestarted { get; private set; } = new(true);
 
     /// <summary>Gets BlueZ's objects as last seen.</summary>
     public BlueZObjectTree Objects { get; } = new();
@@ -168,15 +174,20 @@ internal sealed class BlueZSession : IAsyncDisposable
             subscription.Dispose();
         }
 
+        owner?.Dispose();
+
         await Connection.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        owner = await Connection.WatchNameOwnerAsync(Service).ConfigureAwait(false);
         MatchRule[] rules =
         [
-            new() { Sender = Service, Interface = ObjectManagerInterface, Member = "InterfacesAdded", Argument0Path = "/org/bluez/" },
-            new() { Sender = Service, Interface = ObjectManagerInterface, Member = "InterfacesRemoved", Argument0Path = "/org/bluez/" },
+            // No arg0path here: Tmds.DBus.Protocol 0.95.2 matches arg0path only when the first argument is a string, and
+            // InterfacesAdded's is an object path; BlueZObjectTree keeps only paths under /org/bluez instead.
+            new() { Sender = Service, Interface = ObjectManagerInterface, Member = "InterfacesAdded" },
+            new() { Sender = Service, Interface = ObjectManagerInterface, Member = "InterfacesRemoved" },
             new() { Sender = Service, Interface = PropertiesInterface, Member = "PropertiesChanged", PathNamespace = new ObjectPath("/org/bluez") },
         ];
         foreach (MatchRule rule in rules)
@@ -199,5 +210,6 @@ internal sealed class BlueZSession : IAsyncDisposable
         }
 
         Objects.Load(reply[0]);
+        BlueZRestarted = await owner.OwnerChangedAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -41,7 +41,8 @@ public static class AttErrorText
             AttError.SerialNumberInvalid => "the serial number must be 1 to 16 characters of A-Z, 0-9 and '-'",
             AttError.DriveAboveCeiling => "the drive is above the 3.0 V ceiling",
             AttError.CalibrationOutOfRange => "the calibration values are inconsistent or out of range",
-            AttError.PageOutOfRange => "the fault-log entry index is outside 0 to 15",
+            AttError.PageOutOfRange => "the page index is out of range (fault log 0 to 15, session history 0 to 31, routine steps)",
+            AttError.RoutineUnknown => "unknown routine; the built-in routines are numbered 1 to 4",
             _ => "unknown error",
         };
         return $"ATT error 0x{code:X2}: {meaning}.";
@@ -66,7 +67,8 @@ public static class AttErrorText
             CommandResult.NotInFactoryMode => "factory mode is needed",
             CommandResult.OutOfRange => "the value is outside what this unit allows",
             CommandResult.Failed => "the wand failed to complete it",
-            CommandResult.Busy => "a session or another operation is running; stop it first",
+            CommandResult.Busy => "a session, a routine or another operation is running; stop it first",
+            CommandResult.RoutineTooLong => "the routine is longer than the session length in force; raise it with 'wand settings --duration' (up to the unit's maximum) or choose a shorter routine",
             _ => "refused (" + ((byte)result).ToString(System.Globalization.CultureInfo.InvariantCulture) + ")",
         };
     }

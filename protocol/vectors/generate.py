@@ -33,6 +33,7 @@ SERIAL_NUMBER_INVALID = "0x86"
 DRIVE_ABOVE_CEILING = "0x87"
 CALIBRATION_OUT_OF_RANGE = "0x88"
 PAGE_OUT_OF_RANGE = "0x89"
+ROUTINE_UNKNOWN = "0x8A"
 
 PATTERNS = ["Continuous", "Pulse", "Wave", "Heartbeat"]
 
@@ -97,7 +98,17 @@ def control_point():
         invalid("empty write", "write", m, b"", INVALID_LENGTH),
         invalid("six bytes", "write", m, start(3, 2, 600) + b"\x00", INVALID_LENGTH),
         invalid("opcode zero", "write", m, bytes([0]), OPCODE_NOT_SUPPORTED),
-        invalid("opcode five", "write", m, bytes([5, 1]), OPCODE_NOT_SUPPORTED),
+        valid("start routine first (1.1)", "write", m, bytes([5, 1]), {"opcode": "StartRoutine", "level": 0, "pattern": "Continuous", "durationSeconds": 0, "routine": "InfantFullBody"}),
+        valid("start routine last (1.1)", "write", m, bytes([5, 4]), {"opcode": "StartRoutine", "level": 0, "pattern": "Continuous", "durationSeconds": 0, "routine": "Lactation"}),
+        running(valid("pause (1.1)", "write", m, bytes([6]), {"opcode": "Pause", "level": 0, "pattern": "Continuous", "durationSeconds": 0, "routine": "None"})),
+        running(valid("resume (1.1)", "write", m, bytes([7]), {"opcode": "Resume", "level": 0, "pattern": "Continuous", "durationSeconds": 0, "routine": "None"})),
+        invalid("opcode eight", "write", m, bytes([8, 1]), OPCODE_NOT_SUPPORTED),
+        invalid("start routine zero (1.1)", "write", m, bytes([5, 0]), ROUTINE_UNKNOWN),
+        invalid("start routine five (1.1)", "write", m, bytes([5, 5]), ROUTINE_UNKNOWN),
+        invalid("start routine 255 (1.1)", "write", m, bytes([5, 255]), ROUTINE_UNKNOWN),
+        invalid("start routine without routine (1.1)", "write", m, bytes([5]), INVALID_LENGTH),
+        invalid("pause with a parameter (1.1)", "write", m, bytes([6, 0]), INVALID_LENGTH),
+        invalid("resume with a parameter (1.1)", "write", m, bytes([7, 1]), INVALID_LENGTH),
         invalid("opcode 0xFF", "write", m, bytes([0xFF, 1, 0, 0, 0]), OPCODE_NOT_SUPPORTED),
         invalid("stop with a parameter", "write", m, bytes([2, 0]), INVALID_LENGTH),
         invalid("start four bytes", "write", m, bytes([1, 3, 2, 0x58]), INVALID_LENGTH),
@@ -127,7 +138,8 @@ def control_point():
         valid("result stop accepted", "notify", r, struct.pack("<BBH", 2, 0, 5), {"opcode": "StopSession", "result": "Success", "detail": 5}),
         valid("result set pattern, derated to level 2", "notify", r, struct.pack("<BBH", 4, 0, 2), {"opcode": "SetPattern", "result": "Success", "detail": 2}),
         valid("result set level done", "notify", r, struct.pack("<BBH", 3, 0, 4), {"opcode": "SetLevel", "result": "Success", "detail": 4}),
-        valid("result with an unknown result value (later minor version)", "notify", r, struct.pack("<BBH", 3, 13, 0), {"opcode": "SetLevel", "result": 13, "detail": 0}),
+        valid("result routine too long (1.1)", "notify", r, struct.pack("<BBH", 5, 13, 5), {"opcode": "StartRoutine", "result": "RoutineTooLong", "detail": 5}),
+        valid("result with an unknown result value (later minor version)", "notify", r, struct.pack("<BBH", 3, 200, 0), {"opcode": "SetLevel", "result": 200, "detail": 0}),
         valid("result with appended byte (later minor version)", "notify", r, struct.pack("<BBHB", 3, 0, 4, 0xEE), {"opcode": "SetLevel", "result": "Success", "detail": 4}, encodes=False),
         invalid("result three bytes", "notify", r, bytes([1, 0, 0]), INVALID_LENGTH),
     ]
@@ -158,6 +170,13 @@ def status_vectors():
         valid("running remote session", "notify", m, status(2, 2, 3, 27, 2, 1, 542, 3912, 3187, 0x0024, 0, 1, 76), running),
         valid("negative temperature and faults", "read", m, status(0, 0, 0, 0, 0, 254, 0, 4200, -525, 0x0048, 5, 6, 100), cold),
         valid("extreme values and every flag", "notify", m, status(3, 3, 5, 50, 3, 255, 900, 65535, -32768, 0x01FF, 13, 4, 100), extreme),
+        valid("paused routine (1.1)", "notify", m, status(2, 2, 2, 0, 0, 1, 431, 3900, 3100, 0x6000, 0, 0, 80),
+              dict(running, targetLevel=2, driveLevelTenths=0, pattern="Continuous", remainingSeconds=431, batteryMillivolts=3900,
+                   headTemperatureCentidegrees=3100, flags="RoutineActive, Paused", lastStopReason="None", batteryPercent=80)),
+        valid("sensor calibration missing (1.1)", "read", m, status(0, 0, 0, 0, 0, 1, 0, 3900, 3000, 0x0200, 0, 0, 80),
+              dict(idle, head="SoftDome", batteryMillivolts=3900, headTemperatureCentidegrees=3000, flags="SensorCalibrationMissing", batteryPercent=80)),
+        valid("stop reasons of 1.1", "read", m, status(0, 0, 0, 0, 0, 1, 0, 3900, 3000, 0, 0, 8, 80),
+              dict(idle, head="SoftDome", batteryMillivolts=3900, headTemperatureCentidegrees=3000, lastStopReason="PauseTimeout", batteryPercent=80)),
         valid("appended bytes ignored (later minor version)", "notify", m, status(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) + b"\x01\x02\x03", idle, encodes=False),
         invalid("sixteen bytes", "read", m, bytes(16), INVALID_LENGTH),
         invalid("empty", "read", m, b"", INVALID_LENGTH),
@@ -283,10 +302,156 @@ def protocol_version():
     v = [
         valid("version 1.0, factory service, paged fault log", "read", m, struct.pack("<BBI", 1, 0, 6), {"major": 1, "minor": 0, "features": "FactoryService, PagedFaultLog"}),
         valid("skin contact sensing", "read", m, struct.pack("<BBI", 1, 3, 7), {"major": 1, "minor": 3, "features": "SkinContactSensing, FactoryService, PagedFaultLog"}),
+        valid("version 1.1, routines, pause, history, current time", "read", m, struct.pack("<BBI", 1, 1, 0x7E), {"major": 1, "minor": 1, "features": "FactoryService, PagedFaultLog, Routines, Pause, SessionHistory, CurrentTime"}),
+        valid("version 1.1 with sensor calibration", "read", m, struct.pack("<BBI", 1, 1, 0xFE), {"major": 1, "minor": 1, "features": "FactoryService, PagedFaultLog, Routines, Pause, SessionHistory, CurrentTime, SensorCalibration"}),
         valid("unknown feature bits kept", "read", m, struct.pack("<BBI", 2, 255, 0x80000004), {"major": 2, "minor": 255, "features": 0x80000004}),
         invalid("five bytes", "read", m, bytes([1, 0, 6, 0, 0]), INVALID_LENGTH),
     ]
     write_file("protocol-version", "Protocol version and feature bits, 6 bytes (read).", v)
+
+
+# ---------------------------------------------------------------- protocol 1.1: routines, history, current time
+ROUTINES = {0: "None", 1: "InfantFullBody", 2: "TummyWind", 3: "BedtimeWindDown", 4: "Lactation"}
+AREAS = {0: "None", 1: "LegsAndFeet", 2: "Tummy", 3: "Chest", 4: "ArmsAndHands", 5: "Face", 6: "Back",
+         7: "LeftBreast", 8: "RightBreast", 9: "LeftBreastSide", 10: "RightBreastSide"}
+HEADS = {0: "None", 1: "SoftDome", 2: "RidgedWave", 3: "BristleBrush"}
+STOPS = {0: "None", 1: "Button", 2: "RemoteCommand", 3: "TimeLimit", 4: "LinkLost", 5: "Fault", 6: "Charging",
+         7: "RoutineComplete", 8: "PauseTimeout"}
+
+
+def routine_progress():
+    m = "RoutineProgress"
+
+    def value(routine, step, count, area, level, pattern, phase, paused, remaining):
+        return struct.pack("<BBBBBBBBH", routine, step, count, area, level, pattern, phase, paused, remaining)
+
+    def fields(routine, step, count, area, level, pattern, phase, paused, remaining):
+        return {"routine": ROUTINES[routine], "stepIndex": step, "stepCount": count, "area": AREAS[area], "level": level,
+                "pattern": PATTERNS[pattern], "phase": phase, "paused": paused, "stepRemainingSeconds": remaining}
+
+    none = (0, 0, 0, 0, 0, 0, 0, 0, 0)
+    step = (1, 0, 6, 1, 2, 0, 1, 0, 118)
+    cue = (1, 4, 6, 5, 0, 0, 2, 0, 2)
+    paused = (4, 3, 4, 10, 2, 2, 1, 1, 65535)
+    v = [
+        valid("no routine", "read", m, value(*none), fields(*none)),
+        valid("first step of the full-body routine", "notify", m, value(*step), fields(*step)),
+        valid("cue before the hands-only face step", "notify", m, value(*cue), fields(*cue)),
+        valid("paused on the last lactation step", "read", m, value(*paused), fields(*paused)),
+        valid("appended bytes ignored (later minor version)", "read", m, value(*step) + b"\x09", fields(*step), encodes=False),
+        invalid("nine bytes", "read", m, value(*step)[:9], INVALID_LENGTH),
+        invalid("phase 3", "read", m, value(1, 0, 6, 1, 2, 0, 3, 0, 1), VALUE_NOT_ALLOWED),
+        invalid("paused 2", "read", m, value(1, 0, 6, 1, 2, 0, 1, 2, 1), VALUE_NOT_ALLOWED),
+    ]
+    write_file("routine", "Routine progress, 10 bytes (read and notify; protocol 1.1).", v)
+
+
+def routine_catalog():
+    m = "RoutineCatalogPage"
+    s = "RoutineCatalogSelection"
+
+    def page(routine, count, total, first, steps):
+        data = struct.pack("<BBHB", routine, count, total, first)
+        for area, seconds, pattern, level in steps:
+            data += struct.pack("<BHBB", area, seconds, pattern, level)
+        return data
+
+    def fields(routine, count, total, first, steps):
+        return {"routine": ROUTINES[routine], "stepCount": count, "totalSeconds": total, "firstStep": first,
+                "steps": [{"area": AREAS[a], "seconds": t, "pattern": PATTERNS[p], "level": l} for a, t, p, l in steps]}
+
+    first_page = (1, 6, 533, 0, [(1, 120, 0, 2), (2, 90, 2, 1), (3, 60, 2, 1)])
+    last_page = (1, 6, 533, 3, [(4, 90, 0, 2), (5, 45, 0, 0), (6, 120, 2, 2)])
+    v = [
+        valid("select the full-body routine", "write", s, bytes([1, 0]), {"routine": "InfantFullBody", "firstStep": 0}),
+        valid("select lactation from step 3", "write", s, bytes([4, 3]), {"routine": "Lactation", "firstStep": 3}),
+        invalid("select routine 0", "write", s, bytes([0, 0]), ROUTINE_UNKNOWN),
+        invalid("select routine 5", "write", s, bytes([5, 0]), ROUTINE_UNKNOWN),
+        invalid("one-byte selection", "write", s, bytes([1]), INVALID_LENGTH),
+        invalid("three-byte selection", "write", s, bytes([1, 0, 0]), INVALID_LENGTH),
+        invalid("selection at offset 1", "write", s, bytes([1, 0]), INVALID_OFFSET, offset=1),
+        valid("first page of the full-body routine", "read", m, page(*first_page), fields(*first_page)),
+        valid("last page, with the hands-only face step", "read", m, page(*last_page), fields(*last_page)),
+        valid("header only", "read", m, page(2, 5, 276, 0, []), fields(2, 5, 276, 0, [])),
+        invalid("four bytes", "read", m, page(2, 5, 276, 0, [])[:4], INVALID_LENGTH),
+        invalid("partial step", "read", m, page(*first_page)[:12], INVALID_LENGTH),
+        invalid("steps past the count", "read", m, page(4, 4, 485, 2, [(9, 90, 2, 2), (10, 90, 2, 2), (9, 90, 2, 2)]), VALUE_NOT_ALLOWED),
+        invalid("level 6", "read", m, page(1, 6, 533, 0, [(1, 120, 0, 6)]), VALUE_NOT_ALLOWED),
+    ]
+    write_file("routine-catalog", "Routine catalog: 2-byte selection of routine and first step (write) and pages of up to 3 steps (read; protocol 1.1).", v)
+
+
+def session_history():
+    m = "SessionHistoryPage"
+    s = "SessionHistorySelection"
+
+    def entry(time, wall, drive, level, routine, head, stop):
+        return struct.pack("<IHBB", time, drive | (level << 10) | (0x8000 if wall else 0), routine, head | (stop << 4))
+
+    def page(total, first, today, entries):
+        return struct.pack("<BBH", total, first, today) + b"".join(entry(*e) for e in entries)
+
+    def fields(total, first, today, entries):
+        return {"totalEntries": total, "firstIndex": first, "todayDriveSeconds": today,
+                "entries": [{"time": t, "wallClock": w, "driveSeconds": d, "highestLevel": l, "routine": ROUTINES[r],
+                             "head": HEADS[h], "stopReason": STOPS[x]} for t, w, d, l, r, h, x in entries]}
+
+    two = [(1796551200, True, 532, 2, 1, 1, 7), (3605, False, 61, 5, 0, 3, 1)]
+    extreme = [(0xFFFFFFFF, True, 1023, 5, 4, 2, 8)]
+    v = [
+        valid("select newest", "write", s, bytes([0]), {"firstIndex": 0}),
+        valid("select oldest", "write", s, bytes([31]), {"firstIndex": 31}),
+        invalid("select 32", "write", s, bytes([32]), PAGE_OUT_OF_RANGE),
+        invalid("select 255", "write", s, bytes([255]), PAGE_OUT_OF_RANGE),
+        invalid("empty selection", "write", s, b"", INVALID_LENGTH),
+        invalid("two-byte selection", "write", s, bytes([0, 0]), INVALID_LENGTH),
+        invalid("selection at offset 1", "write", s, bytes([0]), INVALID_OFFSET, offset=1),
+        valid("empty history", "read", m, page(0, 0, 0, []), fields(0, 0, 0, [])),
+        valid("routine with wall-clock time then a manual session", "read", m, page(12, 0, 593, two), fields(12, 0, 593, two)),
+        valid("last page of a full history, extreme values", "read", m, page(32, 31, 65535, extreme), fields(32, 31, 65535, extreme)),
+        invalid("three bytes", "read", m, page(0, 0, 0, [])[:3], INVALID_LENGTH),
+        invalid("partial entry", "read", m, page(12, 0, 593, two)[:10], INVALID_LENGTH),
+        invalid("three entries", "read", m, page(12, 0, 593, two + extreme), INVALID_LENGTH),
+        invalid("total above 32", "read", m, page(33, 0, 0, []), VALUE_NOT_ALLOWED),
+        invalid("first index 32", "read", m, page(32, 32, 0, []), VALUE_NOT_ALLOWED),
+        invalid("level 6", "read", m, page(1, 0, 0, [(0, False, 10, 6, 0, 1, 1)]), VALUE_NOT_ALLOWED),
+        invalid("reserved bits set", "read", m, struct.pack("<BBH", 1, 0, 0) + struct.pack("<IHBB", 0, 0x2000 | 10, 0, 0x11), VALUE_NOT_ALLOWED),
+    ]
+    write_file("session-history", "Session history: 1-byte page selection (write) and pages of up to 2 entries with today's drive time (read; protocol 1.1).", v)
+
+
+def current_time():
+    m = "CurrentTime"
+
+    def value(year, month, day, hours, minutes, seconds, weekday, fractions=0, reason=0):
+        return struct.pack("<HBBBBBBBB", year, month, day, hours, minutes, seconds, weekday, fractions, reason)
+
+    def fields(year, month, day, hours, minutes, seconds, weekday, fractions=0, reason=0):
+        return {"year": year, "month": month, "day": day, "hours": hours, "minutes": minutes, "seconds": seconds,
+                "dayOfWeek": weekday, "fractions256": fractions, "adjustReason": reason}
+
+    typical = (2026, 12, 6, 10, 0, 0, 7, 0, 1)
+    v = [
+        valid("Sunday morning, manual update", "write", m, value(*typical), fields(*typical)),
+        valid("first second of 1970, weekday unknown", "write", m, value(1970, 1, 1, 0, 0, 0, 0), fields(1970, 1, 1, 0, 0, 0, 0)),
+        valid("leap day", "write", m, value(2028, 2, 29, 23, 59, 59, 2, 255, 15), fields(2028, 2, 29, 23, 59, 59, 2, 255, 15)),
+        valid("last year accepted", "read", m, value(2105, 12, 31, 23, 59, 59, 1), fields(2105, 12, 31, 23, 59, 59, 1)),
+        invalid("nine bytes", "write", m, value(*typical)[:9], INVALID_LENGTH),
+        invalid("eleven bytes", "write", m, value(*typical) + b"\x00", INVALID_LENGTH),
+        invalid("at offset 1", "write", m, value(*typical), INVALID_OFFSET, offset=1),
+        invalid("year unknown (0)", "write", m, value(0, 12, 6, 10, 0, 0, 7), VALUE_NOT_ALLOWED),
+        invalid("year 1969", "write", m, value(1969, 12, 31, 23, 0, 0, 3), VALUE_NOT_ALLOWED),
+        invalid("year 2106", "write", m, value(2106, 1, 1, 0, 0, 0, 5), VALUE_NOT_ALLOWED),
+        invalid("month 13", "write", m, value(2026, 13, 1, 0, 0, 0, 0), VALUE_NOT_ALLOWED),
+        invalid("29 February of a common year", "write", m, value(2026, 2, 29, 0, 0, 0, 0), VALUE_NOT_ALLOWED),
+        invalid("31 April", "write", m, value(2026, 4, 31, 0, 0, 0, 0), VALUE_NOT_ALLOWED),
+        invalid("hour 24", "write", m, value(2026, 12, 6, 24, 0, 0, 7), VALUE_NOT_ALLOWED),
+        invalid("minute 60", "write", m, value(2026, 12, 6, 10, 60, 0, 7), VALUE_NOT_ALLOWED),
+        invalid("second 60", "write", m, value(2026, 12, 6, 10, 0, 60, 7), VALUE_NOT_ALLOWED),
+        invalid("day of week 8", "write", m, value(2026, 12, 6, 10, 0, 0, 8), VALUE_NOT_ALLOWED),
+        invalid("reserved adjust-reason bits", "write", m, value(2026, 12, 6, 10, 0, 0, 7, 0, 0x10), VALUE_NOT_ALLOWED),
+    ]
+    write_file("current-time", "Current Time 0x2A2B of the Current Time Service 0x1805, 10 bytes (read, write and notify; protocol 1.1).", v)
 
 
 # ---------------------------------------------------------------- battery
@@ -513,7 +678,20 @@ def access():
         a("status subscribe on a plain link", "status", "subscribe", INSUFFICIENT_ENCRYPTION, encrypted=False),
         a("status subscribe", "status", "subscribe", OK),
         a("limits subscribe (no notify property)", "limits", "subscribe", REQUEST_NOT_SUPPORTED),
-        a("unknown characteristic 20", 20, "read", INVALID_HANDLE),
+        a("routine read (1.1)", "routine", "read", OK),
+        a("routine read on a plain link (1.1)", "routine", "read", INSUFFICIENT_ENCRYPTION, encrypted=False),
+        a("routine write (1.1)", "routine", "write", WRITE_NOT_PERMITTED, length=1),
+        a("routine subscribe (1.1)", "routine", "subscribe", OK),
+        a("routine catalog selection of 1 byte (1.1)", "routine-catalog", "write", INVALID_LENGTH, length=1),
+        a("session history read on a plain link (1.1)", "session-history", "read", INSUFFICIENT_ENCRYPTION, encrypted=False),
+        a("session history selection of 2 bytes (1.1)", "session-history", "write", INVALID_LENGTH, length=2),
+        a("session history subscribe (no notify property, 1.1)", "session-history", "subscribe", REQUEST_NOT_SUPPORTED),
+        a("current time write on a plain link (1.1)", "current-time", "write", INSUFFICIENT_ENCRYPTION, length=10, encrypted=False),
+        a("current time write of 9 bytes (1.1)", "current-time", "write", INVALID_LENGTH, length=9),
+        a("current time write command (1.1)", "current-time", "write-command", WRITE_NOT_PERMITTED, length=10),
+        a("sensor calibration read outside factory mode (1.1)", "sensor-calibration", "read", INSUFFICIENT_AUTHORIZATION),
+        a("sensor calibration write of 28 bytes (1.1)", "sensor-calibration", "write", INVALID_LENGTH, length=28, factory_mode=True),
+        a("unknown characteristic 24", 24, "read", INVALID_HANDLE),
         a("unknown characteristic 255", 255, "write", INVALID_HANDLE, length=1),
         a("negative characteristic index", -1, "subscribe", INVALID_HANDLE),
     ]
@@ -596,6 +774,10 @@ if __name__ == "__main__":
     limits()
     fault_log()
     protocol_version()
+    routine_progress()
+    routine_catalog()
+    session_history()
+    current_time()
     battery_level()
     calibration()
     sensor_calibration()

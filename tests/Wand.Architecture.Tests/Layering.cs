@@ -50,6 +50,7 @@ public static class Layering
         ["Wand.Host.Bluetooth"] = new(ProjectRole.Production, 5),
         ["Wand.Station"] = new(ProjectRole.Production, 6),
         ["Wand.Host.Virtual"] = new(ProjectRole.Simulator, 7),
+        ["Wand.BleBed"] = new(ProjectRole.Simulator, 7),
         ["Wand.Cli"] = new(ProjectRole.Application, 8),
         ["Wand.Firmware.SubsetAnalyzer"] = new(ProjectRole.Tooling, 0),
         ["Wand.Firmware.ContractCheck"] = new(ProjectRole.Tooling, 1),

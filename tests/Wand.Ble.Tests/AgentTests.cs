@@ -29,18 +29,6 @@ public sealed class AgentTests(TestBed bed)
     }
 
     [Fact]
-    public async Task Connection_CallToUnexportedPath_IsUnknownObject()
-    {
-        await using DBusConnection first = await DBusConnection.ConnectAsync(DBusAddress.Parse(bed.BusAddress));
-        await using DBusConnection second = await DBusConnection.ConnectAsync(DBusAddress.Parse(bed.BusAddress));
-
-        DBusErrorException error = await Assert.ThrowsAsync<DBusErrorException>(() =>
-            second.CallAsync(DBusMessage.MethodCall(first.UniqueName, new ObjectPath("/nothing"), "x.y", "Z")));
-
-        Assert.Equal("org.freedesktop.DBus.Error.UnknownObject", error.ErrorName);
-    }
-
-    [Fact]
     public async Task Connection_NoReply_TimesOut()
     {
         await using DBusConnection first = await DBusConnection.ConnectAsync(DBusAddress.Parse(bed.BusAddress));

@@ -9,6 +9,7 @@ using Wand.Host.Links.Simulated;
 using Wand.Protocol.Messages;
 using Wand.Protocol.Profile;
 using Wand.Protocol.Vocabulary;
+using Wand.BleBed;
 using Xunit;
 
 namespace Wand.Ble.Tests;

@@ -12,6 +12,7 @@ using Wand.Host.Calibration.Jig;
 using Wand.Host.Calibration.Sensors;
 using Wand.Protocol.Factory;
 using Wand.Protocol.Profile;
+using Wand.BleBed;
 using Xunit;
 
 namespace Wand.Ble.Tests;

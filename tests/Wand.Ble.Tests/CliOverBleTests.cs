@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Wand.Cli;
 using Wand.Protocol.Vocabulary;
+using Wand.BleBed;
 using Xunit;
 
 namespace Wand.Ble.Tests;

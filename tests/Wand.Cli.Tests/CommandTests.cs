@@ -149,7 +149,7 @@ public sealed class CommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.False(string.IsNullOrEmpty(result.Json.GetProperty("manufacturerName").GetString()));
-        Assert.Equal("1.0", result.Json.GetProperty("protocolVersion").GetString());
+        Assert.Equal("1.1", result.Json.GetProperty("protocolVersion").GetString());
     }
 
     [Fact]

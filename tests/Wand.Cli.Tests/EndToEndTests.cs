@@ -27,7 +27,7 @@ public sealed class EndToEndTests
 
         CliResult info = await served.RunAsync("info", "--json");
         Assert.True(info.ExitCode == 0, info.ToString());
-        Assert.Equal("1.0", info.Json.GetProperty("protocolVersion").GetString());
+        Assert.Equal("1.1", info.Json.GetProperty("protocolVersion").GetString());
 
         CliResult started = await served.RunAsync("start", "--level", "2", "--for", "2", "--json");
         Assert.True(started.ExitCode == 0, started.ToString());
@@ -50,6 +50,58 @@ public sealed class EndToEndTests
 
         CliResult again = await served.RunAsync("stop");
         Assert.Equal((int)ExitCode.DeviceRefused, again.ExitCode);
+    }
+
+    [Fact]
+    public async Task MD6_MD7_BP6_RoutinesPauseResumeAndHistory_BySeparateInvocations()
+    {
+        using ServedWand served = await ServedWand.StartAsync(speed: 5);
+
+        CliResult routines = await served.RunAsync("routine", "list", "--json");
+        Assert.True(routines.ExitCode == 0, routines.ToString());
+        Assert.Equal(4, routines.Json.GetProperty("routines").GetArrayLength());
+        Assert.Equal("infant-full-body", routines.Json.GetProperty("routines")[0].GetProperty("name").GetString());
+
+        CliResult idlePause = await served.RunAsync("pause");
+        Assert.Equal((int)ExitCode.DeviceRefused, idlePause.ExitCode);
+
+        // A button session (it survives each invocation's link), paused and resumed by separate invocations.
+        Assert.Equal(0, (await served.RunAsync("sim", "button", "100")).ExitCode);
+        await WaitForAsync(served, status => status.GetProperty("source").GetString() == "button");
+        CliResult paused = await served.RunAsync("pause", "--json");
+        Assert.True(paused.ExitCode == 0, paused.ToString());
+        Assert.True(paused.Json.GetProperty("status").GetProperty("paused").GetBoolean());
+        await WaitForAsync(served, status => status.GetProperty("driveLevel").GetDouble() == 0 && status.GetProperty("paused").GetBoolean());
+
+        CliResult resumed = await served.RunAsync("resume", "--json");
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.False(resumed.Json.GetProperty("status").GetProperty("paused").GetBoolean());
+        Assert.Equal(0, (await served.RunAsync("stop")).ExitCode);
+        await WaitForAsync(served, status => status.GetProperty("state").GetString() == "idle");
+
+        CliResult history = await served.RunAsync("history", "--set-time", "--json");
+        Assert.True(history.ExitCode == 0, history.ToString());
+        Assert.True(history.Json.GetProperty("count").GetInt32() >= 1);
+        JsonElement newest = history.Json.GetProperty("sessions")[0];
+        Assert.Equal("manual", newest.GetProperty("routine").GetString());
+        Assert.Equal("remoteCommand", newest.GetProperty("stopReason").GetString());
+        Assert.Equal("softDome", newest.GetProperty("head").GetString());
+    }
+
+    private static async Task WaitForAsync(ServedWand served, Func<JsonElement, bool> condition)
+    {
+        using CancellationTokenSource timeout = new(Short);
+        while (true)
+        {
+            CliResult status = await served.RunAsync("status", "--json");
+            if (status.ExitCode == 0 && condition(status.Json.GetProperty("status")))
+            {
+                return;
+            }
+
+            timeout.Token.ThrowIfCancellationRequested();
+            await Task.Delay(100, timeout.Token);
+        }
     }
 
     [Fact]

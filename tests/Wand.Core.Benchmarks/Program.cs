@@ -24,6 +24,7 @@ public static class Program
         Console.WriteLine("| measurement | result | target |");
         Console.WriteLine("|---|---|---|");
         TickAllocations();
+        RoutineTickAllocations();
         BootAllocation();
         FaultLatencies();
         Speed();
@@ -46,6 +47,34 @@ public static class Program
         long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
         long ticks = wand.TickCount - ticksBefore;
         Console.WriteLine($"| managed bytes per control tick, session running, GATT connected with 3 subscriptions ({ticks} ticks, {sink.Count} notifications) | {(double)bytes / ticks:F3} B | 0 B |");
+    }
+
+    private static void RoutineTickAllocations()
+    {
+        VirtualWand wand = Calibrated(out DiscardingSink sink);
+        WandRuntime runtime = wand.Runtime!;
+        runtime.Gatt.LinkUp(true);
+        runtime.Gatt.SetSubscribed(WandProfile.StatusIndex, true);
+        runtime.Gatt.SetSubscribed(WandProfile.RoutineIndex, true);
+        runtime.Gatt.SetSubscribed(WandProfile.BatteryLevelIndex, true);
+        if (runtime.Controller.StartRoutineRemote(RoutineKind.InfantFullBody) != CommandResult.Success)
+        {
+            throw new InvalidOperationException("the full-body routine did not start");
+        }
+
+        // Warm up through the first step change and cue, then measure the rest of the routine: every step, four cues,
+        // the hands-only step, and a 100 s pause with its ramp-down and resume.
+        wand.RunFor(125_000);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        long ticksBefore = wand.TickCount;
+        wand.RunFor(200_000);
+        runtime.Controller.PauseRemote();
+        wand.RunFor(100_000);
+        runtime.Controller.ResumeRemote();
+        wand.RunFor(150_000);
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        long ticks = wand.TickCount - ticksBefore;
+        Console.WriteLine($"| managed bytes per control tick, routine playing with cues and a 100 s pause, GATT connected with 3 subscriptions ({ticks} ticks, {sink.Count} notifications) | {(double)bytes / ticks:F3} B | 0 B |");
     }
 
     private static void BootAllocation()

@@ -1,4 +1,5 @@
 using Wand.Core.Board;
+using Wand.Core.Sessions;
 using Wand.Core.Tests.Fakes;
 using Wand.Protocol.Vocabulary;
 using Xunit;
@@ -143,6 +144,10 @@ public class SessionTests
         Assert.Equal(SessionSource.Button, bench.Controller.SessionSource);
         Assert.Equal(1, bench.Controller.TargetLevel);
         Press(bench, 100);
+
+        // While a session runs, a short press waits out the double-press window (MD-7) before it changes the level.
+        Assert.Equal(1, bench.Controller.TargetLevel);
+        bench.Run(ButtonGestureDetector.DoublePressMilliseconds);
         Assert.Equal(2, bench.Controller.TargetLevel);
         Press(bench, 1200);
         bench.Run(1000);

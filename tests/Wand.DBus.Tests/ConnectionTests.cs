@@ -1,11 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
 
 namespace Wand.DBus.Tests;
 
-/// <summary>The connection against a real dbus-daemon: authentication, Hello, calls, errors, signals, timeouts.</summary>
+/// <summary>The connection against a real dbus-daemon: registration, calls, errors, signals, exported objects, timeouts.</summary>
 public sealed class ConnectionTests(PrivateBus bus) : IClassFixture<PrivateBus>
 {
     private static readonly ObjectPath BusPath = new("/org/freedesktop/DBus");
@@ -16,7 +17,6 @@ public sealed class ConnectionTests(PrivateBus bus) : IClassFixture<PrivateBus>
         await using DBusConnection connection = await DBusConnection.ConnectAsync(bus.Address);
 
         Assert.StartsWith(":", connection.UniqueName, StringComparison.Ordinal);
-        Assert.Equal(32, connection.ServerGuid.Length);
         var reply = await connection.CallMethodAsync(DBusConnection.BusName, BusPath, DBusConnection.BusName, "GetNameOwner", "s", DBusConnection.BusName);
         Assert.Equal(DBusConnection.BusName, reply[0]);
     }
@@ -42,15 +42,7 @@ public sealed class ConnectionTests(PrivateBus bus) : IClassFixture<PrivateBus>
             message => received.TrySetResult(message));
         await using DBusConnection sender = await DBusConnection.ConnectAsync(bus.Address);
 
-        await sender.SendAsync(new DBusMessage
-        {
-            Type = MessageType.Signal,
-            Path = new ObjectPath("/org/example/wand0"),
-            Interface = "org.example.Wand",
-            Member = "Changed",
-            Signature = new Signature("su"),
-            Body = ["level", 3u],
-        });
+        sender.EmitSignal(new ObjectPath("/org/example/wand0"), "org.example.Wand", "Changed", "su", "level", 3u);
 
         DBusMessage signal = await received.Task.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(sender.UniqueName, signal.Sender);
@@ -70,19 +62,70 @@ public sealed class ConnectionTests(PrivateBus bus) : IClassFixture<PrivateBus>
     }
 
     [Fact]
-    public async Task Call_Cancelled_ThrowsOperationCanceled()
+    public async Task Call_NoReply_TimesOut()
     {
         await using DBusConnection server = await DBusConnection.ConnectAsync(bus.Address);
-        using IDisposable export = server.ExportObject(new ObjectPath("/never"), async call =>
+        TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        using IDisposable export = server.ExportObject(new ObjectPath("/slow"), async call =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            await release.Task;
             return DBusReplies.Return(call);
         });
         await using DBusConnection client = await DBusConnection.ConnectAsync(bus.Address);
-        using CancellationTokenSource cancel = new(TimeSpan.FromMilliseconds(100));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            client.CallAsync(DBusMessage.MethodCall(server.UniqueName, new ObjectPath("/never"), "x.y", "Z"), cancellationToken: cancel.Token));
+        await Assert.ThrowsAsync<DBusTimeoutException>(() =>
+            client.CallAsync(DBusMessage.MethodCall(server.UniqueName, new ObjectPath("/slow"), "x.y", "Z"), TimeSpan.FromMilliseconds(100)));
+        release.SetResult();
+    }
+
+    [Fact]
+    public async Task ExportedObject_HandlerThatThrows_AnswersWithFailedError()
+    {
+        await using DBusConnection server = await DBusConnection.ConnectAsync(bus.Address);
+        using IDisposable export = server.ExportObject(new ObjectPath("/broken"), _ => throw new InvalidCastException("bad argument"));
+        await using DBusConnection client = await DBusConnection.ConnectAsync(bus.Address);
+
+        DBusErrorException error = await Assert.ThrowsAsync<DBusErrorException>(() =>
+            client.CallAsync(DBusMessage.MethodCall(server.UniqueName, new ObjectPath("/broken"), "x.y", "Z")));
+
+        Assert.Equal("org.freedesktop.DBus.Error.Failed", error.ErrorName);
+        Assert.Contains("bad argument", error.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportedObject_HandlerCallingOutOnTheBus_IsAnswered()
+    {
+        await using DBusConnection server = await DBusConnection.ConnectAsync(bus.Address);
+        using IDisposable export = server.ExportObject(new ObjectPath("/relay"), async call =>
+        {
+            IReadOnlyList<object> id = await server.CallMethodAsync(DBusConnection.BusName, BusPath, DBusConnection.BusName, "GetId");
+            return DBusReplies.Return(call, "s", id[0]);
+        });
+        await using DBusConnection client = await DBusConnection.ConnectAsync(bus.Address);
+
+        IReadOnlyList<object> reply = await client.CallMethodAsync(server.UniqueName, new ObjectPath("/relay"), "x.y", "Z");
+
+        Assert.Equal(32, ((string)reply[0]).Length);
+    }
+
+    [Fact]
+    public async Task Call_Cancelled_ThrowsOperationCanceled()
+    {
+        await using DBusConnection server = await DBusConnection.ConnectAsync(bus.Address);
+        TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        using IDisposable export = server.ExportObject(new ObjectPath("/never"), async call =>
+        {
+            await release.Task;
+            return DBusReplies.Return(call);
+        });
+        await using DBusConnection client = await DBusConnection.ConnectAsync(bus.Address);
+        using CancellationTokenSource cancel = new();
+
+        Task call = client.CallAsync(DBusMessage.MethodCall(server.UniqueName, new ObjectPath("/never"), "x.y", "Z"), cancellationToken: cancel.Token);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        release.SetResult();
     }
 
     [Fact]

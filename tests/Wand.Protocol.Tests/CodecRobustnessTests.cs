@@ -120,7 +120,8 @@ public class CodecRobustnessTests
                 {
                     3 => argument is >= 1 and <= 5 ? AttError.Success : AttError.LevelOutOfRange,
                     4 => argument <= 3 ? AttError.Success : AttError.PatternUnknown,
-                    1 or 2 => AttError.InvalidAttributeValueLength,
+                    5 => argument is >= 1 and <= 4 ? AttError.Success : AttError.RoutineUnknown,
+                    1 or 2 or 6 or 7 => AttError.InvalidAttributeValueLength,
                     _ => AttError.OpcodeNotSupported,
                 };
                 Assert.Equal(expected, command.Decode(value, 0, 2));

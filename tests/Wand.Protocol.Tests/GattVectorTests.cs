@@ -17,7 +17,7 @@ namespace Wand.Protocol.Tests;
 /// </summary>
 public class GattVectorTests
 {
-    private sealed class CountingSink : IGattNotificationSink
+    internal sealed class CountingSink : IGattNotificationSink
     {
         public int Count { get; private set; }
 
@@ -71,7 +71,7 @@ public class GattVectorTests
         Assert.Equal(expected, gatt.Write(index, value, vector.GetProperty("offset").GetInt32(), operation == "write"));
     }
 
-    private static (VirtualWand Wand, WandGattServer Gatt, CountingSink Sink) Boot(bool factoryMode, bool sessionRunning, bool encrypted = true)
+    internal static (VirtualWand Wand, WandGattServer Gatt, CountingSink Sink) Boot(bool factoryMode, bool sessionRunning, bool encrypted = true)
     {
         // A calibrated unit: store a valid record in factory mode, then boot again in the mode the vector needs.
         VirtualWand wand = VirtualWand.Create();

@@ -48,6 +48,12 @@ internal sealed class MessageAdapter
         "SelfTestCommand" => SelfTestCommandAdapter(),
         "BatteryLevel" => BatteryAdapter(),
         "PresentationFormat" => PresentationFormatAdapter(),
+        "RoutineProgress" => Simple<RoutineProgress>((m, b, o, l) => m.Decode(b, o, l), (m, b, o) => m.Encode(b, o)),
+        "CurrentTime" => Simple<CurrentTime>((m, b, o, l) => m.Decode(b, o, l), (m, b, o) => m.Encode(b, o)),
+        "RoutineCatalogPage" => RoutineCatalogAdapter(),
+        "RoutineCatalogSelection" => RoutineSelectionAdapter(),
+        "SessionHistoryPage" => SessionHistoryAdapter(),
+        "SessionHistorySelection" => HistorySelectionAdapter(),
         _ => throw new ArgumentException($"No adapter for message '{message}'."),
     };
 
@@ -133,6 +139,130 @@ internal sealed class MessageAdapter
         },
         Populate = (m, f) => ((Holder)m).Value = f.GetProperty("firstIndex").GetInt32(),
         Check = (m, f) => Assert.Equal(f.GetProperty("firstIndex").GetInt32(), ((Holder)m).Value),
+    };
+
+    private sealed class RoutineSelection
+    {
+        public RoutineKind Routine { get; set; }
+
+        public int FirstStep { get; set; }
+    }
+
+    private static MessageAdapter RoutineSelectionAdapter() => new()
+    {
+        Create = () => new RoutineSelection(),
+        Decode = (m, b, o, l) =>
+        {
+            AttError error = RoutineCatalogPage.DecodeSelection(b, o, l, out RoutineKind routine, out int first);
+            if (error == AttError.Success)
+            {
+                ((RoutineSelection)m).Routine = routine;
+                ((RoutineSelection)m).FirstStep = first;
+            }
+
+            return error;
+        },
+        Encode = (m, b, o) => RoutineCatalogPage.EncodeSelection(b, o, ((RoutineSelection)m).Routine, ((RoutineSelection)m).FirstStep),
+        Populate = SetProperties,
+        Check = CheckProperties,
+    };
+
+    private static MessageAdapter HistorySelectionAdapter() => new()
+    {
+        Create = () => new Holder(),
+        Decode = (m, b, o, l) =>
+        {
+            AttError error = SessionHistoryPage.DecodeSelection(b, o, l, out int first);
+            if (error == AttError.Success)
+            {
+                ((Holder)m).Value = first;
+            }
+
+            return error;
+        },
+        Encode = (m, b, o) =>
+        {
+            b[o] = (byte)((Holder)m).Value;
+            return 1;
+        },
+        Populate = (m, f) => ((Holder)m).Value = f.GetProperty("firstIndex").GetInt32(),
+        Check = (m, f) => Assert.Equal(f.GetProperty("firstIndex").GetInt32(), ((Holder)m).Value),
+    };
+
+    private static MessageAdapter RoutineCatalogAdapter() => new()
+    {
+        Create = () => new RoutineCatalogPage(),
+        Decode = (m, b, o, l) => ((RoutineCatalogPage)m).Decode(b, o, l),
+        Encode = (m, b, o) => ((RoutineCatalogPage)m).Encode(b, o),
+        Populate = (m, f) =>
+        {
+            var page = (RoutineCatalogPage)m;
+            page.Clear(Enum.Parse<RoutineKind>(f.GetProperty("routine").GetString()!), f.GetProperty("stepCount").GetInt32(), f.GetProperty("totalSeconds").GetInt32(), f.GetProperty("firstStep").GetInt32());
+            foreach (JsonElement step in f.GetProperty("steps").EnumerateArray())
+            {
+                Assert.True(page.Add(Enum.Parse<BodyArea>(step.GetProperty("area").GetString()!), step.GetProperty("seconds").GetInt32(), Enum.Parse<PatternKind>(step.GetProperty("pattern").GetString()!), step.GetProperty("level").GetInt32()));
+            }
+        },
+        Check = (m, f) =>
+        {
+            var page = (RoutineCatalogPage)m;
+            Assert.Equal(Enum.Parse<RoutineKind>(f.GetProperty("routine").GetString()!), page.Routine);
+            Assert.Equal(f.GetProperty("stepCount").GetInt32(), page.StepCount);
+            Assert.Equal(f.GetProperty("totalSeconds").GetInt32(), page.TotalSeconds);
+            Assert.Equal(f.GetProperty("firstStep").GetInt32(), page.FirstStep);
+            JsonElement[] steps = [.. f.GetProperty("steps").EnumerateArray()];
+            Assert.Equal(steps.Length, page.Count);
+            for (int index = 0; index < steps.Length; index++)
+            {
+                Assert.Equal(Enum.Parse<BodyArea>(steps[index].GetProperty("area").GetString()!), page.AreaAt(index));
+                Assert.Equal(steps[index].GetProperty("seconds").GetInt32(), page.SecondsAt(index));
+                Assert.Equal(Enum.Parse<PatternKind>(steps[index].GetProperty("pattern").GetString()!), page.PatternAt(index));
+                Assert.Equal(steps[index].GetProperty("level").GetInt32(), page.LevelAt(index));
+            }
+        },
+    };
+
+    private static MessageAdapter SessionHistoryAdapter() => new()
+    {
+        Create = () => new SessionHistoryPage(),
+        Decode = (m, b, o, l) => ((SessionHistoryPage)m).Decode(b, o, l),
+        Encode = (m, b, o) => ((SessionHistoryPage)m).Encode(b, o),
+        Populate = (m, f) =>
+        {
+            var page = (SessionHistoryPage)m;
+            page.Clear(f.GetProperty("totalEntries").GetInt32(), f.GetProperty("firstIndex").GetInt32(), f.GetProperty("todayDriveSeconds").GetInt32());
+            foreach (JsonElement entry in f.GetProperty("entries").EnumerateArray())
+            {
+                Assert.True(page.Add(
+                    entry.GetProperty("time").GetUInt32(),
+                    entry.GetProperty("wallClock").GetBoolean(),
+                    entry.GetProperty("driveSeconds").GetInt32(),
+                    entry.GetProperty("highestLevel").GetInt32(),
+                    Enum.Parse<RoutineKind>(entry.GetProperty("routine").GetString()!),
+                    Enum.Parse<HeadIdentity>(entry.GetProperty("head").GetString()!),
+                    Enum.Parse<StopReason>(entry.GetProperty("stopReason").GetString()!)));
+            }
+        },
+        Check = (m, f) =>
+        {
+            var page = (SessionHistoryPage)m;
+            Assert.Equal(f.GetProperty("totalEntries").GetInt32(), page.TotalEntries);
+            Assert.Equal(f.GetProperty("firstIndex").GetInt32(), page.FirstIndex);
+            Assert.Equal(f.GetProperty("todayDriveSeconds").GetInt32(), page.TodayDriveSeconds);
+            JsonElement[] entries = [.. f.GetProperty("entries").EnumerateArray()];
+            Assert.Equal(entries.Length, page.Count);
+            for (int index = 0; index < entries.Length; index++)
+            {
+                JsonElement entry = entries[index];
+                Assert.Equal(entry.GetProperty("time").GetUInt32(), page.TimeAt(index));
+                Assert.Equal(entry.GetProperty("wallClock").GetBoolean(), page.IsWallClockAt(index));
+                Assert.Equal(entry.GetProperty("driveSeconds").GetInt32(), page.DriveSecondsAt(index));
+                Assert.Equal(entry.GetProperty("highestLevel").GetInt32(), page.HighestLevelAt(index));
+                Assert.Equal(Enum.Parse<RoutineKind>(entry.GetProperty("routine").GetString()!), page.RoutineAt(index));
+                Assert.Equal(Enum.Parse<HeadIdentity>(entry.GetProperty("head").GetString()!), page.HeadAt(index));
+                Assert.Equal(Enum.Parse<StopReason>(entry.GetProperty("stopReason").GetString()!), page.StopReasonAt(index));
+            }
+        },
     };
 
     private static MessageAdapter SelfTestCommandAdapter() => new()
@@ -290,6 +420,8 @@ internal sealed class MessageAdapter
     [
         "ControlPointCommand", "ControlPointResponse", "StatusReport", "SessionSettings", "EffectiveLimits", "ProtocolVersion",
         "RawDriveCommand", "RawSensorReadings", "SelfTestReport", "HeadReport", "FaultLogPage", "FaultLogSelection",
-        "CalibrationRecord", "SerialNumber", "SelfTestCommand", "BatteryLevel", "PresentationFormat", "SensorCalibrationRecord",
+        "CalibrationRecord", "SerialNumber", "SelfTestCommand", "BatteryLevel", "PresentationFormat",
+        "RoutineProgress", "CurrentTime", "RoutineCatalogPage", "RoutineCatalogSelection", "SessionHistoryPage", "SessionHistorySelection",
+        "SensorCalibrationRecord",
     ];
 }

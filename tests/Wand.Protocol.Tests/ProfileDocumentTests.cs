@@ -69,7 +69,7 @@ public class ProfileDocumentTests
         [typeof(AttError)], [typeof(ControlPointOpcode)], [typeof(CommandResult)], [typeof(StatusIndicators)],
         [typeof(SessionState)], [typeof(SessionSource)], [typeof(PatternKind)], [typeof(HeadIdentity)], [typeof(FaultCode)],
         [typeof(StopReason)], [typeof(ProtocolFeatures)], [typeof(SelfTestState)], [typeof(SelfTestChecks)],
-        [typeof(FrameOperation)], [typeof(LinkCommand)], [typeof(LinkOptions)],
+        [typeof(FrameOperation)], [typeof(LinkCommand)], [typeof(LinkOptions)], [typeof(RoutineKind)], [typeof(BodyArea)],
     ];
 
     [Theory]

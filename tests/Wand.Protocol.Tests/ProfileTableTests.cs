@@ -98,6 +98,9 @@ public class ProfileTableTests
             {
                 WandProfile.WandServiceIndex => AccessSecurity.Encrypted,
                 WandProfile.FactoryServiceIndex => AccessSecurity.FactoryMode,
+
+                // The time stamps the session history (BP-6): only a bonded app may read or set it.
+                WandProfile.CurrentTimeServiceIndex => AccessSecurity.Encrypted,
                 _ => AccessSecurity.Open,
             };
             Assert.Equal(expected, characteristic.ReadSecurity);

@@ -13,10 +13,6 @@ public static class NotYetImplemented
     /// <summary>Gets the reasons by requirement ID.</summary>
     public static IReadOnlyDictionary<string, string> Reasons { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["MD-6"] = "Guided routines are not built yet.",
-        ["MD-7"] = "The baby-led pause is not built yet.",
-        ["BP-6"] = "The session history is not built yet.",
-        ["BP-7"] = "Profile 1.0 is the first version; the compatibility rules for later minor versions have nothing to test yet.",
         ["HC-4"] = "Station fixture actions and SCPI instruments are not built yet (the virtual station fixture is part of the test runner).",
         ["HC-5"] = "The operator loop is not built yet.",
         ["HC-6"] = "The shared PostgreSQL line database is not built yet (each station has its own SQLite store).",

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.Linq;
 using Xunit;
@@ -20,6 +21,7 @@ public class GattFuzzTests(ITestOutputHelper output)
         long accepted = 0;
         long ticks = 0;
         long driven = 0;
+        System.Collections.Generic.Dictionary<string, long> acceptedBy = new();
         System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
         for (int campaign = 0; campaign < campaigns; campaign++)
         {
@@ -29,6 +31,10 @@ public class GattFuzzTests(ITestOutputHelper output)
             accepted += fuzzer.Accepted;
             ticks += fuzzer.Ticks;
             driven += fuzzer.DrivenTicks;
+            foreach ((string name, long count) in fuzzer.AcceptedBy)
+            {
+                acceptedBy[name] = acceptedBy.GetValueOrDefault(name) + count;
+            }
             output.WriteLine($"campaign {campaign}: {fuzzer.Writes} writes, {fuzzer.Accepted} accepted, refusals "
                 + string.Join(", ", fuzzer.Refusals.OrderBy(pair => pair.Key).Select(pair => $"0x{pair.Key:X2}×{pair.Value}")));
         }
@@ -39,5 +45,12 @@ public class GattFuzzTests(ITestOutputHelper output)
         // The campaign must reach the firmware's behaviour, not only its length checks.
         Assert.True(accepted > writes / 50, $"only {accepted} of {writes} writes were accepted");
         Assert.True(driven > 0, "no write ever drove the motor");
+
+        // Protocol 1.1 writes reach the firmware too: routine start, pause, resume, catalog and history selections, time.
+        output.WriteLine("accepted by characteristic: " + string.Join(", ", acceptedBy.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}×{pair.Value}")));
+        foreach (string name in new[] { "control-point/0x05", "control-point/0x06", "control-point/0x07", "routine-catalog", "session-history", "current-time" })
+        {
+            Assert.True(acceptedBy.GetValueOrDefault(name) > 0, $"no {name} write was accepted");
+        }
     }
 }

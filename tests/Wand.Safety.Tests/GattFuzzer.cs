@@ -42,6 +42,9 @@ public sealed class GattFuzzer
     /// <summary>Gets the writes the server accepted.</summary>
     public long Accepted { get; private set; }
 
+    /// <summary>Gets the writes accepted, by characteristic name (control-point writes by opcode, "control-point/0x05").</summary>
+    public Dictionary<string, long> AcceptedBy { get; } = new();
+
     /// <summary>Gets the writes refused, by ATT error code.</summary>
     public Dictionary<byte, long> Refusals { get; } = new();
 
@@ -68,6 +71,8 @@ public sealed class GattFuzzer
             if (error == 0)
             {
                 Accepted++;
+                string name = WandProfile.Characteristic(index)!.Name + (index == WandProfile.ControlPointIndex ? $"/0x{value[0]:X2}" : string.Empty);
+                AcceptedBy[name] = AcceptedBy.GetValueOrDefault(name) + 1;
             }
             else
             {

@@ -27,6 +27,11 @@ public sealed class SafetyInvariants
     private long hotSince = -1;
     private long stallSince = -1;
     private long thrownBefore;
+    private long activeSessionMilliseconds;
+    private bool pausedBefore;
+    private long pausedSince = -1;
+    private float levelAtPause;
+    private long pauseTicks;
 
     public SafetyInvariants(VirtualWand wand)
     {
@@ -50,6 +55,15 @@ public sealed class SafetyInvariants
 
     /// <summary>Gets the number of ticks at which the motor was driven.</summary>
     public long DrivenTicks { get; private set; }
+
+    /// <summary>Gets the number of ticks checked while a session was paused (MD-7).</summary>
+    public long PausedTicks { get; private set; }
+
+    /// <summary>Gets the number of ticks checked while a routine played (MD-6), and of those in a cue.</summary>
+    public long RoutineTicks { get; private set; }
+
+    /// <summary>Gets the number of routine ticks inside a cue between steps.</summary>
+    public long CueTicks { get; private set; }
 
     public void Check()
     {
@@ -197,6 +211,8 @@ public sealed class SafetyInvariants
         if (controller.SessionState == SessionState.Idle)
         {
             sessionStart = -1;
+            activeSessionMilliseconds = 0;
+            pausedBefore = false;
             return;
         }
 
@@ -204,11 +220,84 @@ public sealed class SafetyInvariants
         {
             sessionStart = now;
         }
+        else if (!controller.IsPaused)
+        {
+            // Session time holds while paused (MD-7): the limit counts the time the session was not paused.
+            activeSessionMilliseconds += SafetyLimits.ControlTickMilliseconds;
+        }
 
         // SR-5: no drive past the session's end or the hard maximum.
-        if (driving && (controller.RemainingMilliseconds() <= 0 || now - sessionStart > controller.Limits.MaximumSessionSeconds * 1000L))
+        if (driving && (controller.RemainingMilliseconds() <= 0 || activeSessionMilliseconds > controller.Limits.MaximumSessionSeconds * 1000L))
         {
-            Fail(now, $"drive past the session limit ({now - sessionStart} ms into the session)");
+            Fail(now, $"drive past the session limit ({activeSessionMilliseconds} ms of session time, {now - sessionStart} ms since the start)");
+        }
+
+        // MD-7 / SR-5: a pause never outlasts 2 minutes (plus the stop's ramp and a tick).
+        if (controller.IsPaused && pausedSince >= 0 && now - pausedSince > Wand.Core.Sessions.SessionManager.MaximumPauseMilliseconds + 2_000)
+        {
+            Fail(now, $"paused for {now - pausedSince} ms without the session ending");
+        }
+
+        CheckPause(now, controller, driving);
+        CheckRoutine(now, controller);
+    }
+
+    private void CheckPause(long now, WandController controller, bool driving)
+    {
+        if (controller.IsPaused && !pausedBefore)
+        {
+            pausedSince = now;
+            pauseTicks = 0;
+            levelAtPause = previousLevel > controller.PresentLevel ? previousLevel : controller.PresentLevel;
+        }
+
+        pausedBefore = controller.IsPaused;
+        if (controller.IsPaused)
+        {
+            PausedTicks++;
+        }
+
+        if (!controller.IsPaused)
+        {
+            pausedSince = -1;
+            return;
+        }
+
+        // MD-7: no drive while paused once the ramp-down (one level per 200 ms from the level at the pause) is over. The
+        // ramp counts control ticks, not wall time: a stalled loop slews no faster afterwards (SR-4), and the liveness
+        // timer covers the stall itself (SR-10).
+        pauseTicks++;
+        long rampDownTicks = (long)(levelAtPause * SafetyLimits.MillisecondsPerLevelStep / SafetyLimits.ControlTickMilliseconds) + 2;
+        if (driving && pauseTicks > rampDownTicks)
+        {
+            Fail(now, $"drive {pauseTicks} ticks into a pause (ramp-down from level {levelAtPause:F2} takes {rampDownTicks} ticks)");
+        }
+    }
+
+    private void CheckRoutine(long now, WandController controller)
+    {
+        Wand.Core.Routines.Routine routine = controller.RoutineProgress.Routine;
+        if (routine == null)
+        {
+            return;
+        }
+
+        RoutineTicks++;
+        if (controller.RoutineProgress.InCue)
+        {
+            CueTicks++;
+        }
+
+        // MD-6: a routine plays only within its session level, and a cue never goes above it.
+        if (controller.PresentLevel > routine.HighestLevel + 1e-4f)
+        {
+            Fail(now, $"level {controller.PresentLevel:F2} above the routine's highest level {routine.HighestLevel}");
+        }
+
+        if (controller.RoutineProgress.InCue && controller.PresentLevel > Wand.Core.Routines.RoutineCue.Level + 1e-4f
+            && controller.RoutineProgress.PhaseElapsedMilliseconds > routine.HighestLevel * SafetyLimits.MillisecondsPerLevelStep)
+        {
+            Fail(now, $"cue at level {controller.PresentLevel:F2}, above the cue level");
         }
     }
 

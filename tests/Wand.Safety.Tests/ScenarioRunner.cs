@@ -120,6 +120,20 @@ public static class ScenarioRunner
                 break;
             case WorldEventKind.LongWait:
                 break;
+            case WorldEventKind.StartRoutine:
+                controller?.StartRoutineRemote(worldEvent.Routine);
+                break;
+            case WorldEventKind.PauseRemote:
+                controller?.PauseRemote();
+                break;
+            case WorldEventKind.ResumeRemote:
+                controller?.ResumeRemote();
+                break;
+            case WorldEventKind.DoublePress:
+                // Two short presses, released 250 ms apart: pause or resume (MD-7).
+                board.PressButton(80);
+                board.PressButton(80, 250);
+                break;
         }
     }
 }

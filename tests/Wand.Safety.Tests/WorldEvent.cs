@@ -26,6 +26,10 @@ public enum WorldEventKind
     LinkUp,
     LinkDown,
     LongWait,
+    StartRoutine,
+    PauseRemote,
+    ResumeRemote,
+    DoublePress,
 }
 
 /// <summary>One random event and the virtual time that passes after it.</summary>
@@ -37,4 +41,7 @@ public sealed record WorldEvent(WorldEventKind Kind, int Argument, int WaitMilli
     public override string ToString() => $"{Kind}({Argument}) then {WaitMilliseconds} ms";
 
     public PatternKind Pattern => (PatternKind)(Argument % 4);
+
+    /// <summary>Gets a routine number 0 to 5 (0 and 5 name no routine and must be refused).</summary>
+    public RoutineKind Routine => (RoutineKind)(Argument % 6);
 }

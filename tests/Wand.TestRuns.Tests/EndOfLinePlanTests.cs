@@ -22,7 +22,7 @@ public sealed class EndOfLinePlanTests
         Assert.True(measurements.Count >= 60, $"only {measurements.Count} measurements");
         Assert.All(measurements, measurement => Assert.Equal(MeasurementOutcome.Pass, measurement.Outcome));
         Assert.Equal("SIM-0001", record.DutSerial);
-        Assert.Equal("1.0", record.ProtocolVersion);
+        Assert.Equal($"{Wand.Protocol.Messages.ProtocolVersion.CurrentMajor}.{Wand.Protocol.Messages.ProtocolVersion.CurrentMinor}", record.ProtocolVersion);
         Assert.NotEmpty(record.FirmwareRevision);
     }
 
@@ -33,12 +33,12 @@ public sealed class EndOfLinePlanTests
 
         string[] phases =
         [
-            "setup", "identification", "heads", "level-drive", "quick-restart", "head-level-caps", "session-timer", "thermal", "battery",
+            "setup", "identification", "heads", "level-drive", "quick-restart", "head-level-caps", "session-timer", "routine-pause-history", "thermal", "battery",
             "charging-interlock", "out-of-range-refusals", "factory-service-locked", "fault-log", "teardown",
         ];
         Assert.Equal(phases, record.Phases.Select(phase => phase.Name));
         HashSet<string> requirements = record.Phases.SelectMany(phase => phase.Requirements).ToHashSet();
-        foreach (string requirement in new[] { "SR-3", "SR-4", "SR-5", "SR-6", "SR-7", "SR-8", "SR-9", "SR-13", "SR-14", "SR-15", "SR-17", "HD-4", "MD-2" })
+        foreach (string requirement in new[] { "SR-3", "SR-4", "SR-5", "SR-6", "SR-7", "SR-8", "SR-9", "SR-13", "SR-14", "SR-15", "SR-17", "HD-4", "MD-2", "MD-6", "MD-7", "BP-6" })
         {
             Assert.Contains(requirement, requirements);
         }

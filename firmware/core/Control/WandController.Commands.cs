@@ -356,9 +356,17 @@ namespace Wand.Core.Control
             }
 
             bool running = session.State == SessionState.Starting || session.State == SessionState.Running;
-            if (gesture == ButtonGesture.ShortPress)
+            if (gesture == ButtonGesture.DoublePress)
             {
+                // Baby-led pause (MD-7): the same gesture pauses and resumes.
                 if (running)
+                {
+                    TogglePause(now);
+                }
+            }
+            else if (gesture == ButtonGesture.ShortPress)
+            {
+                if (running && !session.IsPaused && !session.Routine.IsPlaying)
                 {
                     int next = session.TargetLevel + 1;
                     session.SetLevel(next <= LevelCap() ? next : 1);

@@ -5,8 +5,10 @@ using Wand.Core.Calibration;
 using Wand.Core.Faults;
 using Wand.Core.Hardware;
 using Wand.Core.Heads;
+using Wand.Core.History;
 using Wand.Core.Monitors;
 using Wand.Core.Motor;
+using Wand.Core.Routines;
 using Wand.Core.Safety;
 using Wand.Core.Sessions;
 using Wand.Protocol.Factory;
@@ -43,6 +45,11 @@ namespace Wand.Core.Control
         private readonly SensorCorrection sensors;
         private readonly SensorCalibrationStore sensorStore;
         private readonly SettingsStore settingsStore;
+        private readonly RoutineLibrary routines;
+        private readonly SessionHistory history;
+        private readonly SessionRecorder recorder;
+        private readonly WallClock wallClock;
+
         /// <summary>ADC reads averaged into one NTC sample (SR-7 at 4 Hz, SR-18 noise budget).</summary>
         public const int ThermistorSamplesPerReading = 16;
 
@@ -101,6 +108,11 @@ namespace Wand.Core.Control
             }
 
             settingsStore.TryLoad(settings, limits);
+            routines = new RoutineLibrary();
+            history = new SessionHistory(io.Storage);
+            recorder = new SessionRecorder();
+            wallClock = new WallClock();
+
             // The record is judged against the profile's ceiling: an uncalibrated-sensor shift lowers the ceiling the
             // governor enforces, but does not make a valid motor record invalid (existing records still load).
             if (!calibrationStore.TryLoad(driveMap, profile.Limits))
@@ -181,6 +193,7 @@ namespace Wand.Core.Control
                 factory.ObserveBoot(io.FactoryStrap.IsActive, io.Button.IsActive, now);
             }
             ReadSensors(now);
+            buttons.DoublePressArmed = session.State == SessionState.Starting || session.State == SessionState.Running;
             HandleGesture(buttons.Sample(io.Button.IsActive, now), now);
             if (session.Update(now, governor.Level))
             {
@@ -188,6 +201,7 @@ namespace Wand.Core.Control
             }
 
             Drive(now);
+            RecordSession(now);
 
             // While the motor output may be stuck driving, starve the watchdog: its reset lets the gate pull-down turn
             // the motor off (SR-10).

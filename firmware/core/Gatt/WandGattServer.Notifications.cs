@@ -39,6 +39,7 @@ namespace Wand.Core.Gatt
                 PollOne(WandProfile.StatusIndex, now, lastStatus, ref lastStatusLength, ref lastStatusTime, WandProfile.StatusNotifyIntervalMilliseconds, running || warning ? WandProfile.StatusHeartbeatMilliseconds : 0, warning);
                 PollOne(WandProfile.HeadIndex, now, lastHead, ref lastHeadLength, ref lastHeadTime, WandProfile.StatusNotifyIntervalMilliseconds, 0, false);
                 PollOne(WandProfile.BatteryLevelIndex, now, lastBattery, ref lastBatteryLength, ref lastBatteryTime, WandProfile.BatteryNotifyIntervalMilliseconds, 0, false);
+                PollRoutine(now);
             }
         }
 
@@ -86,6 +87,10 @@ namespace Wand.Core.Gatt
             else if (characteristicIndex == WandProfile.BatteryLevelIndex)
             {
                 lastBatteryLength = -1;
+            }
+            else if (characteristicIndex == WandProfile.RoutineIndex)
+            {
+                lastRoutineLength = -1;
             }
         }
 

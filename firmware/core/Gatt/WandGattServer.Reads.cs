@@ -64,6 +64,17 @@ namespace Wand.Core.Gatt
                     return AsciiText.Encode(identity.SoftwareRevision, buffer, 0, WandProfile.DeviceInformationMaximumLength);
                 case WandProfile.BatteryLevelIndex:
                     return BatteryLevel.Encode(buffer, 0, controller.BatteryPercent);
+                case WandProfile.RoutineIndex:
+                    FillRoutineProgress();
+                    return routineProgress.Encode(buffer, 0);
+                case WandProfile.RoutineCatalogIndex:
+                    FillCatalogPage();
+                    return catalogPage.Encode(buffer, 0);
+                case WandProfile.SessionHistoryIndex:
+                    FillHistoryPage();
+                    return historyPage.Encode(buffer, 0);
+                case WandProfile.CurrentTimeIndex:
+                    return EncodeCurrentTime(buffer);
                 default:
                     return 0;
             }
@@ -139,7 +150,7 @@ namespace Wand.Core.Gatt
                 flags |= StatusIndicators.SkinContactLost;
             }
 
-            return flags;
+            return flags | RoutineIndicators();
         }
 
         private void FillHead()
@@ -183,7 +194,8 @@ namespace Wand.Core.Gatt
         {
             version.Major = ProtocolVersion.CurrentMajor;
             version.Minor = ProtocolVersion.CurrentMinor;
-            ProtocolFeatures features = ProtocolFeatures.FactoryService | ProtocolFeatures.PagedFaultLog;
+            ProtocolFeatures features = ProtocolFeatures.FactoryService | ProtocolFeatures.PagedFaultLog | ProtocolFeatures.SensorCalibration
+                | ProtocolFeatures.Routines | ProtocolFeatures.Pause | ProtocolFeatures.SessionHistory | ProtocolFeatures.CurrentTime;
             if (controller.Profile.SkinContactSensing)
             {
                 features |= ProtocolFeatures.SkinContactSensing;

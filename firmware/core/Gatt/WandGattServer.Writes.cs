@@ -32,6 +32,12 @@ namespace Wand.Core.Gatt
                     return ApplySerialNumber(value, length);
                 case WandProfile.SelfTestIndex:
                     return ApplySelfTest(value, length);
+                case WandProfile.RoutineCatalogIndex:
+                    return ApplyCatalogSelection(value, length);
+                case WandProfile.SessionHistoryIndex:
+                    return ApplyHistorySelection(value, length);
+                case WandProfile.CurrentTimeIndex:
+                    return ApplyCurrentTime(value, length);
                 default:
                     return AttError.WriteNotPermitted;
             }
@@ -59,6 +65,15 @@ namespace Wand.Core.Gatt
                     break;
                 case ControlPointOpcode.SetPattern:
                     result = controller.SetPattern(command.Pattern);
+                    break;
+                case ControlPointOpcode.StartRoutine:
+                    result = controller.StartRoutineRemote(command.Routine);
+                    break;
+                case ControlPointOpcode.Pause:
+                    result = controller.PauseRemote();
+                    break;
+                case ControlPointOpcode.Resume:
+                    result = controller.ResumeRemote();
                     break;
                 default:
                     return AttError.OpcodeNotSupported;

@@ -1,7 +1,7 @@
 namespace Wand.Core.Hardware
 {
     /// <summary>
-    /// Non-volatile storage of small records (calibration, settings). An implementation must replace a record
+    /// Non-volatile storage of small records (calibration, settings, session history). An implementation must replace a record
     /// atomically: after a power loss during <see cref="Write"/>, a later <see cref="Read"/> returns either the old
     /// record or the new one, never a mixture.
     /// </summary>
@@ -39,7 +39,19 @@ namespace Wand.Core.Hardware
         /// <summary>Device identity written at the factory (serial number).</summary>
         Identity = 2,
 
+        /// <summary>Session history, entries 1–8 of each 32 (BP-6).</summary>
+        History0 = 3,
+
+        /// <summary>Session history, entries 9–16 of each 32 (BP-6).</summary>
+        History1 = 4,
+
+        /// <summary>Session history, entries 17–24 of each 32 (BP-6).</summary>
+        History2 = 5,
+
+        /// <summary>Session history, entries 25–32 of each 32 (BP-6).</summary>
+        History3 = 6,
+
         /// <summary>The per-unit sensor calibration record (SR-18), next to the motor calibration.</summary>
-        SensorCalibration = 3,
+        SensorCalibration = 7,
     }
 }

@@ -23,7 +23,9 @@ namespace Wand.Core.Platform
         // Indexed by StorageSlot value * 2 (+1 for copy "b"); fixed strings so reads and writes allocate nothing.
         private static readonly string[] FileNames = new string[]
         {
-            "calibration.a", "calibration.b", "settings.a", "settings.b", "identity.a", "identity.b", "sensors.a", "sensors.b",
+            "calibration.a", "calibration.b", "settings.a", "settings.b", "identity.a", "identity.b",
+            "history0.a", "history0.b", "history1.a", "history1.b", "history2.a", "history2.b", "history3.a", "history3.b",
+            "sensors.a", "sensors.b",
         };
 
         private readonly IRecordFiles _files;

@@ -1,5 +1,6 @@
 using Wand.Core.Board;
 using Wand.Core.Motor;
+using Wand.Core.Routines;
 using Wand.Protocol.Vocabulary;
 
 namespace Wand.Core.Sessions
@@ -7,12 +8,17 @@ namespace Wand.Core.Sessions
     /// <summary>
     /// The session state machine: start, level and pattern changes, the session timer with its warning 60 s before the
     /// end and the auto-off (SR-5), and gentle stops that ramp down. Whether a start is allowed at all (head, thermal,
-    /// battery, USB) is decided by the controller before it calls <see cref="Start"/>.
+    /// battery, USB) is decided by the controller before it calls <see cref="Start"/>. A session either follows the user's
+    /// level and pattern or plays a guided routine (MD-6); either may be paused (MD-7): the drive request drops to zero and
+    /// every timer holds until <see cref="Resume"/>, and a pause longer than <see cref="MaximumPauseMilliseconds"/> ends it.
     /// </summary>
     public sealed class SessionManager
     {
         /// <summary>Length of the haptic warning (two soft dips), in milliseconds.</summary>
         public const int WarningHapticMilliseconds = 1600;
+
+        /// <summary>A pause longer than this ends the session (MD-7), in milliseconds.</summary>
+        public const int MaximumPauseMilliseconds = 120000;
 
         private readonly SafetyLimits limits;
         private readonly PatternLibrary patterns;
@@ -26,6 +32,10 @@ namespace Wand.Core.Sessions
         private long durationMilliseconds;
         private bool warningIssued;
         private long warningTime;
+        private readonly RoutinePlayer player = new RoutinePlayer();
+        private bool paused;
+        private long pausedAt;
+        private int startCount;
 
         /// <summary>Initializes a new instance of the <see cref="SessionManager"/> class.</summary>
         /// <param name="limits">The limits in force.</param>
@@ -57,6 +67,15 @@ namespace Wand.Core.Sessions
         /// <summary>Gets a value indicating whether the end-of-session warning has been given (SR-5).</summary>
         public bool WarningIssued => warningIssued;
 
+        /// <summary>Gets how many sessions have started since boot; tells one session from the next.</summary>
+        public int StartCount => startCount;
+
+        /// <summary>Gets a value indicating whether the session is paused (MD-7).</summary>
+        public bool IsPaused => paused;
+
+        /// <summary>Gets the routine player; <see cref="RoutinePlayer.IsPlaying"/> tells whether a routine runs.</summary>
+        public RoutinePlayer Routine => player;
+
         /// <summary>Gets the session duration of the present session, in milliseconds.</summary>
         public long DurationMilliseconds => durationMilliseconds;
 
@@ -83,6 +102,77 @@ namespace Wand.Core.Sessions
             patternStartTime = now;
             durationMilliseconds = durationSeconds * 1000L;
             warningIssued = false;
+            paused = false;
+            player.Clear();
+            startCount++;
+            return CommandResult.Success;
+        }
+
+        /// <summary>Starts a guided routine (MD-6); the session lasts exactly the routine.</summary>
+        /// <param name="startSource">Who starts it.</param>
+        /// <param name="routine">A routine already checked by <see cref="RoutineValidator.Check"/> against this session's limit and head.</param>
+        /// <param name="now">Milliseconds since boot.</param>
+        /// <returns><see cref="CommandResult.Success"/>, or <see cref="CommandResult.OutOfRange"/> with nothing changed.</returns>
+        public CommandResult StartRoutine(SessionSource startSource, Routine routine, long now)
+        {
+            if (RoutineValidator.CheckShape(routine, patterns) != CommandResult.Success
+                || routine.TotalMilliseconds > limits.MaximumSessionSeconds * 1000L)
+            {
+                return CommandResult.OutOfRange;
+            }
+
+            CommandResult started = Start(startSource, routine.HighestLevel, PatternKind.Continuous, SafetyLimits.MinimumSessionSeconds, now);
+            if (started != CommandResult.Success)
+            {
+                return started;
+            }
+
+            durationMilliseconds = routine.TotalMilliseconds;
+            player.Load(routine);
+            targetLevel = player.StepLevel();
+            pattern = player.StepPattern();
+            return CommandResult.Success;
+        }
+
+        /// <summary>Pauses the session (MD-7): the request drops to zero, so the governor ramps the motor off; timers hold.</summary>
+        /// <param name="now">Milliseconds since boot.</param>
+        /// <returns><see cref="CommandResult.Success"/> (also when already paused), or <see cref="CommandResult.NotRunning"/>.</returns>
+        public CommandResult Pause(long now)
+        {
+            if (state == SessionState.Idle || state == SessionState.Stopping)
+            {
+                return CommandResult.NotRunning;
+            }
+
+            if (!paused)
+            {
+                paused = true;
+                pausedAt = now;
+            }
+
+            return CommandResult.Success;
+        }
+
+        /// <summary>Resumes a paused session: timers continue where they held, and the drive comes back through the start ramp.</summary>
+        /// <param name="now">Milliseconds since boot.</param>
+        /// <returns><see cref="CommandResult.Success"/> (also when running and not paused), or <see cref="CommandResult.NotRunning"/>.</returns>
+        public CommandResult Resume(long now)
+        {
+            if (state == SessionState.Idle || state == SessionState.Stopping)
+            {
+                return CommandResult.NotRunning;
+            }
+
+            if (paused)
+            {
+                long held = now - pausedAt;
+                startTime += held;
+                patternStartTime += held;
+                warningTime += held;
+                paused = false;
+                state = SessionState.Starting;
+            }
+
             return CommandResult.Success;
         }
 
@@ -99,6 +189,12 @@ namespace Wand.Core.Sessions
             if (level < 1 || level > SafetyLimits.LevelCount)
             {
                 return CommandResult.OutOfRange;
+            }
+
+            if (player.IsPlaying)
+            {
+                // The routine owns level and pattern; stop it to go manual.
+                return CommandResult.Busy;
             }
 
             targetLevel = level;
@@ -119,6 +215,11 @@ namespace Wand.Core.Sessions
             if (!patterns.IsKnown(sessionPattern))
             {
                 return CommandResult.OutOfRange;
+            }
+
+            if (player.IsPlaying)
+            {
+                return CommandResult.Busy;
             }
 
             pattern = sessionPattern;
@@ -175,6 +276,25 @@ namespace Wand.Core.Sessions
                 return false;
             }
 
+            if (paused)
+            {
+                // Timers hold while paused; only the pause itself is timed (MD-7).
+                if (now - pausedAt > MaximumPauseMilliseconds)
+                {
+                    RequestStop(StopReason.PauseTimeout);
+                }
+
+                return false;
+            }
+
+            if (player.IsPlaying)
+            {
+                // The session's level and pattern are the step's; a cue between steps reports the step coming next.
+                player.Locate(now - startTime);
+                targetLevel = player.Routine.LevelAt(player.StepIndex);
+                pattern = player.Routine.PatternAt(player.StepIndex);
+            }
+
             if (state == SessionState.Starting && presentLevel >= targetLevel)
             {
                 state = SessionState.Running;
@@ -194,7 +314,7 @@ namespace Wand.Core.Sessions
             long rampDown = (long)(presentLevel * SafetyLimits.MillisecondsPerLevelStep) + (2 * SafetyLimits.ControlTickMilliseconds);
             if (elapsed + rampDown >= durationMilliseconds)
             {
-                RequestStop(StopReason.TimeLimit);
+                RequestStop(player.IsPlaying ? StopReason.RoutineComplete : StopReason.TimeLimit);
             }
 
             return warningNow;
@@ -205,12 +325,23 @@ namespace Wand.Core.Sessions
         /// <returns>Level, 0.0 to 5.0.</returns>
         public float RequestedLevel(long now)
         {
-            if (state != SessionState.Starting && state != SessionState.Running)
+            if ((state != SessionState.Starting && state != SessionState.Running) || paused)
             {
                 return 0f;
             }
 
-            float requested = targetLevel * patterns.Get(pattern).IntensityAt(now - patternStartTime);
+            float requested;
+            if (player.IsPlaying)
+            {
+                player.Locate(now - startTime);
+                int stepLevel = player.StepLevel();
+                requested = player.InCue ? stepLevel : stepLevel * patterns.Get(player.StepPattern()).IntensityAt(player.PhaseElapsedMilliseconds);
+            }
+            else
+            {
+                requested = targetLevel * patterns.Get(pattern).IntensityAt(now - patternStartTime);
+            }
+
             if (warningIssued)
             {
                 long sinceWarning = now - warningTime;
@@ -233,7 +364,7 @@ namespace Wand.Core.Sessions
                 return 0;
             }
 
-            long remaining = durationMilliseconds - (now - startTime);
+            long remaining = durationMilliseconds - ((paused ? pausedAt : now) - startTime);
             return remaining > 0 ? remaining : 0;
         }
 
@@ -243,6 +374,8 @@ namespace Wand.Core.Sessions
             source = SessionSource.None;
             targetLevel = 0;
             warningIssued = false;
+            paused = false;
+            player.Clear();
         }
     }
 }

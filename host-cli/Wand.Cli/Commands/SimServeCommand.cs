@@ -23,6 +23,8 @@ internal static class SimServeCommand
 
     private static readonly Option<double> Speed = new("--speed") { Description = "Virtual time per real time, 0.1 to 1000 (1 = real time, what integrators see on a device).", DefaultValueFactory = _ => 1 };
 
+    private static readonly Option<bool> Ble = new("--ble") { Description = "Serve over Bluetooth LE without a radio instead: a private D-Bus with a mocked BlueZ and the wand near its adapter hci0; prints the DBUS_SYSTEM_BUS_ADDRESS to export. Real time unless --world has clock=virtual." };
+
     private static readonly Option<string> World = new("--world") { Description = "The world at boot, as sim options: " + SimulatedAddressOptions.Keys, DefaultValueFactory = _ => string.Empty };
 
     /// <summary>Creates the command.</summary>
@@ -35,6 +37,7 @@ internal static class SimServeCommand
             Unix,
             Speed,
             World,
+            Ble,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.InvocationConfiguration.Output,
@@ -44,12 +47,18 @@ internal static class SimServeCommand
             parseResult.GetValue(Unix),
             parseResult.GetValue(Speed),
             parseResult.GetValue(World) ?? string.Empty,
+            parseResult.GetValue(Ble),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(TextWriter output, TextWriter error, bool json, int port, string? unixPath, double speed, string world, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(TextWriter output, TextWriter error, bool json, int port, string? unixPath, double speed, string world, bool ble, CancellationToken cancellationToken)
     {
+        if (ble)
+        {
+            return await RunBleAsync(output, error, json, unixPath, speed, world, cancellationToken).ConfigureAwait(false);
+        }
+
         if (port is < 0 or > 65535 || !(speed >= 0.1 && speed <= 1000))
         {
             return ExitCodeMapping.Report(output, error, json, ExitCode.ValueOutOfRange, port is < 0 or > 65535 ? $"--port {port} is outside 0 to 65535." : $"--speed {speed} is outside 0.1 to 1000.");
@@ -109,6 +118,43 @@ internal static class SimServeCommand
         catch (InvalidDeviceAddressException exception)
         {
             return ExitCodeMapping.Report(output, error, json, ExitCode.ValueOutOfRange, "--world: " + exception.Message);
+        }
+#pragma warning disable CA1031 // The CLI's boundary: every failure becomes an exit code.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return ExitCodeMapping.Report(output, error, json, exception);
+        }
+    }
+
+    private static async Task<int> RunBleAsync(TextWriter output, TextWriter error, bool json, string? unixPath, double speed, string world, CancellationToken cancellationToken)
+    {
+        if (unixPath is not null || speed != 1)
+        {
+            return ExitCodeMapping.Report(output, error, json, ExitCode.ValueOutOfRange, unixPath is not null
+                ? "--unix and --ble exclude each other: --ble serves over the mocked BlueZ, not a socket."
+                : "--speed applies to socket serving; with --ble the wand runs in real time (or virtual time with --world clock=virtual).");
+        }
+
+        SimulatedWandOptions options;
+        try
+        {
+            options = SimulatedAddressOptions.Parse(world);
+        }
+        catch (InvalidDeviceAddressException exception)
+        {
+            return ExitCodeMapping.Report(output, error, json, ExitCode.ValueOutOfRange, "--world: " + exception.Message);
+        }
+
+        if (!world.Contains("clock=", StringComparison.Ordinal))
+        {
+            options = options with { ClockMode = SimulatedClockMode.RealTime };
+        }
+
+        try
+        {
+            await SimServeBle.RunAsync(output, json, options, cancellationToken).ConfigureAwait(false);
+            return (int)ExitCode.Success;
         }
 #pragma warning disable CA1031 // The CLI's boundary: every failure becomes an exit code.
         catch (Exception exception)

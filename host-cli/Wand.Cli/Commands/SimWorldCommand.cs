@@ -39,7 +39,7 @@ internal static class SimWorldCommand
             "off" => world.SetUsbPowerAsync(false, token),
             _ => throw new WorldControlRefusedException($"usb '{value}' must be on or off."),
         });
-        yield return Create("button", "Press the button for MILLISECONDS (20 to 10000); a short press starts or stops a session, 3 s opens pairing.", "milliseconds", (world, value, token) =>
+        yield return Create("button", "Press the button for MILLISECONDS (20 to 10000); a short press starts a session, 1 s stops it, 3 s opens pairing (a double press, pause or resume, needs two presses within 500 ms).", "milliseconds", (world, value, token) =>
             world.PressButtonAsync((int)Number(value, "button"), token));
         yield return Create("fault", "Inject a fault: " + Wand.Simulation.SimulatedFaults.Catalogue + ".", "name", (world, value, token) =>
             world.InjectFaultAsync(value, token));

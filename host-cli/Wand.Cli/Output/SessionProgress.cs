@@ -15,8 +15,9 @@ internal static class SessionProgress
     /// <param name="stopAfter">When to stop it, or <c>null</c>.</param>
     /// <param name="wait">Lets time pass.</param>
     /// <param name="cancellationToken">Ctrl-C.</param>
+    /// <param name="detail">The routine's present step or cue for the progress line, or <c>null</c> for a manual session.</param>
     /// <returns>How it ended.</returns>
-    public static async Task<FollowResult> FollowAsync(DeviceContext context, int grantedSeconds, TimeSpan? stopAfter, Func<TimeSpan, CancellationToken, Task> wait, CancellationToken cancellationToken)
+    public static async Task<FollowResult> FollowAsync(DeviceContext context, int grantedSeconds, TimeSpan? stopAfter, Func<TimeSpan, CancellationToken, Task> wait, CancellationToken cancellationToken, Func<string>? detail = null)
     {
         if (context.Json)
         {
@@ -34,7 +35,10 @@ internal static class SessionProgress
                     SynchronousProgress<WandStatus> progress = new(status =>
                     {
                         task.Value = grantedSeconds - status.RemainingSeconds;
-                        task.Description = Markup.Escape(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{status.State} level {status.TargetLevel} ({status.DriveLevel:0.0}) {status.Pattern}, {status.RemainingSeconds} s left"));
+                        string step = detail?.Invoke() ?? string.Empty;
+                        task.Description = Markup.Escape(step.Length > 0
+                            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{step}, drive {status.DriveLevel:0.0}, {status.RemainingSeconds} s left")
+                            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{StatusText.StateText(status)} level {status.TargetLevel} ({status.DriveLevel:0.0}) {status.Pattern}, {status.RemainingSeconds} s left"));
                     });
                     result = await SessionFollower.FollowAsync(context.Client, stopAfter, wait, progress, cancellationToken).ConfigureAwait(false);
                     task.Value = task.MaxValue;
@@ -46,7 +50,7 @@ internal static class SessionProgress
         int lastRemaining = int.MaxValue;
         SynchronousProgress<WandStatus> lines = new(status =>
         {
-            string state = $"{status.State}/{status.TargetLevel}/{status.Pattern}";
+            string state = $"{StatusText.StateText(status)}/{status.TargetLevel}/{status.Pattern}";
             if (state != last || lastRemaining - status.RemainingSeconds >= 10)
             {
                 context.Output.WriteLine(StatusText.Line(status));

@@ -14,7 +14,7 @@ internal static class StatusText
     /// <returns>The rows.</returns>
     public static IEnumerable<(string Name, string Value)> Rows(WandStatus status)
     {
-        yield return ("State", status.State.ToString());
+        yield return ("State", StateText(status));
         yield return ("Source", status.Source.ToString());
         yield return ("Level (target / drive)", string.Create(CultureInfo.InvariantCulture, $"{status.TargetLevel} / {status.DriveLevel:0.0}"));
         yield return ("Pattern", status.Pattern.ToString());
@@ -34,9 +34,15 @@ internal static class StatusText
     {
         string line = string.Create(
             CultureInfo.InvariantCulture,
-            $"{status.State} level {status.TargetLevel} (drive {status.DriveLevel:0.0}) {status.Pattern}, {status.RemainingSeconds} s left, battery {status.BatteryMillivolts} mV, head {status.HeadTemperatureCelsius:0.0} °C");
+            $"{StateText(status)} level {status.TargetLevel} (drive {status.DriveLevel:0.0}) {status.Pattern}, {status.RemainingSeconds} s left, battery {status.BatteryMillivolts} mV, head {status.HeadTemperatureCelsius:0.0} °C");
         return status.State == SessionState.Idle ? $"{line}, last stop: {status.LastStopReason}" : line;
     }
+
+    /// <summary>The session state as a user reads it: "Running (paused)" while paused (MD-7).</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>The state text.</returns>
+    public static string StateText(WandStatus status) =>
+        (status.Flags & StatusIndicators.Paused) != 0 ? $"{status.State} (paused)" : status.State.ToString();
 
     /// <summary>The status as a JSON object.</summary>
     /// <param name="status">The status.</param>
@@ -54,6 +60,7 @@ internal static class StatusText
         batteryPercent = status.BatteryPercent,
         headTemperatureCelsius = status.HeadTemperatureCelsius,
         flags = status.Flags.ToString(),
+        paused = (status.Flags & StatusIndicators.Paused) != 0,
         activeFault = status.ActiveFault,
         lastStopReason = status.LastStopReason,
     };

@@ -202,6 +202,12 @@ public sealed partial class WandClient : IAsyncDisposable
             return;
         }
 
+        if (notification.Characteristic == Routine)
+        {
+            OnRoutineNotification(notification.Value.ToArray());
+            return;
+        }
+
         if (notification.Characteristic == Status)
         {
             byte[] value = notification.Value.ToArray();

@@ -28,6 +28,9 @@ namespace Wand.Protocol.Messages
         /// <summary>Gets or sets the session length in seconds, 60 to 900, or 0 for the configured default (start only).</summary>
         public int DurationSeconds { get; set; }
 
+        /// <summary>Gets or sets the routine (start routine, protocol 1.1; otherwise <see cref="RoutineKind.None"/>).</summary>
+        public RoutineKind Routine { get; set; }
+
         /// <summary>Gives the exact length of an opcode's write.</summary>
         /// <param name="opcode">The opcode.</param>
         /// <returns>The length in bytes, or 0 for an undefined opcode.</returns>
@@ -38,9 +41,12 @@ namespace Wand.Protocol.Messages
                 case ControlPointOpcode.StartSession:
                     return 5;
                 case ControlPointOpcode.StopSession:
+                case ControlPointOpcode.Pause:
+                case ControlPointOpcode.Resume:
                     return 1;
                 case ControlPointOpcode.SetLevel:
                 case ControlPointOpcode.SetPattern:
+                case ControlPointOpcode.StartRoutine:
                     return 2;
                 default:
                     return 0;
@@ -57,35 +63,49 @@ namespace Wand.Protocol.Messages
             Level = level;
             Pattern = pattern;
             DurationSeconds = durationSeconds;
+            Routine = RoutineKind.None;
+        }
+
+        /// <summary>Sets this command to a routine start (protocol 1.1).</summary>
+        /// <param name="routine">Routine, 1 to 4.</param>
+        public void SetRoutineStart(RoutineKind routine)
+        {
+            SetParameterless(ControlPointOpcode.StartRoutine);
+            Routine = routine;
+        }
+
+        /// <summary>Sets this command to a pause (protocol 1.1).</summary>
+        public void SetPause()
+        {
+            SetParameterless(ControlPointOpcode.Pause);
+        }
+
+        /// <summary>Sets this command to a resume (protocol 1.1).</summary>
+        public void SetResume()
+        {
+            SetParameterless(ControlPointOpcode.Resume);
         }
 
         /// <summary>Sets this command to a stop.</summary>
         public void SetStop()
         {
-            Opcode = ControlPointOpcode.StopSession;
-            Level = 0;
-            Pattern = PatternKind.Continuous;
-            DurationSeconds = 0;
+            SetParameterless(ControlPointOpcode.StopSession);
         }
 
         /// <summary>Sets this command to a level change.</summary>
         /// <param name="level">Level, 1 to 5.</param>
         public void SetLevelChange(int level)
         {
-            Opcode = ControlPointOpcode.SetLevel;
+            SetParameterless(ControlPointOpcode.SetLevel);
             Level = level;
-            Pattern = PatternKind.Continuous;
-            DurationSeconds = 0;
         }
 
         /// <summary>Sets this command to a pattern change.</summary>
         /// <param name="pattern">Pattern.</param>
         public void SetPatternChange(PatternKind pattern)
         {
-            Opcode = ControlPointOpcode.SetPattern;
-            Level = 0;
+            SetParameterless(ControlPointOpcode.SetPattern);
             Pattern = pattern;
-            DurationSeconds = 0;
         }
 
         /// <summary>Writes the command. Values are written as given, unchecked, so tests can build bad writes.</summary>
@@ -114,6 +134,9 @@ namespace Wand.Protocol.Messages
                 case ControlPointOpcode.SetPattern:
                     buffer[offset + 1] = (byte)Pattern;
                     break;
+                case ControlPointOpcode.StartRoutine:
+                    buffer[offset + 1] = (byte)Routine;
+                    break;
             }
 
             return length;
@@ -121,7 +144,8 @@ namespace Wand.Protocol.Messages
 
         /// <summary>
         /// Validates and reads a control-point write: overall length 1–5 (0x0D), opcode (0x80), the opcode's exact length
-        /// (0x0D), then each parameter: level (0x81), pattern (0x83), duration (0x82). The offset is checked by the caller.
+        /// (0x0D), then each parameter: level (0x81), pattern (0x83), duration (0x82), routine (0x8A). The offset is checked
+        /// by the caller.
         /// </summary>
         /// <param name="buffer">Source.</param>
         /// <param name="offset">Index of the first byte.</param>
@@ -176,11 +200,31 @@ namespace Wand.Protocol.Messages
                 }
             }
 
+            int routine = 0;
+            if (opcode == ControlPointOpcode.StartRoutine)
+            {
+                routine = buffer[offset + 1];
+                if (!ValueRanges.IsRoutine(routine))
+                {
+                    return AttError.RoutineUnknown;
+                }
+            }
+
             Opcode = opcode;
             Level = level;
             Pattern = (PatternKind)pattern;
             DurationSeconds = duration;
+            Routine = (RoutineKind)routine;
             return AttError.Success;
+        }
+
+        private void SetParameterless(ControlPointOpcode opcode)
+        {
+            Opcode = opcode;
+            Level = 0;
+            Pattern = PatternKind.Continuous;
+            DurationSeconds = 0;
+            Routine = RoutineKind.None;
         }
     }
 }

@@ -14,5 +14,14 @@ namespace Wand.Protocol.Messages
 
         /// <summary>Change the running session's pattern: pattern u8. 2 bytes.</summary>
         SetPattern = 0x04,
+
+        /// <summary>Start a built-in routine (protocol 1.1, feature bit Routines): routine u8 (1–4). 2 bytes.</summary>
+        StartRoutine = 0x05,
+
+        /// <summary>Pause the session (protocol 1.1, feature bit Pause): the motor ramps off, timers hold. 1 byte.</summary>
+        Pause = 0x06,
+
+        /// <summary>Resume a paused session through the start ramp (protocol 1.1, feature bit Pause). 1 byte.</summary>
+        Resume = 0x07,
     }
 }

@@ -17,7 +17,7 @@ namespace Wand.Protocol.Messages
         public const int CurrentMajor = 1;
 
         /// <summary>The minor version this library speaks.</summary>
-        public const int CurrentMinor = 0;
+        public const int CurrentMinor = 1;
 
         /// <summary>Gets or sets the major version, 0 to 255.</summary>
         public int Major { get; set; }

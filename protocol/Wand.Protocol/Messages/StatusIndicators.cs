@@ -36,5 +36,11 @@ namespace Wand.Protocol.Messages
 
         /// <summary>The sensor calibration is missing or corrupt; the limits are shifted by the uncalibrated worst case (SR-18).</summary>
         SensorCalibrationMissing = 0x0200,
+
+        /// <summary>A guided routine is playing (protocol 1.1, MD-6); the "routine" characteristic has the step.</summary>
+        RoutineActive = 0x2000,
+
+        /// <summary>The session is paused (protocol 1.1, MD-7): the motor is off or ramping off and the timers hold.</summary>
+        Paused = 0x4000,
     }
 }

@@ -39,12 +39,23 @@ namespace Wand.Protocol.Messages
         /// <summary>Longest start-up kick in a calibration record (SR-4), in milliseconds.</summary>
         public const int MaximumKickMilliseconds = 50;
 
+        /// <summary>Highest built-in routine number (protocol 1.1); 1 is the first.</summary>
+        public const int MaximumRoutine = 4;
+
         /// <summary>Tells whether a level is 1 to 5.</summary>
         /// <param name="level">The level.</param>
         /// <returns><c>true</c> if in range.</returns>
         public static bool IsLevel(int level)
         {
             return level >= MinimumLevel && level <= MaximumLevel;
+        }
+
+        /// <summary>Tells whether a byte names a built-in routine (protocol 1.1).</summary>
+        /// <param name="routine">The routine byte.</param>
+        /// <returns><c>true</c> if 1 to <see cref="MaximumRoutine"/>.</returns>
+        public static bool IsRoutine(int routine)
+        {
+            return routine >= 1 && routine <= MaximumRoutine;
         }
 
         /// <summary>Tells whether a byte is a defined pattern.</summary>

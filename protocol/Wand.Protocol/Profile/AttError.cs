@@ -73,8 +73,11 @@ namespace Wand.Protocol.Profile
         /// <summary>Application error: a calibration field is outside its documented range or order.</summary>
         CalibrationOutOfRange = 0x88,
 
-        /// <summary>Application error: the fault-log page index is outside 0 to 15.</summary>
+        /// <summary>Application error: the page index of the fault log (0 to 15), session history (0 to 31) or routine catalog (a step past the last) is out of range.</summary>
         PageOutOfRange = 0x89,
+
+        /// <summary>Application error: the routine number names no built-in routine (protocol 1.1).</summary>
+        RoutineUnknown = 0x8A,
 
         /// <summary>Refused by device state (0x90 + <c>CommandResult.NoHead</c>): no known head is confirmed.</summary>
         RefusedNoHead = 0x91,
@@ -111,5 +114,8 @@ namespace Wand.Protocol.Profile
 
         /// <summary>Refused by device state: busy (a session, a raw drive or a self-test is running).</summary>
         RefusedBusy = 0x9C,
+
+        /// <summary>Refused by device state: the routine does not fit the session limit in force (protocol 1.1).</summary>
+        RefusedRoutineTooLong = 0x9D,
     }
 }

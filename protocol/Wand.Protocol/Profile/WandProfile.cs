@@ -30,6 +30,9 @@ namespace Wand.Protocol.Profile
         /// <summary>Index of the Battery service (0x180F).</summary>
         public const int BatteryServiceIndex = 3;
 
+        /// <summary>Index of the Current Time service (0x1805), protocol 1.1.</summary>
+        public const int CurrentTimeServiceIndex = 4;
+
         /// <summary>Index of "control-point" (Wand).</summary>
         public const int ControlPointIndex = 0;
 
@@ -87,11 +90,23 @@ namespace Wand.Protocol.Profile
         /// <summary>Index of "battery-level" (Battery 0x2A19).</summary>
         public const int BatteryLevelIndex = 18;
 
-        /// <summary>Index of "sensor-calibration" (Factory).</summary>
-        public const int SensorCalibrationIndex = 19;
+        /// <summary>Index of "routine" (Wand, protocol 1.1).</summary>
+        public const int RoutineIndex = 19;
+
+        /// <summary>Index of "routine-catalog" (Wand, protocol 1.1).</summary>
+        public const int RoutineCatalogIndex = 20;
+
+        /// <summary>Index of "session-history" (Wand, protocol 1.1).</summary>
+        public const int SessionHistoryIndex = 21;
+
+        /// <summary>Index of "current-time" (Current Time 0x2A2B, protocol 1.1).</summary>
+        public const int CurrentTimeIndex = 22;
+
+        /// <summary>Index of "sensor-calibration" (Factory, protocol 1.1, feature bit SensorCalibration).</summary>
+        public const int SensorCalibrationIndex = 23;
 
         /// <summary>Number of characteristics in the table.</summary>
-        public const int CharacteristicCount = 20;
+        public const int CharacteristicCount = 24;
 
         /// <summary>Longest Device Information string served, in bytes.</summary>
         public const int DeviceInformationMaximumLength = 20;
@@ -127,6 +142,7 @@ namespace Wand.Protocol.Profile
             new ServiceDefinition(FactoryServiceIndex, "factory", "6d780200-ef12-4cc2-baad-fd233d601624", "Calibration, raw drive, raw sensors, serial number and self-test; factory mode only (SR-15)."),
             new ServiceDefinition(DeviceInformationServiceIndex, "device-information", "0000180a-0000-1000-8000-00805f9b34fb", "Bluetooth SIG Device Information service."),
             new ServiceDefinition(BatteryServiceIndex, "battery", "0000180f-0000-1000-8000-00805f9b34fb", "Bluetooth SIG Battery service."),
+            new ServiceDefinition(CurrentTimeServiceIndex, "current-time", "00001805-0000-1000-8000-00805f9b34fb", "Bluetooth SIG Current Time service (protocol 1.1): an app writes the local time to stamp the session history."),
         };
 
         private static readonly CharacteristicDefinition[] CharacteristicTable = new CharacteristicDefinition[]
@@ -150,6 +166,10 @@ namespace Wand.Protocol.Profile
             new CharacteristicDefinition(FirmwareRevisionIndex, "firmware-revision", DeviceInformationServiceIndex, "00002a26-0000-1000-8000-00805f9b34fb", Read, Open, Open, 0, 0, DeviceInformationMaximumLength, 0, "ASCII", "nanoFramework firmware (nanoCLR) version.", null),
             new CharacteristicDefinition(SoftwareRevisionIndex, "software-revision", DeviceInformationServiceIndex, "00002a28-0000-1000-8000-00805f9b34fb", Read, Open, Open, 0, 0, DeviceInformationMaximumLength, 0, "ASCII", "Wand application version.", null),
             new CharacteristicDefinition(BatteryLevelIndex, "battery-level", BatteryServiceIndex, "00002a19-0000-1000-8000-00805f9b34fb", Read | Notify, Open, Open, 0, 0, BatteryLevel.Length, BatteryNotifyIntervalMilliseconds, "percent", "Battery state of charge, 0 to 100 %.", new PresentationFormat(PresentationFormat.FormatUInt8, 0, PresentationFormat.UnitPercentage, PresentationFormat.NamespaceBluetoothSig, PresentationFormat.DescriptionUnknown)),
+            new CharacteristicDefinition(RoutineIndex, "routine", WandServiceIndex, "6d780108-ef12-4cc2-baad-fd233d601624", Read | Notify, Encrypted, Encrypted, 0, 0, RoutineProgress.Length, StatusNotifyIntervalMilliseconds, Layout, "Protocol 1.1: the playing routine's step, body area, level, cue and pause, notified as they change.", null),
+            new CharacteristicDefinition(RoutineCatalogIndex, "routine-catalog", WandServiceIndex, "6d780109-ef12-4cc2-baad-fd233d601624", Read | Write, Encrypted, Encrypted, RoutineCatalogPage.SelectionLength, RoutineCatalogPage.SelectionLength, RoutineCatalogPage.MaximumLength, 0, Layout, "Protocol 1.1: the built-in routines' steps, three per read; a write selects routine and first step.", null),
+            new CharacteristicDefinition(SessionHistoryIndex, "session-history", WandServiceIndex, "6d78010a-ef12-4cc2-baad-fd233d601624", Read | Write, Encrypted, Encrypted, SessionHistoryPage.SelectionLength, SessionHistoryPage.SelectionLength, SessionHistoryPage.MaximumLength, 0, Layout, "Protocol 1.1: the last 32 sessions, newest first, two per read, with today's drive time; a write selects the first entry.", null),
+            new CharacteristicDefinition(CurrentTimeIndex, "current-time", CurrentTimeServiceIndex, "00002a2b-0000-1000-8000-00805f9b34fb", Read | Write | Notify, Encrypted, Encrypted, CurrentTime.Length, CurrentTime.Length, CurrentTime.Length, 0, Layout, "Local date and time (Exact Time 256 and adjust reason); unknown until an app writes it after boot.", null),
             new CharacteristicDefinition(SensorCalibrationIndex, "sensor-calibration", FactoryServiceIndex, "6d780206-ef12-4cc2-baad-fd233d601624", Read | Write, Factory, Factory, SensorCalibrationRecord.Length, SensorCalibrationRecord.Length, SensorCalibrationRecord.Length, 0, Layout, "The per-unit sensor calibration (gain and offset of head-ID, NTC and battery readings) with version and CRC-32 (SR-18); reads the correction in force (unity when none; status flag sensor-calibration-missing).", null),
         };
 

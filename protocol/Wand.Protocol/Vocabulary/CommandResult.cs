@@ -43,5 +43,8 @@ namespace Wand.Protocol.Vocabulary
 
         /// <summary>A session is already running; stop it first, or change its level or pattern.</summary>
         Busy = 12,
+
+        /// <summary>The routine does not fit the session limit in force (SR-5, MD-6; protocol 1.1).</summary>
+        RoutineTooLong = 13,
     }
 }

@@ -25,5 +25,11 @@ namespace Wand.Protocol.Vocabulary
 
         /// <summary>USB power appeared (SR-9).</summary>
         Charging = 6,
+
+        /// <summary>A guided routine played its last step (MD-6; protocol 1.1).</summary>
+        RoutineComplete = 7,
+
+        /// <summary>The session stayed paused for more than 2 minutes (MD-7; protocol 1.1).</summary>
+        PauseTimeout = 8,
     }
 }

@@ -77,6 +77,7 @@ public sealed class FakeTouchSensor : ITouchSensor
 public sealed class FakeStorage : IPersistentStorage
 {
     private readonly Dictionary<StorageSlot, byte[]> records = new();
+    private readonly Dictionary<StorageSlot, int> writes = new();
 
     public bool FailWrites { get; set; }
 
@@ -99,10 +100,13 @@ public sealed class FakeStorage : IPersistentStorage
         }
 
         records[slot] = data.AsSpan(0, length).ToArray();
+        writes[slot] = WritesTo(slot) + 1;
         return true;
     }
 
     public void Put(StorageSlot slot, byte[] data) => records[slot] = data;
+
+    public int WritesTo(StorageSlot slot) => writes.TryGetValue(slot, out int count) ? count : 0;
 
     public byte[]? Get(StorageSlot slot) => records.TryGetValue(slot, out byte[]? data) ? data : null;
 }

@@ -15,8 +15,9 @@ public sealed class TestBench
 {
     public const int Tick = SafetyLimits.ControlTickMilliseconds;
 
-    public TestBench(bool calibrated = true, BoardProfile? profile = null, bool withTouch = false, bool sensorsCalibrated = true, Action<FakeStorage>? prepareStorage = null)
+    public TestBench(bool calibrated = true, BoardProfile? profile = null, bool withTouch = false, FakeStorage? storage = null, bool sensorsCalibrated = true, Action<FakeStorage>? prepareStorage = null)
     {
+        Storage = storage ?? new FakeStorage();
         Profile = profile ?? BoardProfile.CreateDefault();
         if (calibrated)
         {
@@ -59,7 +60,7 @@ public sealed class TestBench
 
     public FakeClock Clock { get; } = new();
 
-    public FakeStorage Storage { get; } = new();
+    public FakeStorage Storage { get; }
 
     public FakeWatchdog Watchdog { get; } = new();
 

@@ -29,6 +29,9 @@ public static class CharacteristicFields
         ["fault-log"] = ["total-entries", "first-index", "count", "codes", "entry-0-code", "entry-0-time-ms", "entry-0-context", "entry-1-code", "entry-1-time-ms", "entry-1-context", "entry-2-code", "entry-2-time-ms", "entry-2-context"],
         ["battery-level"] = ["percent"],
         ["raw-sensors"] = ["head-id-counts", "thermistor-counts", "battery-counts", "battery-v", "head-temperature-c", "duty"],
+        ["routine"] = ["routine", "step", "step-count", "area", "level", "pattern", "phase", "paused", "step-remaining-s"],
+        ["session-history"] = ["total-entries", "first-index", "count", "today-drive-s", "entry-0-routine", "entry-0-head", "entry-0-highest-level", "entry-0-drive-s", "entry-0-stop-reason", "entry-0-wall-clock", "entry-0-start-s",
+            "entry-1-routine", "entry-1-head", "entry-1-highest-level", "entry-1-drive-s", "entry-1-stop-reason", "entry-1-wall-clock", "entry-1-start-s"],
     };
 
     private static readonly string[] Common = ["length", "hex"];
@@ -106,6 +109,22 @@ public static class CharacteristicFields
             case "battery-level":
                 Check(BatteryLevel.Decode(value, 0, value.Length, out int percent), characteristic);
                 fields["percent"] = MeasuredValue.Of(percent);
+                break;
+            case "routine":
+                RoutineProgress progress = new();
+                Check(progress.Decode(value, 0, value.Length), characteristic);
+                fields["routine"] = MeasuredValue.Of(Names.Of(progress.Routine));
+                fields["step"] = MeasuredValue.Of(progress.StepIndex + 1);
+                fields["step-count"] = MeasuredValue.Of(progress.StepCount);
+                fields["area"] = MeasuredValue.Of(Names.Of(progress.Area));
+                fields["level"] = MeasuredValue.Of(progress.Level);
+                fields["pattern"] = MeasuredValue.Of(Names.Of(progress.Pattern));
+                fields["phase"] = MeasuredValue.Of(progress.Phase switch { RoutineProgress.PhaseStep => "step", RoutineProgress.PhaseCue => "cue", _ => "none" });
+                fields["paused"] = MeasuredValue.Of(progress.Paused);
+                fields["step-remaining-s"] = MeasuredValue.Of(progress.StepRemainingSeconds);
+                break;
+            case "session-history":
+                AddSessionHistory(fields, value);
                 break;
             case "raw-sensors":
                 RawSensorReadings raw = new();
@@ -188,6 +207,27 @@ public static class CharacteristicFields
         }
 
         fields["codes"] = MeasuredValue.Of(string.Join(",", codes));
+    }
+
+    private static void AddSessionHistory(Dictionary<string, MeasuredValue> fields, byte[] value)
+    {
+        SessionHistoryPage page = new();
+        Check(page.Decode(value, 0, value.Length), "session-history");
+        fields["total-entries"] = MeasuredValue.Of(page.TotalEntries);
+        fields["first-index"] = MeasuredValue.Of(page.FirstIndex);
+        fields["count"] = MeasuredValue.Of(page.Count);
+        fields["today-drive-s"] = MeasuredValue.Of(page.TodayDriveSeconds);
+        for (int position = 0; position < page.Count; position++)
+        {
+            string prefix = string.Create(CultureInfo.InvariantCulture, $"entry-{position}-");
+            fields[prefix + "routine"] = MeasuredValue.Of(page.RoutineAt(position) == RoutineKind.None ? "manual" : Names.Of(page.RoutineAt(position)));
+            fields[prefix + "head"] = MeasuredValue.Of(Names.Of(page.HeadAt(position)));
+            fields[prefix + "highest-level"] = MeasuredValue.Of(page.HighestLevelAt(position));
+            fields[prefix + "drive-s"] = MeasuredValue.Of(page.DriveSecondsAt(position));
+            fields[prefix + "stop-reason"] = MeasuredValue.Of(Names.Of(page.StopReasonAt(position)));
+            fields[prefix + "wall-clock"] = MeasuredValue.Of(page.IsWallClockAt(position));
+            fields[prefix + "start-s"] = MeasuredValue.Of((double)page.TimeAt(position));
+        }
     }
 
     private static bool IsText(string characteristic)

@@ -13,7 +13,8 @@ using Wand.Protocol.Vocabulary;
 namespace Wand.Host.TestRuns.Steps;
 
 /// <summary>
-/// <c>command</c>: a control-point command (start, stop, set-level, set-pattern) and its result notification.
+/// <c>command</c>: a control-point command (start, stop, set-level, set-pattern, start-routine, pause, resume) and its
+/// result notification.
 /// <c>expect</c> names the command result (<c>success</c>, <c>charging</c>, …) or ATT error (<c>level-out-of-range</c>)
 /// the unit must answer with; <c>any</c> leaves the judgement to measurements of <c>result</c> and <c>detail</c>.
 /// </summary>
@@ -39,17 +40,25 @@ public sealed class CommandStepKind : IStepKind
         string expect = "success";
         if (arguments.IsScalar)
         {
-            if (arguments.AsText() != "stop")
+            switch (arguments.AsText())
             {
-                arguments.Error("A command without arguments must be 'stop'; use {start: {...}}, {set-level: N} or {set-pattern: NAME} for the others.");
-                return null;
+                case "stop":
+                    command.SetStop();
+                    break;
+                case "pause":
+                    command.SetPause();
+                    break;
+                case "resume":
+                    command.SetResume();
+                    break;
+                default:
+                    arguments.Error("A command without arguments must be stop, pause or resume; use {start: {...}}, {set-level: N}, {set-pattern: NAME} or {start-routine: NAME} for the others.");
+                    return null;
             }
-
-            command.SetStop();
         }
         else
         {
-            PlanMap? map = arguments.AsMap("start", "stop", "set-level", "set-pattern", "expect");
+            PlanMap? map = arguments.AsMap("start", "stop", "set-level", "set-pattern", "start-routine", "pause", "resume", "expect");
             if (map == null)
             {
                 return null;
@@ -58,7 +67,7 @@ public sealed class CommandStepKind : IStepKind
             string[] verbs = map.Keys.Where(key => key != "expect").ToArray();
             if (verbs.Length != 1)
             {
-                arguments.Error("A command needs exactly one of start, stop, set-level or set-pattern.");
+                arguments.Error("A command needs exactly one of start, stop, set-level, set-pattern, start-routine, pause or resume.");
                 return null;
             }
 
@@ -90,6 +99,29 @@ public sealed class CommandStepKind : IStepKind
         {
             case "stop":
                 command.SetStop();
+                return true;
+            case "pause":
+                command.SetPause();
+                return true;
+            case "resume":
+                command.SetResume();
+                return true;
+            case "start-routine":
+                string? routineText = node.AsText();
+                if (routineText != null && byte.TryParse(routineText, out byte routineNumber))
+                {
+                    // By number (0–255) so a plan can send an unknown one.
+                    command.SetRoutineStart((RoutineKind)routineNumber);
+                    return true;
+                }
+
+                RoutineKind? routine = node.AsChoice(Names.Table<RoutineKind>());
+                if (routine == null)
+                {
+                    return false;
+                }
+
+                command.SetRoutineStart(routine.Value);
                 return true;
             case "set-level":
                 long? level = node.AsInteger(0, byte.MaxValue);
@@ -150,6 +182,7 @@ public sealed class CommandStepKind : IStepKind
             ControlPointOpcode.StartSession => FormattableString.Invariant($" level {command.Level} {Names.Of(command.Pattern)} {command.DurationSeconds} s"),
             ControlPointOpcode.SetLevel => FormattableString.Invariant($" {command.Level}"),
             ControlPointOpcode.SetPattern => " " + Names.Of(command.Pattern),
+            ControlPointOpcode.StartRoutine => " " + Names.Of(command.Routine),
             _ => string.Empty,
         };
 

@@ -21,10 +21,16 @@ public sealed class StatusCondition
     /// <summary>Reads a condition; field names are checked against the status fields.</summary>
     /// <param name="node">The mapping node.</param>
     /// <returns>The condition, or <c>null</c> (errors reported).</returns>
-    public static StatusCondition? Parse(PlanNode node)
+    public static StatusCondition? Parse(PlanNode node) => Parse(node, "status");
+
+    /// <summary>Reads a condition on the fields of a readable characteristic (status, routine, …).</summary>
+    /// <param name="node">The mapping node.</param>
+    /// <param name="characteristic">The characteristic whose fields the condition names.</param>
+    /// <returns>The condition, or <c>null</c> (errors reported).</returns>
+    public static StatusCondition? Parse(PlanNode node, string characteristic)
     {
         ArgumentNullException.ThrowIfNull(node);
-        IReadOnlyCollection<string> known = CharacteristicFields.Of("status");
+        IReadOnlyCollection<string> known = CharacteristicFields.Of(characteristic);
         PlanMap? map = node.AsMap([.. known]);
         if (map == null)
         {
@@ -33,7 +39,7 @@ public sealed class StatusCondition
 
         if (!map.Keys.Any())
         {
-            node.Error($"'{node.Path}' needs at least one status field, for example state: running.");
+            node.Error($"'{node.Path}' needs at least one {characteristic} field, for example state: running.");
             return null;
         }
 

@@ -21,7 +21,7 @@ public sealed class WaitStepKind : IStepKind
     public string Name => "wait";
 
     /// <inheritdoc/>
-    public string Summary => "Wait until status fields hold (state: running, drive-level: {min: 2.9}, …) within timeout-ms of device time; elapsed-ms can be measured.";
+    public string Summary => "Wait until status fields hold (state: running, drive-level: {min: 2.9}, …) within timeout-ms of device time; elapsed-ms can be measured. characteristic: routine waits on another readable characteristic's fields instead (phase: cue).";
 
     /// <inheritdoc/>
     public string Example => "- wait: {until: {state: running, drive-level: 3}, timeout-ms: 2000}";
@@ -30,35 +30,49 @@ public sealed class WaitStepKind : IStepKind
     public ITestStep? Parse(PlanNode arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        PlanMap? map = arguments.AsMap("until", "timeout-ms", "poll-ms");
+        PlanMap? map = arguments.AsMap("until", "timeout-ms", "poll-ms", "characteristic");
         if (map == null)
         {
             return null;
         }
 
-        StatusCondition? condition = map.Get("until", required: true) is PlanNode until ? StatusCondition.Parse(until) : null;
+        string characteristic = "status";
+        if (map.Get("characteristic") is PlanNode characteristicNode)
+        {
+            string? name = characteristicNode.AsText();
+            int index = name == null ? -1 : WandProfile.IndexOfName(name);
+            if (index < 0 || !WandProfile.Characteristic(index).CanRead)
+            {
+                characteristicNode.Error($"'characteristic' must name a readable characteristic such as status or routine; found '{name}'.");
+                return null;
+            }
+
+            characteristic = name!;
+        }
+
+        StatusCondition? condition = map.Get("until", required: true) is PlanNode until ? StatusCondition.Parse(until, characteristic) : null;
         long? timeout = map.WholeNumber("timeout-ms", 1, MaximumTimeoutMilliseconds, required: true);
         long poll = map.WholeNumber("poll-ms", 1, 60_000) ?? StepContext.PollMilliseconds;
-        return condition == null || timeout == null ? null : new WaitStep(condition, timeout.Value, poll);
+        return condition == null || timeout == null ? null : new WaitStep(characteristic, condition, timeout.Value, poll);
     }
 
-    private sealed class WaitStep(StatusCondition condition, long timeoutMilliseconds, long pollMilliseconds) : ITestStep
+    private sealed class WaitStep(string characteristic, StatusCondition condition, long timeoutMilliseconds, long pollMilliseconds) : ITestStep
     {
-        private static readonly Guid Status = ProfileLookup.Uuid(WandProfile.Characteristic(WandProfile.StatusIndex));
+        private readonly Guid uuid = ProfileLookup.Uuid(WandProfile.Characteristic(WandProfile.IndexOfName(characteristic)));
 
-        public string Description => string.Create(CultureInfo.InvariantCulture, $"wait until {condition} (≤ {timeoutMilliseconds} ms)");
+        public string Description => string.Create(CultureInfo.InvariantCulture, $"wait until {(characteristic == "status" ? string.Empty : characteristic + " ")}{condition} (≤ {timeoutMilliseconds} ms)");
 
         public bool RequiresVirtualWand => false;
 
-        public IReadOnlyCollection<string> Fields => ["elapsed-ms", "reached", .. CharacteristicFields.Of("status")];
+        public IReadOnlyCollection<string> Fields => ["elapsed-ms", "reached", .. CharacteristicFields.Of(characteristic)];
 
         public async Task<StepResult> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
         {
             long start = context.DeviceMilliseconds;
             while (true)
             {
-                byte[] value = await context.Link.ReadAsync(Status, cancellationToken).ConfigureAwait(false);
-                Dictionary<string, MeasuredValue> fields = CharacteristicFields.Decode("status", value);
+                byte[] value = await context.Link.ReadAsync(uuid, cancellationToken).ConfigureAwait(false);
+                Dictionary<string, MeasuredValue> fields = CharacteristicFields.Decode(characteristic, value);
                 long elapsed = context.DeviceMilliseconds - start;
                 if (condition.IsMet(fields))
                 {

@@ -9,7 +9,7 @@ using Wand.Protocol.Profile;
 using Wand.Protocol.Vocabulary;
 using Wand.Simulation;
 
-namespace Wand.Ble.Tests;
+namespace Wand.BleBed;
 
 /// <summary>
 /// The peripheral side of a bridged wand: the real firmware (<see cref="WandRuntime"/>: controller and GATT server) on
@@ -62,18 +62,25 @@ public sealed class VirtualWandPeripheral : IWandLink
     /// </summary>
     public bool Paced { get; set; } = true;
 
+    /// <inheritdoc/>
     public event EventHandler<LinkStateChangedEventArgs>? StateChanged;
 
+    /// <inheritdoc/>
     public event EventHandler<CharacteristicNotificationEventArgs>? NotificationReceived;
 
+    /// <inheritdoc/>
     public string Address => "virtual";
 
+    /// <inheritdoc/>
     public LinkState State => LinkState.Connected;
 
+    /// <inheritdoc/>
     public IWorldControl? World => null;
 
+    /// <summary>Gets the virtual board the firmware runs on.</summary>
     public VirtualBoard Board => wand.Board;
 
+    /// <summary>Gets the firmware's controller.</summary>
     public WandController Controller
     {
         get
@@ -96,12 +103,14 @@ public sealed class VirtualWandPeripheral : IWandLink
         StateChanged?.Invoke(this, new LinkStateChangedEventArgs(LinkState.Connected, encrypted ? "encrypted" : "open"));
     }
 
+    /// <inheritdoc/>
     public Task ConnectAsync(CancellationToken cancellationToken = default)
     {
         LinkUp(encrypted: false);
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc/>
     public Task<byte[]> ReadAsync(Guid characteristic, CancellationToken cancellationToken = default)
     {
         lock (gate)
@@ -111,6 +120,7 @@ public sealed class VirtualWandPeripheral : IWandLink
         }
     }
 
+    /// <inheritdoc/>
     public Task WriteAsync(Guid characteristic, ReadOnlyMemory<byte> value, WriteKind kind, CancellationToken cancellationToken = default)
     {
         lock (gate)
@@ -126,6 +136,7 @@ public sealed class VirtualWandPeripheral : IWandLink
         }
     }
 
+    /// <inheritdoc/>
     public Task SubscribeAsync(Guid characteristic, bool enable, CancellationToken cancellationToken = default)
     {
         lock (gate)
@@ -147,6 +158,7 @@ public sealed class VirtualWandPeripheral : IWandLink
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
         await pacer.DisposeAsync();

@@ -3,10 +3,10 @@ using System.Threading.Tasks;
 using Wand.DBus;
 using Wand.Host.Links;
 
-namespace Wand.Ble.Tests;
+namespace Wand.BleBed;
 
 /// <summary>
-/// The test bed's wand backend (interface org.wandfirmware.TestBed.Backend, see tests/ble-testbed/wand_bluez.py): the
+/// The test bed's wand backend (interface org.wandfirmware.TestBed.Backend, see testbed/wand_bluez.py): the
 /// mocked BlueZ forwards each GATT ReadValue, WriteValue and StartNotify/StopNotify here, and this forwards it to a
 /// wand behind an <see cref="IWandLink"/>; the wand's notifications go back through TestBed.Notify. A dropped or closed
 /// BLE link reaches the wand as <see cref="IWandLink.DisconnectAsync"/>; a connection, or pairing that encrypts it,
@@ -21,6 +21,12 @@ public sealed class GattBridge : IDisposable
     private readonly IDisposable export;
     private readonly Action<bool>? linkUp;
 
+    /// <summary>Initializes a new instance of the <see cref="GattBridge"/> class and exports the backend object.</summary>
+    /// <param name="connection">The bed's bus connection.</param>
+    /// <param name="path">The backend object's path.</param>
+    /// <param name="bluetoothAddress">The wand's Bluetooth address.</param>
+    /// <param name="wand">The wand answering.</param>
+    /// <param name="linkUp">Called on connection and encryption changes; <c>null</c> to connect <paramref name="wand"/> instead.</param>
     public GattBridge(DBusConnection connection, ObjectPath path, string bluetoothAddress, IWandLink wand, Action<bool>? linkUp = null)
     {
         this.linkUp = linkUp;
@@ -32,8 +38,10 @@ public sealed class GattBridge : IDisposable
         wand.NotificationReceived += OnNotification;
     }
 
+    /// <summary>Gets the backend object's path.</summary>
     public ObjectPath Path { get; }
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         wand.NotificationReceived -= OnNotification;
@@ -97,7 +105,13 @@ public sealed class GattBridge : IDisposable
         // Sent without waiting: the mock may be blocked in the call that caused this notification.
         DBusMessage notify = DBusMessage.MethodCall("org.bluez", new ObjectPath("/"), "org.wandfirmware.TestBed", "Notify", "ssay",
             bluetoothAddress, notification.Characteristic.ToString(), notification.Value.ToArray());
-        notify.Flags = MessageHeaderOptions.NoReplyExpected;
-        _ = connection.SendAsync(notify);
+        try
+        {
+            connection.Send(notify);
+        }
+        catch (DBusConnectionException)
+        {
+            // The bed is shutting down.
+        }
     }
 }

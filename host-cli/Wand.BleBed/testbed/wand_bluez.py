@@ -35,6 +35,7 @@ Control interface org.wandfirmware.TestBed on "/":
 import os
 
 import dbus
+from gi.repository import GLib
 from dbusmock import mockobject
 import dbusmock.templates.bluez5 as bluez5
 from dbusmock.templates.bluez5 import *  # noqa: F401,F403  (the template's own D-Bus methods)
@@ -134,7 +135,7 @@ def Notify(self, address, uuid, value):
 @dbus.service.method(TESTBED_IFACE, in_signature='s', out_signature='')
 def DropLink(self, address):
     device = mockobject.objects[WANDS[address.upper()]['path']]
-    _disconnect(device)
+    _link_down(device)
 
 
 def _start_discovery(adapter):
@@ -207,13 +208,31 @@ def _connect(device):
 
 
 def _disconnect(device):
+    '''Device1.Disconnect as BlueZ 5.66 src/device.c device_remove_connection orders it: ServicesResolved becomes
+    false (device_set_svc_refreshed), then the Disconnect reply is sent, then Connected becomes false. A client that
+    closes its bus on Connected=false (bleak) has its reply by then.'''
     if not device.props[DEVICE_IFACE]['Connected']:
         raise dbus.exceptions.DBusException('Not Connected', name='org.bluez.Error.NotConnected')
+    _end_notify_sessions(device)
+    _change(device, DEVICE_IFACE, {'ServicesResolved': dbus.Boolean(False)})
+    GLib.idle_add(_link_down, device)
+
+
+def _end_notify_sessions(device):
     for path, obj in list(mockobject.objects.items()):
         if path.startswith(device.path + '/') and CHARACTERISTIC_IFACE in obj.props and obj.props[CHARACTERISTIC_IFACE]['Notifying']:
+            obj.notify_clients.clear()
             _change(obj, CHARACTERISTIC_IFACE, {'Notifying': dbus.Boolean(False)})
+
+
+def _link_down(device):
+    '''The link is gone (Disconnect done, or out of range): Connected becomes false and the wand sees the link drop.'''
+    if not device.props[DEVICE_IFACE]['Connected']:
+        return False
+    _end_notify_sessions(device)
     _change(device, DEVICE_IFACE, {'ServicesResolved': dbus.Boolean(False), 'Connected': dbus.Boolean(False)})
     _backend(device, 'LinkDown', '', [])
+    return False
 
 
 def _pair(device):
@@ -259,6 +278,9 @@ def _create_gatt(device, record):
             characteristic = mockobject.objects[path]
             characteristic.wand_address = device.wand_address
             characteristic.uuid = uuid
+            characteristic.notify_clients = set()
+            for name, implementation in (('StartNotify', _start_notify), ('StopNotify', _stop_notify)):
+                characteristic.methods[CHARACTERISTIC_IFACE][name] = ('', '', None, _per_sender(name, implementation))
             _announce(path, CHARACTERISTIC_IFACE, props)
     device.gatt_created = True
 
@@ -322,18 +344,40 @@ def _write_value(characteristic, value, options):
         raise _att_error(int(code))
 
 
-def _start_notify(characteristic):
+def _per_sender(name, implementation):
+    '''A D-Bus method that receives the caller's unique name (dbusmock's own methods do not).'''
+    def method(self, sender=None):
+        self.log(f'{name} from {sender}')
+        self.call_log.append((0, name, []))
+        return implementation(self, str(sender))
+    wrapped = dbus.service.method(CHARACTERISTIC_IFACE, in_signature='', out_signature='', sender_keyword='sender')(method)
+    wrapped.__name__ = name
+    return wrapped
+
+
+def _start_notify(characteristic, sender):
+    '''GattCharacteristic1.StartNotify as BlueZ 5.66 src/gatt-client.c characteristic_start_notify: one notify session
+    per D-Bus client; a second StartNotify from the same client succeeds; the CCCD is written (and the wand told) only
+    for the first session, and Notifying stays true while any session remains.'''
     _require_connected(characteristic)
     if 'notify' not in characteristic.props[CHARACTERISTIC_IFACE]['Flags']:
         raise dbus.exceptions.DBusException('Operation is not supported', name='org.bluez.Error.NotSupported')
-    if not characteristic.props[CHARACTERISTIC_IFACE]['Notifying']:
+    if sender in characteristic.notify_clients:
+        return
+    if not characteristic.notify_clients:
         code = _backend(characteristic, 'Subscribe', 'sb', [characteristic.uuid, True])
         if code:
             raise _att_error(int(code))
         _change(characteristic, CHARACTERISTIC_IFACE, {'Notifying': dbus.Boolean(True)})
+    characteristic.notify_clients.add(sender)
 
 
-def _stop_notify(characteristic):
-    if characteristic.props[CHARACTERISTIC_IFACE]['Notifying']:
+def _stop_notify(characteristic, sender):
+    '''GattCharacteristic1.StopNotify as characteristic_stop_notify: only the client that started a session can stop
+    it ("No notify session started" otherwise); the last one out unsubscribes.'''
+    if sender not in characteristic.notify_clients:
+        raise dbus.exceptions.DBusException('No notify session started', name='org.bluez.Error.Failed')
+    characteristic.notify_clients.discard(sender)
+    if not characteristic.notify_clients:
         _backend(characteristic, 'Subscribe', 'sb', [characteristic.uuid, False])
         _change(characteristic, CHARACTERISTIC_IFACE, {'Notifying': dbus.Boolean(False)})
