@@ -5,26 +5,24 @@ namespace Wand.Simulation;
 
 /// <summary>
 /// The ESP32's 12-bit ADC as the firmware sees it: raw, uncalibrated counts (<see cref="AnalogScaling"/>) with a fixed
-/// per-board error (offset plus gain, together within ±60 mV over the input range: ESP32 Series Datasheet, ADC characteristics) and
-/// bounded per-read noise, saturating at 0 and 4095.
+/// per-board gain error, offset and integral non-linearity (a bow that is zero at both ends of the range), drawn within
+/// <see cref="SensorTolerances"/>, and bounded per-read noise, saturating at 0 and 4095.
 /// </summary>
 public sealed class AnalogConverter
 {
-    /// <summary>Largest fixed error, in millivolts (ESP-IDF: ±60 mV at 11/12 dB attenuation).</summary>
-    public const double MaximumErrorMillivolts = 60;
-
     private readonly SimulationRandom noise;
 
     /// <summary>Initializes a new instance of the <see cref="AnalogConverter"/> class.</summary>
-    /// <param name="offsetMillivolts">Fixed offset, in millivolts.</param>
-    /// <param name="gainError">Fixed relative gain error (0.01 = reads 1 % high).</param>
+    /// <param name="offsetMillivolts">Fixed offset, in millivolts, −200 to 200.</param>
+    /// <param name="gainError">Fixed relative gain error (0.01 = reads 1 % high), −0.2 to 0.2.</param>
     /// <param name="noiseMillivolts">Standard deviation of per-read noise, in millivolts, 0 to 50 (bounded at ±3.46 σ).</param>
     /// <param name="noise">Noise source.</param>
-    public AnalogConverter(double offsetMillivolts, double gainError, double noiseMillivolts, SimulationRandom noise)
+    /// <param name="nonlinearityMillivolts">Peak of the integral non-linearity bow, in millivolts, −100 to 100.</param>
+    public AnalogConverter(double offsetMillivolts, double gainError, double noiseMillivolts, SimulationRandom noise, double nonlinearityMillivolts = 0)
     {
-        if (Math.Abs(offsetMillivolts) + (Math.Abs(gainError) * AnalogScaling.FullScaleMillivolts) > MaximumErrorMillivolts + 1e-9)
+        if (!(Math.Abs(offsetMillivolts) <= 200) || !(Math.Abs(gainError) <= 0.2) || !(Math.Abs(nonlinearityMillivolts) <= 100))
         {
-            throw new ArgumentOutOfRangeException(nameof(offsetMillivolts), offsetMillivolts, "Offset and gain error together must stay within ±60 mV over the range.");
+            throw new ArgumentOutOfRangeException(nameof(offsetMillivolts), offsetMillivolts, "ADC offset must be within ±200 mV, gain error within ±20 %, non-linearity within ±100 mV.");
         }
 
         if (!(noiseMillivolts >= 0 && noiseMillivolts <= 50))
@@ -34,6 +32,7 @@ public sealed class AnalogConverter
 
         OffsetMillivolts = offsetMillivolts;
         GainError = gainError;
+        NonlinearityMillivolts = nonlinearityMillivolts;
         NoiseMillivolts = noiseMillivolts;
         this.noise = noise ?? throw new ArgumentNullException(nameof(noise));
     }
@@ -44,21 +43,26 @@ public sealed class AnalogConverter
     /// <summary>Gets the fixed relative gain error.</summary>
     public double GainError { get; }
 
+    /// <summary>Gets the peak of the integral non-linearity bow, in millivolts.</summary>
+    public double NonlinearityMillivolts { get; }
+
     /// <summary>Gets the standard deviation of per-read noise, in millivolts.</summary>
     public double NoiseMillivolts { get; }
 
-    /// <summary>
-    /// Draws a board's fixed error: offset up to ±30 mV and gain error up to ±0.9 % (≤ 28 mV at full scale), so the
-    /// total stays inside ±60 mV.
-    /// </summary>
+    /// <summary>Draws a board's fixed errors uniformly within the tolerances.</summary>
     /// <param name="random">The board's draw source.</param>
+    /// <param name="tolerances">The documented tolerances.</param>
     /// <param name="noiseMillivolts">Per-read noise, in millivolts.</param>
     /// <param name="noise">Noise source.</param>
     /// <returns>A new converter.</returns>
-    public static AnalogConverter Draw(SimulationRandom random, double noiseMillivolts, SimulationRandom noise)
+    public static AnalogConverter Draw(SimulationRandom random, SensorTolerances tolerances, double noiseMillivolts, SimulationRandom noise)
     {
         ArgumentNullException.ThrowIfNull(random);
-        return new AnalogConverter(30 * random.NextSymmetric(), 0.009 * random.NextSymmetric(), noiseMillivolts, noise);
+        ArgumentNullException.ThrowIfNull(tolerances);
+        double offset = tolerances.AdcOffsetMillivolts * random.NextSymmetric();
+        double gain = tolerances.AdcGainFraction * random.NextSymmetric();
+        double nonlinearity = tolerances.AdcNonlinearityLsb * SensorTolerances.LsbMillivolts * random.NextSymmetric();
+        return new AnalogConverter(offset, gain, noiseMillivolts, noise, nonlinearity);
     }
 
     /// <summary>Converts the voltage at the pin to a raw reading, with the board's error and fresh noise.</summary>
@@ -66,7 +70,7 @@ public sealed class AnalogConverter
     /// <returns>Raw counts, 0 to 4095.</returns>
     public int Convert(double volts)
     {
-        double millivolts = (volts * 1000.0 * (1.0 + GainError)) + OffsetMillivolts;
+        double millivolts = MeanMillivolts(volts);
         if (NoiseMillivolts > 0)
         {
             millivolts += NoiseMillivolts * noise.NextBoundedNormal();
@@ -75,11 +79,28 @@ public sealed class AnalogConverter
         return AnalogScaling.MillivoltsToCounts((int)Math.Round(millivolts));
     }
 
+    /// <summary>The reading a long average would give: the board's fixed errors without noise, unrounded.</summary>
+    /// <param name="volts">Voltage at the ADC pin, in volts.</param>
+    /// <returns>Counts, 0 to 4095, fractional.</returns>
+    public double MeanCounts(double volts)
+    {
+        double counts = MeanMillivolts(volts) * AnalogScaling.MaximumCounts / AnalogScaling.FullScaleMillivolts;
+        return counts < 0 ? 0 : (counts > AnalogScaling.MaximumCounts ? AnalogScaling.MaximumCounts : counts);
+    }
+
     /// <summary>Converts without error or noise: the nominal reading of a voltage.</summary>
     /// <param name="volts">Voltage at the ADC pin, in volts.</param>
     /// <returns>Raw counts, 0 to 4095.</returns>
     public static int ConvertIdeal(double volts)
     {
         return AnalogScaling.MillivoltsToCounts((int)Math.Round(volts * 1000.0));
+    }
+
+    private double MeanMillivolts(double volts)
+    {
+        double millivolts = volts * 1000.0;
+        double position = millivolts / AnalogScaling.FullScaleMillivolts;
+        double bow = position > 0 && position < 1 ? NonlinearityMillivolts * Math.Sin(Math.PI * position) : 0;
+        return (millivolts * (1.0 + GainError)) + OffsetMillivolts + bow;
     }
 }

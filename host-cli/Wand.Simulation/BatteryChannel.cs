@@ -12,8 +12,9 @@ public sealed class BatteryChannel : SimulatedAnalogChannel
     /// <param name="converter">The board's ADC.</param>
     /// <param name="faults">Fault injection.</param>
     /// <param name="cell">The cell.</param>
-    /// <param name="dividerPerMille">Divider ratio, in parts per thousand, 1 to 1000.</param>
-    public BatteryChannel(AnalogConverter converter, AdapterFaultInjector faults, LithiumCell cell, int dividerPerMille)
+    /// <param name="dividerPerMille">Nominal divider ratio, in parts per thousand, 1 to 1000.</param>
+    /// <param name="actualRatio">This board's ratio (its resistors drawn within tolerance), 0 to 1; <c>null</c> for the nominal.</param>
+    public BatteryChannel(AnalogConverter converter, AdapterFaultInjector faults, LithiumCell cell, int dividerPerMille, double? actualRatio = null)
         : base(converter, faults, AdapterKind.Battery)
     {
         if (dividerPerMille is < 1 or > 1000)
@@ -22,9 +23,21 @@ public sealed class BatteryChannel : SimulatedAnalogChannel
         }
 
         this.cell = cell ?? throw new ArgumentNullException(nameof(cell));
-        ratio = dividerPerMille / 1000.0;
+        ratio = actualRatio ?? dividerPerMille / 1000.0;
+        if (!(ratio > 0 && ratio <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(actualRatio), actualRatio, "Battery divider ratio must be more than 0 and at most 1.");
+        }
     }
+
+    /// <summary>Gets this board's divider ratio, pin voltage over cell voltage.</summary>
+    public double Ratio => ratio;
 
     /// <inheritdoc />
     public override double PinVolts => cell.TerminalVolts * ratio;
+
+    /// <summary>The pin voltage at a given cell voltage (the station's supply).</summary>
+    /// <param name="cellVolts">Cell or supply voltage, in volts.</param>
+    /// <returns>Volts at the pin.</returns>
+    public double PinVoltsFor(double cellVolts) => cellVolts * ratio;
 }

@@ -27,6 +27,11 @@ public sealed class HeadIdChannel : SimulatedAnalogChannel
         pinVolts = railVolts;
     }
 
+    /// <summary>The pin voltage with a resistor on the ID line (the station fixture's head resistors).</summary>
+    /// <param name="ohms">Resistance from the pin to ground, in ohms.</param>
+    /// <returns>Volts at the pin.</returns>
+    public double PinVoltsFor(double ohms) => railVolts * ohms / (ohms + PullUpOhms);
+
     /// <summary>Gets this board's pull-up resistor, in ohms.</summary>
     public double PullUpOhms { get; }
 

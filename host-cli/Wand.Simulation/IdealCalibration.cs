@@ -30,7 +30,7 @@ public static class IdealCalibration
         ArgumentNullException.ThrowIfNull(motor);
         CalibrationRecord record = new()
         {
-            SustainMillivolts = Millivolts(motor.SustainVolts + 0.05),
+            SustainMillivolts = Millivolts(EffectiveSustainVolts(motor) + 0.05),
             BreakawayMillivolts = Millivolts(motor.StartVolts),
             KickMillivolts = Math.Min(SafetyLimits.DefaultRatedMotorMillivolts, Millivolts(Math.Max(motor.StartVolts + 0.3, 2.8))),
             KickMilliseconds = 40,
@@ -41,6 +41,18 @@ public static class IdealCalibration
         }
 
         return record;
+    }
+
+    /// <summary>
+    /// The lowest steady drive that keeps a turning rotor turning: the sustain voltage plus the drive that holds the
+    /// stop speed (below it a rotor stops), in volts.
+    /// </summary>
+    /// <param name="motor">The motor.</param>
+    /// <returns>Average motor voltage, in volts.</returns>
+    public static double EffectiveSustainVolts(ErmMotorParameters motor)
+    {
+        ArgumentNullException.ThrowIfNull(motor);
+        return motor.SustainVolts + (motor.StopSpeedRpm / motor.SpeedGainRpmPerVolt);
     }
 
     /// <summary>The steady drive that gives an amplitude, by inverting the motor's speed and amplitude laws.</summary>

@@ -13,7 +13,7 @@ public sealed class InMemoryStorage : IPersistentStorage
     /// <summary>Largest record, in bytes.</summary>
     public const int MaximumRecordBytes = 256;
 
-    private const int SlotCount = 7;
+    private const int SlotCount = 8;
 
     private readonly AdapterFaultInjector faults;
     private readonly byte[][] records = new byte[SlotCount][];

@@ -22,6 +22,7 @@ public sealed class NtcChannel : SimulatedAnalogChannel
     private double cachedPinVolts;
     private double? forcedCelsius;
     private NtcFault fault;
+    private double? substituteOhms;
 
     /// <summary>Initializes a new instance of the <see cref="NtcChannel"/> class.</summary>
     /// <param name="converter">The board's ADC.</param>
@@ -29,17 +30,55 @@ public sealed class NtcChannel : SimulatedAnalogChannel
     /// <param name="parameters">The NTC and divider.</param>
     /// <param name="thermal">The head's thermal model.</param>
     /// <param name="railVolts">This board's rail, in volts.</param>
-    public NtcChannel(AnalogConverter converter, AdapterFaultInjector faults, ThermistorParameters parameters, HeadThermalModel thermal, double railVolts)
+    /// <param name="nominalFactor">This NTC's R25 over the nominal (1.01 = 1 % high).</param>
+    /// <param name="betaFactor">This NTC's B over the nominal.</param>
+    /// <param name="pullUpFactor">This board's pull-up over the nominal.</param>
+    public NtcChannel(AnalogConverter converter, AdapterFaultInjector faults, ThermistorParameters parameters, HeadThermalModel thermal, double railVolts, double nominalFactor = 1, double betaFactor = 1, double pullUpFactor = 1)
         : base(converter, faults, AdapterKind.HeadTemperature)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         this.thermal = thermal ?? throw new ArgumentNullException(nameof(thermal));
         this.railVolts = railVolts;
-        nominalOhms = parameters.NominalOhms;
+        nominalOhms = parameters.NominalOhms * nominalFactor;
         inverseReferenceKelvin = 1.0 / ((parameters.ReferenceMillidegrees / 1000.0) + KelvinOffset);
-        beta = parameters.BetaKelvin;
-        pullUpOhms = parameters.PullUpOhms;
+        beta = parameters.BetaKelvin * betaFactor;
+        pullUpOhms = parameters.PullUpOhms * pullUpFactor;
     }
+
+    /// <summary>Gets this board's NTC resistance at the reference temperature, in ohms.</summary>
+    public double NominalOhms => nominalOhms;
+
+    /// <summary>Gets this board's NTC Beta, in kelvin.</summary>
+    public double BetaKelvin => beta;
+
+    /// <summary>Gets this board's divider pull-up, in ohms.</summary>
+    public double PullUpOhms => pullUpOhms;
+
+    /// <summary>Gets this board's rail, in volts.</summary>
+    public double RailVolts => railVolts;
+
+    /// <summary>
+    /// Gets or sets the resistor the station fixture puts in place of the NTC, in ohms (more than 0), or <c>null</c> for
+    /// the NTC itself (SR-18 sensor calibration).
+    /// </summary>
+    public double? SubstituteOhms
+    {
+        get => substituteOhms;
+        set
+        {
+            if (value is double ohms && !(ohms > 0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "A substitute resistor must be more than 0 Ω.");
+            }
+
+            substituteOhms = value;
+        }
+    }
+
+    /// <summary>The pin voltage with a resistor in the NTC's place.</summary>
+    /// <param name="ohms">Resistance from the pin to ground, in ohms.</param>
+    /// <returns>Volts at the pin.</returns>
+    public double PinVoltsFor(double ohms) => railVolts * ohms / (ohms + pullUpOhms);
 
     /// <summary>Gets or sets a forced sensor temperature, in °C (−40 to 125), or <c>null</c> to read the thermal model.</summary>
     public double? ForcedCelsius
@@ -83,6 +122,11 @@ public sealed class NtcChannel : SimulatedAnalogChannel
     {
         get
         {
+            if (substituteOhms is double substitute)
+            {
+                return PinVoltsFor(substitute);
+            }
+
             switch (fault)
             {
                 case NtcFault.Open:

@@ -111,6 +111,15 @@ public sealed partial class VirtualBoard
         Storage.Write(Wand.Core.Hardware.StorageSlot.Calibration, bytes, record.Encode(bytes, 0));
     }
 
+    /// <summary>Writes a sensor calibration record (SR-18) into the board's storage, as the factory station would.</summary>
+    /// <param name="record">The record.</param>
+    public void StoreSensorCalibration(Wand.Protocol.Factory.SensorCalibrationRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        byte[] bytes = new byte[Wand.Protocol.Factory.SensorCalibrationRecord.Length];
+        Storage.Write(Wand.Core.Hardware.StorageSlot.SensorCalibration, bytes, record.Encode(bytes, 0));
+    }
+
     /// <summary>Puts the head on skin or lifts it (HD-5).</summary>
     /// <param name="touching"><c>true</c> when on skin.</param>
     public void SetTouching(bool touching) => Touch.Touching = touching;

@@ -40,11 +40,18 @@ public sealed partial class VirtualBoard
         SimulationRandom boardRandom = SimulationRandom.Derive(seed, BoardStream);
         SimulationRandom noise = SimulationRandom.Derive(seed, NoiseStream);
         headRandom = SimulationRandom.Derive(seed, HeadStream);
-        double railVolts = AnalogScaling.RailMillivolts / 1000.0 * boardRandom.NextFactor(Options.RailTolerance);
-        double pullUpOhms = HeadIdChannel.NominalPullUpOhms * boardRandom.NextFactor(Options.PullUpTolerance);
+        SensorTolerances tolerances = Options.Tolerances;
+        double railVolts = AnalogScaling.RailMillivolts / 1000.0 * boardRandom.NextFactor(tolerances.RailFraction);
+        double pullUpOhms = HeadIdChannel.NominalPullUpOhms * boardRandom.NextFactor(tolerances.PullUpFraction);
         Adc = Options.AdcError
-            ? AnalogConverter.Draw(boardRandom, Options.AdcNoiseMillivolts, noise)
+            ? AnalogConverter.Draw(boardRandom, tolerances, Options.AdcNoiseMillivolts, noise)
             : new AnalogConverter(0, 0, Options.AdcNoiseMillivolts, noise);
+        double ntcPullUpFactor = boardRandom.NextFactor(tolerances.PullUpFraction);
+        double ntcNominalFactor = boardRandom.NextFactor(tolerances.ThermistorNominalFraction);
+        double ntcBetaFactor = boardRandom.NextFactor(tolerances.ThermistorBetaFraction);
+        double batteryTop = boardRandom.NextFactor(tolerances.BatteryDividerResistorFraction) * (1000 - profile.BatteryDividerPerMille);
+        double batteryBottom = boardRandom.NextFactor(tolerances.BatteryDividerResistorFraction) * profile.BatteryDividerPerMille;
+        double batteryRatio = batteryBottom / (batteryTop + batteryBottom);
         RailVolts = railVolts;
 
         ErmMotorParameters motorParameters = Options.MotorSpread > 0
@@ -60,8 +67,8 @@ public sealed partial class VirtualBoard
 
         MotorOutput = new SimulatedMotorOutput(Faults);
         HeadId = new HeadIdChannel(Adc, Faults, pullUpOhms, railVolts);
-        HeadTemperature = new NtcChannel(Adc, Faults, profile.Thermistor, Thermal, railVolts);
-        Battery = new BatteryChannel(Adc, Faults, Cell, profile.BatteryDividerPerMille);
+        HeadTemperature = new NtcChannel(Adc, Faults, profile.Thermistor, Thermal, railVolts, ntcNominalFactor, ntcBetaFactor, ntcPullUpFactor);
+        Battery = new BatteryChannel(Adc, Faults, Cell, profile.BatteryDividerPerMille, batteryRatio);
         Button = new SimulatedButton(Faults);
         UsbPower = new SimulatedInput(Faults, AdapterKind.UsbPower);
         FactoryStrap = new SimulatedInput(Faults, AdapterKind.FactoryStrap);
@@ -88,6 +95,11 @@ public sealed partial class VirtualBoard
         }
 
         Cell.Step(Cell.TerminalVoltsUnder(0, 0, motorConductance, false), 0, false, 0);
+        if (Options.SensorCalibrated)
+        {
+            // Written before boot, as the factory station would have (SR-18).
+            StoreSensorCalibration(FactorySensorCalibration.For(this));
+        }
     }
 
     /// <summary>Gets the board profile.</summary>

@@ -32,17 +32,21 @@ public sealed record VirtualBoardOptions
     /// <summary>Gets the initial open-circuit cell voltage, 3.0 to 4.2 V.</summary>
     public double BatteryVolts { get; init; } = 3.9;
 
-    /// <summary>Gets a value indicating whether the board's ADC has a drawn fixed error (within ±60 mV); <c>false</c> for an ideal converter.</summary>
+    /// <summary>Gets a value indicating whether the board's ADC has drawn fixed errors (within <see cref="Tolerances"/>); <c>false</c> for an ideal converter.</summary>
     public bool AdcError { get; init; } = true;
+
+    /// <summary>Gets the tolerances every part of the sensor chain is drawn from (rail, pull-ups, NTC, dividers, ADC).</summary>
+    public SensorTolerances Tolerances { get; init; } = SensorTolerances.Documented;
+
+    /// <summary>
+    /// Gets a value indicating whether the board leaves the factory with its sensor calibration (SR-18) stored, as the
+    /// station measures it; <c>false</c> for a unit that never had one (its limits are shifted by the uncalibrated
+    /// worst case).
+    /// </summary>
+    public bool SensorCalibrated { get; init; } = true;
 
     /// <summary>Gets the standard deviation of per-read ADC noise, in millivolts (bounded at ±3.46 σ).</summary>
     public double AdcNoiseMillivolts { get; init; } = 4;
-
-    /// <summary>Gets the tolerance of the 3.3 V rail, as a fraction (0.01 = ±1 %).</summary>
-    public double RailTolerance { get; init; } = 0.01;
-
-    /// <summary>Gets the tolerance of the head-ID pull-up, as a fraction (0.01 = 1 % part).</summary>
-    public double PullUpTolerance { get; init; } = 0.01;
 
     /// <summary>Gets the standard deviation of the fixture accelerometer's noise, in g.</summary>
     public double AccelerometerNoiseG { get; init; } = 0.005;
@@ -70,10 +74,12 @@ public sealed record VirtualBoardOptions
             throw new ArgumentException("MotorSpread must be 0 to 0.5.", nameof(MotorSpread));
         }
 
-        if (!(RailTolerance >= 0 && RailTolerance <= 0.05) || !(PullUpTolerance >= 0 && PullUpTolerance <= 0.05))
+        if (Tolerances is null)
         {
-            throw new ArgumentException("RailTolerance and PullUpTolerance must be 0 to 0.05.", nameof(RailTolerance));
+            throw new ArgumentException("Tolerances must be set.", nameof(Tolerances));
         }
+
+        Tolerances.Validate();
 
         if (!(AmbientCelsius >= -40 && AmbientCelsius <= 85))
         {

@@ -6,8 +6,8 @@ namespace Wand.Simulation;
 /// <summary>One physical head: its nominal ID resistor and the actual value of this specimen (1 % part).</summary>
 public sealed class VirtualHead
 {
-    /// <summary>Tolerance of the ID resistor (E96, 1 %).</summary>
-    public const double ResistorTolerance = 0.01;
+    /// <summary>Gets the tolerance of the ID resistor (E96, 1 %: <see cref="SensorTolerances.HeadResistorFraction"/>).</summary>
+    public static double ResistorTolerance => SensorTolerances.Documented.HeadResistorFraction;
 
     /// <summary>Initializes a new instance of the <see cref="VirtualHead"/> class.</summary>
     /// <param name="nominalOhms">Nominal ID resistor, in ohms, more than 0.</param>

@@ -173,6 +173,8 @@ def status_vectors():
         valid("paused routine (1.1)", "notify", m, status(2, 2, 2, 0, 0, 1, 431, 3900, 3100, 0x6000, 0, 0, 80),
               dict(running, targetLevel=2, driveLevelTenths=0, pattern="Continuous", remainingSeconds=431, batteryMillivolts=3900,
                    headTemperatureCentidegrees=3100, flags="RoutineActive, Paused", lastStopReason="None", batteryPercent=80)),
+        valid("sensor calibration missing (1.1)", "read", m, status(0, 0, 0, 0, 0, 1, 0, 3900, 3000, 0x0200, 0, 0, 80),
+              dict(idle, head="SoftDome", batteryMillivolts=3900, headTemperatureCentidegrees=3000, flags="SensorCalibrationMissing", batteryPercent=80)),
         valid("stop reasons of 1.1", "read", m, status(0, 0, 0, 0, 0, 1, 0, 3900, 3000, 0, 0, 8, 80),
               dict(idle, head="SoftDome", batteryMillivolts=3900, headTemperatureCentidegrees=3000, lastStopReason="PauseTimeout", batteryPercent=80)),
         valid("appended bytes ignored (later minor version)", "notify", m, status(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) + b"\x01\x02\x03", idle, encodes=False),
@@ -301,6 +303,7 @@ def protocol_version():
         valid("version 1.0, factory service, paged fault log", "read", m, struct.pack("<BBI", 1, 0, 6), {"major": 1, "minor": 0, "features": "FactoryService, PagedFaultLog"}),
         valid("skin contact sensing", "read", m, struct.pack("<BBI", 1, 3, 7), {"major": 1, "minor": 3, "features": "SkinContactSensing, FactoryService, PagedFaultLog"}),
         valid("version 1.1, routines, pause, history, current time", "read", m, struct.pack("<BBI", 1, 1, 0x7E), {"major": 1, "minor": 1, "features": "FactoryService, PagedFaultLog, Routines, Pause, SessionHistory, CurrentTime"}),
+        valid("version 1.1 with sensor calibration", "read", m, struct.pack("<BBI", 1, 1, 0xFE), {"major": 1, "minor": 1, "features": "FactoryService, PagedFaultLog, Routines, Pause, SessionHistory, CurrentTime, SensorCalibration"}),
         valid("unknown feature bits kept", "read", m, struct.pack("<BBI", 2, 255, 0x80000004), {"major": 2, "minor": 255, "features": 0x80000004}),
         invalid("five bytes", "read", m, bytes([1, 0, 6, 0, 0]), INVALID_LENGTH),
     ]
@@ -518,6 +521,45 @@ def calibration():
     write_file("calibration", "Calibration record, 22 bytes with CRC-32 (factory mode; read and write).", v)
 
 
+# ---------------------------------------------------------------- factory: sensor calibration
+def sensor_calibration_bytes(version=1, gains=(1000000, 1000000, 1000000), offsets=(0, 0, 0), corrupt_crc=False):
+    body = struct.pack("<B", version)
+    for gain, offset in zip(gains, offsets):
+        body += struct.pack("<ii", gain, offset)
+    crc = zlib.crc32(body) & 0xFFFFFFFF
+    if corrupt_crc:
+        crc ^= 0x00000100
+    return body + struct.pack("<I", crc)
+
+
+def sensor_calibration_fields(gains=(1000000, 1000000, 1000000), offsets=(0, 0, 0)):
+    return {"version": 1, "gainMicros": list(gains), "offsetMilliCounts": list(offsets)}
+
+
+def sensor_calibration():
+    m = "SensorCalibrationRecord"
+    gains = (1012345, 953210, 1087654)
+    offsets = (-45678, 12000, 299999)
+    typical = sensor_calibration_bytes(gains=gains, offsets=offsets)
+    v = [
+        valid("typical record", "write", m, typical, sensor_calibration_fields(gains, offsets)),
+        valid("typical record read back", "read", m, typical, sensor_calibration_fields(gains, offsets)),
+        valid("unity, no offset", "write", m, sensor_calibration_bytes(), sensor_calibration_fields()),
+        valid("extremes", "write", m, sensor_calibration_bytes(gains=(800000, 1200000, 800000), offsets=(-300000, 300000, 0)),
+              sensor_calibration_fields((800000, 1200000, 800000), (-300000, 300000, 0))),
+        invalid("28 bytes", "write", m, typical[:28], INVALID_LENGTH),
+        invalid("30 bytes", "write", m, typical + b"\x00", INVALID_LENGTH),
+        invalid("empty", "write", m, b"", INVALID_LENGTH),
+        invalid("CRC mismatch", "write", m, sensor_calibration_bytes(corrupt_crc=True), CRC_MISMATCH),
+        invalid("version 2", "write", m, sensor_calibration_bytes(version=2), RECORD_VERSION_UNSUPPORTED),
+        invalid("gain below 0.80", "write", m, sensor_calibration_bytes(gains=(799999, 1000000, 1000000)), CALIBRATION_OUT_OF_RANGE),
+        invalid("gain above 1.20", "write", m, sensor_calibration_bytes(gains=(1000000, 1000000, 1200001)), CALIBRATION_OUT_OF_RANGE),
+        invalid("offset beyond 300 counts", "write", m, sensor_calibration_bytes(offsets=(0, -300001, 0)), CALIBRATION_OUT_OF_RANGE),
+        invalid("valid record at offset 1", "write", m, typical, INVALID_OFFSET, offset=1),
+    ]
+    write_file("sensor-calibration", "Sensor calibration record, 29 bytes with CRC-32 (SR-18; factory mode; read and write).", v)
+
+
 # ---------------------------------------------------------------- factory: others
 def raw_drive():
     m = "RawDriveCommand"
@@ -647,7 +689,9 @@ def access():
         a("current time write on a plain link (1.1)", "current-time", "write", INSUFFICIENT_ENCRYPTION, length=10, encrypted=False),
         a("current time write of 9 bytes (1.1)", "current-time", "write", INVALID_LENGTH, length=9),
         a("current time write command (1.1)", "current-time", "write-command", WRITE_NOT_PERMITTED, length=10),
-        a("unknown characteristic 23", 23, "read", INVALID_HANDLE),
+        a("sensor calibration read outside factory mode (1.1)", "sensor-calibration", "read", INSUFFICIENT_AUTHORIZATION),
+        a("sensor calibration write of 28 bytes (1.1)", "sensor-calibration", "write", INVALID_LENGTH, length=28, factory_mode=True),
+        a("unknown characteristic 24", 24, "read", INVALID_HANDLE),
         a("unknown characteristic 255", 255, "write", INVALID_HANDLE, length=1),
         a("negative characteristic index", -1, "subscribe", INVALID_HANDLE),
     ]
@@ -736,6 +780,7 @@ if __name__ == "__main__":
     current_time()
     battery_level()
     calibration()
+    sensor_calibration()
     raw_drive()
     raw_sensors()
     factory_serial()

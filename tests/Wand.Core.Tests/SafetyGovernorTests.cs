@@ -125,7 +125,7 @@ public class SafetyGovernorTests
     }
 
     [Fact]
-    public void SR4_KickIsAtMost50MillisecondsAtMostRatedVoltageAndOnlyFromStandstill()
+    public void SR4_KickIsAtMost50MillisecondsAtMostRatedVoltageAndNotWhileTheRotorTurns()
     {
         FakeMotorOutput motor = new();
         SafetyGovernor governor = new(motor, new SafetyLimits());
@@ -151,6 +151,104 @@ public class SafetyGovernorTests
         governor.Update(3000, 0f, 5f, DriveInhibit.NoSession, battery, map);
         governor.Update(3020, 1f, 5f, DriveInhibit.None, battery, map);
         Assert.False(governor.Kicking);
+    }
+
+    [Theory]
+    [InlineData(1f, 60)]
+    [InlineData(1f, 250)]
+    [InlineData(5f, 100)]
+    [InlineData(5f, 250)]
+    [InlineData(3f, 1000)]
+    public void SR4_KickAppliesOnARestartOnceTheRotorMayHaveRunDownBelowItsSustainSpeed(float level, int offMilliseconds)
+    {
+        FakeMotorOutput motor = new();
+        SafetyGovernor governor = new(motor, new SafetyLimits());
+        DriveMap map = new();
+        map.Load(TestBench.NominalCalibration(), true);
+        const int battery = 3900;
+        long now = 0;
+        for (; now < 2000; now += 20)
+        {
+            governor.Update(now, level, 5f, DriveInhibit.None, battery, map);
+        }
+
+        Assert.True(governor.RotorTurning);
+        for (long end = now + offMilliseconds; now < end; now += 20)
+        {
+            governor.Update(now, 0f, 5f, DriveInhibit.NoSession, battery, map);
+        }
+
+        governor.Update(now, level, 5f, DriveInhibit.None, battery, map);
+        Assert.True(governor.Kicking, $"no kick {offMilliseconds} ms after a stop from level {level}");
+        Assert.Equal(map.KickMillivolts, motor.DutyCycle * battery, 1.0);
+    }
+
+    [Fact]
+    public void SR4_KickAppliesAfterDriveBelowTheSustainVoltage()
+    {
+        FakeMotorOutput motor = new();
+        SafetyGovernor governor = new(motor, new SafetyLimits());
+        DriveMap map = new();
+        map.Load(TestBench.NominalCalibration(), true);
+        long now = 0;
+        for (; now < 2000; now += 20)
+        {
+            governor.Update(now, 2f, 5f, DriveInhibit.None, 3900, map);
+        }
+
+        // A raw factory drive below the sustain voltage leaves the rotor possibly stopped.
+        governor.UpdateRaw(now, map.SustainMillivolts - 200, DriveInhibit.None, 3900);
+        now += 20;
+        governor.Update(now, 2f, 5f, DriveInhibit.None, 3900, map);
+        Assert.True(governor.Kicking);
+    }
+
+    [Fact]
+    public void SR4_NoKickWhileTheDriveKeepsTheRotorAboveItsSustainSpeed()
+    {
+        FakeMotorOutput motor = new();
+        SafetyGovernor governor = new(motor, new SafetyLimits());
+        DriveMap map = new();
+        map.Load(TestBench.NominalCalibration(), true);
+        int kicks = 0;
+        bool kickingBefore = false;
+        float[] levels = { 1f, 5f, 1f, 3f, 0.2f, 4f };
+        long now = 0;
+        foreach (float level in levels)
+        {
+            for (long end = now + 1500; now < end; now += 20)
+            {
+                governor.Update(now, level, 5f, DriveInhibit.None, 3900, map);
+                kicks += governor.Kicking && !kickingBefore ? 1 : 0;
+                kickingBefore = governor.Kicking;
+                Assert.True(governor.Kicking || motor.DutyCycle * 3900 >= map.SustainMillivolts - 1, "drive fell below the sustain voltage");
+            }
+        }
+
+        Assert.Equal(1, kicks);
+    }
+
+    [Fact]
+    public void SR4_AStartFromZeroReachesTheTopLevelInTheRampTimeNotAtTheSlewRate()
+    {
+        FakeMotorOutput motor = new();
+        SafetyGovernor governor = new(motor, new SafetyLimits());
+        DriveMap map = new();
+        map.Load(TestBench.NominalCalibration(), true);
+        long reached = -1;
+        float previous = 0f;
+        for (long now = 0; now < 2000; now += 20)
+        {
+            governor.Update(now, 5f, 5f, DriveInhibit.None, 3900, map);
+            Assert.True(governor.Level - previous <= 5f * 20 / SafetyLimits.SessionStartRampMilliseconds + 1e-4f, $"step {governor.Level - previous}");
+            previous = governor.Level;
+            if (governor.Level >= 5f && reached < 0)
+            {
+                reached = now;
+            }
+        }
+
+        Assert.InRange(reached + SafetyLimits.ControlTickMilliseconds, SafetyLimits.SessionStartRampMilliseconds, SafetyLimits.SessionStartRampMilliseconds + 20);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Reflection;
 using System.Text.Json;
 using Wand.Protocol.Factory;
@@ -42,6 +43,7 @@ internal sealed class MessageAdapter
         "FaultLogPage" => FaultLogAdapter(),
         "FaultLogSelection" => SelectionAdapter(),
         "CalibrationRecord" => CalibrationAdapter(),
+        "SensorCalibrationRecord" => SensorCalibrationAdapter(),
         "SerialNumber" => SerialAdapter(),
         "SelfTestCommand" => SelfTestCommandAdapter(),
         "BatteryLevel" => BatteryAdapter(),
@@ -300,6 +302,36 @@ internal sealed class MessageAdapter
         Check = CheckProperties,
     };
 
+    private static MessageAdapter SensorCalibrationAdapter() => new()
+    {
+        Create = () => new SensorCalibrationRecord(),
+        Decode = (m, b, o, l) => ((SensorCalibrationRecord)m).Decode(b, o, l),
+        Encode = (m, b, o) => ((SensorCalibrationRecord)m).Encode(b, o),
+        Populate = (m, f) =>
+        {
+            SensorCalibrationRecord record = (SensorCalibrationRecord)m;
+            record.Version = f.GetProperty("version").GetInt32();
+            int[] gains = [.. f.GetProperty("gainMicros").EnumerateArray().Select(e => e.GetInt32())];
+            int[] offsets = [.. f.GetProperty("offsetMilliCounts").EnumerateArray().Select(e => e.GetInt32())];
+            for (int channel = 0; channel < SensorCalibrationRecord.ChannelCount; channel++)
+            {
+                record.SetChannel(channel, gains[channel], offsets[channel]);
+            }
+        },
+        Check = (m, f) =>
+        {
+            SensorCalibrationRecord record = (SensorCalibrationRecord)m;
+            Assert.Equal(f.GetProperty("version").GetInt32(), record.Version);
+            int[] gains = [.. f.GetProperty("gainMicros").EnumerateArray().Select(e => e.GetInt32())];
+            int[] offsets = [.. f.GetProperty("offsetMilliCounts").EnumerateArray().Select(e => e.GetInt32())];
+            for (int channel = 0; channel < SensorCalibrationRecord.ChannelCount; channel++)
+            {
+                Assert.Equal(gains[channel], record.GainMicros(channel));
+                Assert.Equal(offsets[channel], record.OffsetMilliCounts(channel));
+            }
+        },
+    };
+
     private static MessageAdapter CalibrationAdapter() => new()
     {
         Create = () => new CalibrationRecord(),
@@ -390,5 +422,6 @@ internal sealed class MessageAdapter
         "RawDriveCommand", "RawSensorReadings", "SelfTestReport", "HeadReport", "FaultLogPage", "FaultLogSelection",
         "CalibrationRecord", "SerialNumber", "SelfTestCommand", "BatteryLevel", "PresentationFormat",
         "RoutineProgress", "CurrentTime", "RoutineCatalogPage", "RoutineCatalogSelection", "SessionHistoryPage", "SessionHistorySelection",
+        "SensorCalibrationRecord",
     ];
 }

@@ -13,11 +13,8 @@ public static class NotYetImplemented
     /// <summary>Gets the reasons by requirement ID.</summary>
     public static IReadOnlyDictionary<string, string> Reasons { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["SR-18"] = "Per-unit sensor calibration and limits shifted by the uncalibrated error are not built yet; hardware/limits.md states today's measurement error.",
-        ["MD-5"] = "The start-up guarantee over the ±25 % motor population (90 % amplitude within 700 ms after every start) has no test of its own yet.",
         ["HC-4"] = "Station fixture actions and SCPI instruments are not built yet (the virtual station fixture is part of the test runner).",
         ["HC-5"] = "The operator loop is not built yet.",
-        ["HC-6"] = "The shared PostgreSQL line database is not built yet (each station has its own SQLite store).",
         ["HC-7"] = "The mocked-BlueZ half runs in tests/Wand.Ble.Tests; registering a virtual wand as a peripheral with the real BlueZ is not built yet.",
         ["HC-8"] = "The Native AOT, RID-specific tool is not built yet; the cold-start figures are in the host README.",
     };

@@ -19,6 +19,9 @@ public sealed class SafetyInvariants
 
     private readonly VirtualWand wand;
     private float previousLevel;
+    private long rampStartedAt;
+
+    private const float StartRampPerTick = (float)SafetyLimits.LevelCount * SafetyLimits.ControlTickMilliseconds / SafetyLimits.SessionStartRampMilliseconds;
     private int rebootsSeen;
     private long sessionStart = -1;
     private long hotSince = -1;
@@ -116,10 +119,23 @@ public sealed class SafetyInvariants
             Fail(now, $"level {level} above the head maximum ({head?.MaximumLevel ?? 0})");
         }
 
-        // SR-4: increases slew at most one level per 200 ms.
-        if (level - previousLevel > SlewPerTick + 1e-4f)
+        // SR-4: a start from zero rises over at least 500 ms (at most the top level × tick / 500 per tick, and never
+        // above the share of the top level that 500 ms allows); later increases slew at most one level per 200 ms.
+        if (previousLevel <= 0f)
+        {
+            rampStartedAt = now - SafetyLimits.ControlTickMilliseconds;
+        }
+
+        bool inStartRamp = now - rampStartedAt <= SafetyLimits.SessionStartRampMilliseconds + SafetyLimits.ControlTickMilliseconds;
+        float allowedRise = inStartRamp ? Math.Max(SlewPerTick, StartRampPerTick) : SlewPerTick;
+        if (level - previousLevel > allowedRise + 1e-4f)
         {
             Fail(now, $"level rose {level - previousLevel:F4} in one tick");
+        }
+
+        if (inStartRamp && level > (SafetyLimits.LevelCount * (float)(now - rampStartedAt) / SafetyLimits.SessionStartRampMilliseconds) + 1e-3f)
+        {
+            Fail(now, $"level {level:F3} only {now - rampStartedAt} ms into the start ramp");
         }
 
         previousLevel = level;

@@ -12,6 +12,7 @@ public class BatteryTests
     {
         AdcError = false,
         AdcNoiseMillivolts = 0,
+        Tolerances = SensorTolerances.Exact,
         BatteryVolts = volts,
         Cell = CellParameters.Nominal with { InternalResistanceOhms = internalOhms },
     });

@@ -13,7 +13,7 @@ public class ThermalTests
         AmbientCelsius = ambient,
         AdcError = false,
         AdcNoiseMillivolts = 0,
-        RailTolerance = 0,
+        Tolerances = SensorTolerances.Exact,
         PhysicsStepMilliseconds = step,
     });
 

@@ -33,7 +33,7 @@ public sealed class EndOfLinePlanTests
 
         string[] phases =
         [
-            "setup", "identification", "heads", "level-drive", "head-level-caps", "session-timer", "routine-pause-history", "thermal", "battery",
+            "setup", "identification", "heads", "level-drive", "quick-restart", "head-level-caps", "session-timer", "routine-pause-history", "thermal", "battery",
             "charging-interlock", "out-of-range-refusals", "factory-service-locked", "fault-log", "teardown",
         ];
         Assert.Equal(phases, record.Phases.Select(phase => phase.Name));
@@ -62,8 +62,9 @@ public sealed class EndOfLinePlanTests
         TestRecord record = await PlanRunning.RunAsync(PlanRunning.Load("end-of-line.yaml"), Defects.MiscalibratedMotor);
 
         Assert.Equal(RunOutcome.Fail, record.Outcome);
-        Assert.Equal(["level-drive"], FailedPhases(record));
-        Assert.Equal(["level-1-amplitude", "level-2-amplitude", "level-3-amplitude", "level-4-amplitude", "level-5-amplitude"], FailedMeasurements(record));
+        // The quick-restart check measures level 1's amplitude too (MD-5).
+        Assert.Equal(["level-drive", "quick-restart"], FailedPhases(record));
+        Assert.Equal(["level-1-amplitude", "level-2-amplitude", "level-3-amplitude", "level-4-amplitude", "level-5-amplitude", "quick-restart-level-1-amplitude"], FailedMeasurements(record));
     }
 
     [Fact]

@@ -19,8 +19,25 @@ namespace Wand.Core.Board
         /// <summary>Longest start-up kick (SR-4), in milliseconds.</summary>
         public const int MaximumKickMilliseconds = 50;
 
-        /// <summary>Drive must have been zero this long for the motor to count as at standstill (kick allowed), in milliseconds.</summary>
-        public const int StandstillMilliseconds = 300;
+        /// <summary>
+        /// Run-down time constant the governor assumes for the rotor while the drive is below the sustain voltage (SR-4),
+        /// in milliseconds: shorter than the fastest motor of the ±25 % population (40 ms × 0.75 = 30 ms), so the estimate
+        /// never says "still turning" of a rotor that has slowed below its sustain speed.
+        /// </summary>
+        public const int RotorRunDownMilliseconds = 25;
+
+        /// <summary>
+        /// Spin-up time constant the governor assumes for a turning rotor (SR-4), in milliseconds: longer than the slowest
+        /// motor of the ±25 % population (40 ms × 1.25 = 50 ms), so the estimate never runs ahead of the rotor.
+        /// </summary>
+        public const int RotorSpinUpMilliseconds = 60;
+
+        /// <summary>
+        /// The sustain speed the kick decision uses (SR-4), in percent of the speed the level-1 drive holds: below it the
+        /// rotor may stop. Every motor of the population, calibrated, stops below 300 rpm, a tenth of its level-1 speed
+        /// (about 3300 rpm for the level-1 amplitude); a quarter leaves the margin.
+        /// </summary>
+        public const int RotorSustainSpeedPercent = 25;
 
         /// <summary>Default session length (SR-5), in seconds.</summary>
         public const int DefaultSessionSeconds = 600;
@@ -120,6 +137,63 @@ namespace Wand.Core.Board
 
         /// <summary>Gets the battery restart level at rest (SR-8), in millivolts, at least 3600.</summary>
         public int BatteryRestartMillivolts => batteryRestartMillivolts;
+
+        /// <summary>Copies these limits, as tightened so far, into a new instance.</summary>
+        /// <returns>A new instance with the same values.</returns>
+        public SafetyLimits Copy()
+        {
+            SafetyLimits copy = new SafetyLimits();
+            copy.ratedMotorMillivolts = ratedMotorMillivolts;
+            copy.maximumSessionSeconds = maximumSessionSeconds;
+            copy.derateStartMillidegrees = derateStartMillidegrees;
+            copy.tripMillidegrees = tripMillidegrees;
+            copy.thermalRestartMillidegrees = thermalRestartMillidegrees;
+            copy.batteryWarningMillivolts = batteryWarningMillivolts;
+            copy.batteryCutoffMillivolts = batteryCutoffMillivolts;
+            copy.batteryRestartMillivolts = batteryRestartMillivolts;
+            return copy;
+        }
+
+        /// <summary>
+        /// Sets every limit to another instance's values. Used only when a sensor calibration is put in force, to undo the
+        /// uncalibrated shift (<see cref="ShiftForSensorError"/>) back to the board profile's limits.
+        /// </summary>
+        /// <param name="source">The profile's limits.</param>
+        public void ResetTo(SafetyLimits source)
+        {
+            ratedMotorMillivolts = source.ratedMotorMillivolts;
+            maximumSessionSeconds = source.maximumSessionSeconds;
+            derateStartMillidegrees = source.derateStartMillidegrees;
+            tripMillidegrees = source.tripMillidegrees;
+            thermalRestartMillidegrees = source.thermalRestartMillidegrees;
+            batteryWarningMillivolts = source.batteryWarningMillivolts;
+            batteryCutoffMillivolts = source.batteryCutoffMillivolts;
+            batteryRestartMillivolts = source.batteryRestartMillivolts;
+        }
+
+        /// <summary>
+        /// Moves the sensor-judged limits towards the safe side by the worst-case reading errors of a unit without a valid
+        /// sensor calibration (SR-18): thermal thresholds down, battery thresholds up (restart at most 4200 mV), the motor
+        /// voltage ceiling down by the relative cell-reading error. Only ever tightens.
+        /// </summary>
+        /// <param name="thermalMillidegrees">Worst-case temperature reading error, in millidegrees Celsius, 0 or more.</param>
+        /// <param name="batteryMillivolts">Worst-case cell reading error, in millivolts, 0 or more.</param>
+        /// <param name="batteryPercent">Worst-case relative cell reading error, in percent, 0 to 50.</param>
+        public void ShiftForSensorError(int thermalMillidegrees, int batteryMillivolts, int batteryPercent)
+        {
+            derateStartMillidegrees -= thermalMillidegrees;
+            tripMillidegrees -= thermalMillidegrees;
+            thermalRestartMillidegrees -= thermalMillidegrees;
+            batteryWarningMillivolts += batteryMillivolts;
+            batteryCutoffMillivolts += batteryMillivolts;
+            batteryRestartMillivolts += batteryMillivolts;
+            if (batteryRestartMillivolts > 4200)
+            {
+                batteryRestartMillivolts = 4200;
+            }
+
+            ratedMotorMillivolts = ratedMotorMillivolts * (100 - batteryPercent) / 100;
+        }
 
         /// <summary>Lowers the motor voltage ceiling.</summary>
         /// <param name="millivolts">New ceiling, 1000 to the current ceiling.</param>

@@ -14,16 +14,17 @@ namespace Wand.Core.Calibration
         public const int MinimumMillivolts = 500;
 
         /// <summary>
-        /// Creates the conservative defaults (SR-16): gentle level voltages a nominal motor sustains, a kick to start it;
-        /// only levels 1 and 2 are usable while these are in force.
+        /// Creates the conservative defaults (SR-16): gentle level voltages that every motor of the ±25 % population
+        /// sustains (the weakest stops below about 1.56 V, so the sustain point is 1.6 V) and a kick above the weakest
+        /// motor's 2.75 V breakaway; only levels 1 and 2 are usable while these are in force.
         /// </summary>
         /// <returns>A new record.</returns>
         public static CalibrationRecord CreateSafeDefaults()
         {
             CalibrationRecord record = new CalibrationRecord();
-            record.SustainMillivolts = 1400;
+            record.SustainMillivolts = 1600;
             record.BreakawayMillivolts = 2200;
-            record.KickMillivolts = 2800;
+            record.KickMillivolts = 2950;
             record.KickMilliseconds = 40;
             record.SetLevelMillivolts(1, 1800);
             record.SetLevelMillivolts(2, 2000);

@@ -232,7 +232,7 @@ namespace Wand.Core.Control
                     return CommandResult.Busy;
                 }
 
-                if (!CalibrationRules.IsValidFor(record, limits))
+                if (!CalibrationRules.IsValidFor(record, profile.Limits))
                 {
                     return CommandResult.OutOfRange;
                 }
@@ -245,6 +245,86 @@ namespace Wand.Core.Control
                 driveMap.Load(record, true);
                 return CommandResult.Success;
             }
+        }
+
+        /// <summary>
+        /// Stores a sensor calibration (SR-18, factory mode only), reads it back and puts it in force at once: readings are
+        /// corrected and the limits return from the uncalibrated shift to the profile's.
+        /// </summary>
+        /// <param name="record">The record; it must decode without error (gain 0.80–1.20, offset within ±300 counts).</param>
+        /// <returns>The outcome; on refusal or a failed write the previous record and correction stay in force.</returns>
+        public CommandResult WriteSensorCalibration(SensorCalibrationRecord record)
+        {
+            lock (sync)
+            {
+                long now;
+                if (!TryReadClock(out now))
+                {
+                    return CommandResult.FaultActive;
+                }
+
+                if (!factory.IsActive(now))
+                {
+                    return CommandResult.NotInFactoryMode;
+                }
+
+                if (session.IsActive || factory.RawDriveActive(now))
+                {
+                    return CommandResult.Busy;
+                }
+
+                if (record.Version != SensorCalibrationRecord.CurrentVersion || !SensorCalibrationPlausible(record))
+                {
+                    return CommandResult.OutOfRange;
+                }
+
+                if (!sensorStore.Save(record))
+                {
+                    return CommandResult.Failed;
+                }
+
+                sensors.Load(record);
+                limits.ResetTo(profile.Limits);
+                return CommandResult.Success;
+            }
+        }
+
+        /// <summary>Reads the stored sensor calibration (factory mode only).</summary>
+        /// <param name="record">Receives the stored record.</param>
+        /// <returns><see cref="CommandResult.Success"/>, <see cref="CommandResult.NotInFactoryMode"/>, or <see cref="CommandResult.Failed"/> when none is stored or it is corrupt.</returns>
+        public CommandResult ReadSensorCalibration(SensorCalibrationRecord record)
+        {
+            lock (sync)
+            {
+                long now;
+                if (!TryReadClock(out now))
+                {
+                    return CommandResult.FaultActive;
+                }
+
+                if (!factory.IsActive(now))
+                {
+                    return CommandResult.NotInFactoryMode;
+                }
+
+                return sensorStore.TryRead(record) ? CommandResult.Success : CommandResult.Failed;
+            }
+        }
+
+        private static bool SensorCalibrationPlausible(SensorCalibrationRecord record)
+        {
+            for (int channel = 0; channel < SensorCalibrationRecord.ChannelCount; channel++)
+            {
+                int gain = record.GainMicros(channel);
+                int offset = record.OffsetMilliCounts(channel);
+                if (gain < SensorCalibrationRecord.MinimumGainMicros || gain > SensorCalibrationRecord.MaximumGainMicros
+                    || offset < -SensorCalibrationRecord.MaximumOffsetMilliCounts || offset > SensorCalibrationRecord.MaximumOffsetMilliCounts)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

@@ -81,13 +81,13 @@ namespace Wand.Core.Control
         public HeadIdentity HeadReading => heads.LastReading;
 
         /// <summary>Gets the latest raw head-ID reading, in ADC counts.</summary>
-        public int HeadCounts => heads.LastCounts;
+        public int HeadCounts => rawHeadCounts;
 
         /// <summary>Gets the latest raw head NTC reading, in ADC counts.</summary>
-        public int ThermistorCounts => thermal.LastCounts;
+        public int ThermistorCounts => rawThermistorCounts;
 
         /// <summary>Gets the latest raw battery reading, in ADC counts.</summary>
-        public int BatteryCounts => lastBatteryCounts;
+        public int BatteryCounts => rawBatteryCounts;
 
         /// <summary>Gets the filtered cell voltage, in millivolts.</summary>
         public int BatteryMillivolts => battery.Millivolts;
@@ -116,8 +116,14 @@ namespace Wand.Core.Control
         /// <summary>Gets a value indicating whether the stored calibration is in use (false: safe defaults, SR-16).</summary>
         public bool IsCalibrated => driveMap.IsCalibrated;
 
+        /// <summary>Gets a value indicating whether a valid sensor calibration is in force (SR-18); when not, the limits are shifted by the uncalibrated worst case.</summary>
+        public bool SensorsCalibrated => sensors.IsCalibrated;
+
         /// <summary>Gets the calibration in use.</summary>
         public CalibrationRecord Calibration => driveMap.Record;
+
+        /// <summary>Gets the sensor correction in force (SR-18): unity gain and no offset when no valid calibration is stored.</summary>
+        public SensorCalibrationRecord SensorCalibration => sensors.Record;
 
         /// <summary>Gets a value indicating whether a remote client is connected.</summary>
         public bool IsLinkUp => linkUp;

@@ -11,6 +11,7 @@ using Wand.Core.Motor;
 using Wand.Core.Routines;
 using Wand.Core.Safety;
 using Wand.Core.Sessions;
+using Wand.Protocol.Factory;
 using Wand.Protocol.Vocabulary;
 
 namespace Wand.Core.Control
@@ -41,16 +42,25 @@ namespace Wand.Core.Control
         private readonly FactoryMode factory;
         private readonly PairingWindow pairing;
         private readonly CalibrationStore calibrationStore;
+        private readonly SensorCorrection sensors;
+        private readonly SensorCalibrationStore sensorStore;
         private readonly SettingsStore settingsStore;
         private readonly RoutineLibrary routines;
         private readonly SessionHistory history;
         private readonly SessionRecorder recorder;
         private readonly WallClock wallClock;
+
+        /// <summary>ADC reads averaged into one NTC sample (SR-7 at 4 Hz, SR-18 noise budget).</summary>
+        public const int ThermistorSamplesPerReading = 16;
+
         private long lastTickTime = -1;
         private int lastTickStamp;
         private int hasTicked;
         private int livenessTripped;
         private int lastBatteryCounts;
+        private int rawHeadCounts;
+        private int rawThermistorCounts;
+        private int rawBatteryCounts;
         private bool usbPresent;
         private bool thermalInhibitBefore;
         private bool batteryCutoffBefore;
@@ -69,7 +79,9 @@ namespace Wand.Core.Control
         {
             this.profile = profile;
             this.io = io;
-            limits = profile.Limits;
+
+            // A copy: a unit without sensor calibration shifts its own limits (SR-18), never the shared profile's.
+            limits = profile.Limits.Copy();
             governor = new SafetyGovernor(io.Motor, limits);
             faults = new FaultManager(SafetyLimits.FaultLogCapacity);
             heads = new HeadDetector(profile.Heads);
@@ -85,12 +97,25 @@ namespace Wand.Core.Control
             pairing = new PairingWindow();
             calibrationStore = new CalibrationStore(io.Storage);
             settingsStore = new SettingsStore(io.Storage);
+            sensors = new SensorCorrection();
+            sensorStore = new SensorCalibrationStore(io.Storage);
+            if (!sensorStore.TryLoad(sensors))
+            {
+                limits.ShiftForSensorError(
+                    SensorUncertainty.UncalibratedThermalMillidegrees,
+                    SensorUncertainty.UncalibratedBatteryMillivolts,
+                    SensorUncertainty.UncalibratedBatteryPercent);
+            }
+
             settingsStore.TryLoad(settings, limits);
             routines = new RoutineLibrary();
             history = new SessionHistory(io.Storage);
             recorder = new SessionRecorder();
             wallClock = new WallClock();
-            if (!calibrationStore.TryLoad(driveMap, limits))
+
+            // The record is judged against the profile's ceiling: an uncalibrated-sensor shift lowers the ceiling the
+            // governor enforces, but does not make a valid motor record invalid (existing records still load).
+            if (!calibrationStore.TryLoad(driveMap, profile.Limits))
             {
                 faults.Record(FaultCode.CalibrationInvalid, calibrationStore.LastLoadProblem, io.Clock.MillisecondsSinceBoot);
             }
@@ -189,17 +214,42 @@ namespace Wand.Core.Control
 
         private void ReadSensors(long now)
         {
-            bool headLost = heads.Sample(io.HeadId.ReadCounts(), now);
+            rawHeadCounts = io.HeadId.ReadCounts();
+            bool headLost = heads.Sample(sensors.Correct(SensorCalibrationRecord.HeadIdChannel, rawHeadCounts), now);
             if (thermal.IsSampleDue(now))
             {
-                thermal.Sample(io.HeadTemperature.ReadCounts(), now);
+                rawThermistorCounts = ReadAveraged(io.HeadTemperature);
+                thermal.Sample(sensors.Correct(SensorCalibrationRecord.ThermistorChannel, rawThermistorCounts), now);
             }
 
-            lastBatteryCounts = io.Battery.ReadCounts();
+            rawBatteryCounts = io.Battery.ReadCounts();
+            lastBatteryCounts = sensors.Correct(SensorCalibrationRecord.BatteryChannel, rawBatteryCounts);
             battery.Sample(lastBatteryCounts, !governor.IsOff, now);
             usbPresent = io.UsbPower.IsActive;
             skin.Sample(now);
             JudgeFaults(now, headLost);
+        }
+
+        /// <summary>
+        /// Reads a channel <see cref="ThermistorSamplesPerReading"/> times and returns the rounded mean, so per-read ADC
+        /// noise moves the temperature by a small fraction of the SR-18 budget. A saturated read (0 or 4095, a short or an
+        /// open) wins over the mean, so a sensor fault is never averaged away.
+        /// </summary>
+        private static int ReadAveraged(Hardware.IAnalogChannel channel)
+        {
+            int sum = 0;
+            for (int read = 0; read < ThermistorSamplesPerReading; read++)
+            {
+                int counts = channel.ReadCounts();
+                if (counts <= 0 || counts >= AnalogScaling.MaximumCounts)
+                {
+                    return counts <= 0 ? 0 : AnalogScaling.MaximumCounts;
+                }
+
+                sum += counts;
+            }
+
+            return (sum + (ThermistorSamplesPerReading / 2)) / ThermistorSamplesPerReading;
         }
 
         private void JudgeFaults(long now, bool headLost)

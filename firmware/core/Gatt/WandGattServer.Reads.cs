@@ -41,6 +41,9 @@ namespace Wand.Core.Gatt
                 case WandProfile.CalibrationIndex:
                     CalibrationRules.Copy(controller.Calibration, calibration);
                     return calibration.Encode(buffer, 0);
+                case WandProfile.SensorCalibrationIndex:
+                    controller.SensorCalibration.CopyTo(sensorCalibration);
+                    return sensorCalibration.Encode(buffer, 0);
                 case WandProfile.RawSensorsIndex:
                     FillRawSensors();
                     return rawSensors.Encode(buffer, 0);
@@ -132,6 +135,11 @@ namespace Wand.Core.Gatt
                 flags |= StatusIndicators.CalibrationInvalid;
             }
 
+            if (!controller.SensorsCalibrated)
+            {
+                flags |= StatusIndicators.SensorCalibrationMissing;
+            }
+
             if (controller.FaultActive)
             {
                 flags |= StatusIndicators.FaultActive;
@@ -186,7 +194,7 @@ namespace Wand.Core.Gatt
         {
             version.Major = ProtocolVersion.CurrentMajor;
             version.Minor = ProtocolVersion.CurrentMinor;
-            ProtocolFeatures features = ProtocolFeatures.FactoryService | ProtocolFeatures.PagedFaultLog
+            ProtocolFeatures features = ProtocolFeatures.FactoryService | ProtocolFeatures.PagedFaultLog | ProtocolFeatures.SensorCalibration
                 | ProtocolFeatures.Routines | ProtocolFeatures.Pause | ProtocolFeatures.SessionHistory | ProtocolFeatures.CurrentTime;
             if (controller.Profile.SkinContactSensing)
             {

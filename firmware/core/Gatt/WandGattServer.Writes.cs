@@ -24,6 +24,8 @@ namespace Wand.Core.Gatt
                     return ApplyFaultLogSelection(value, length);
                 case WandProfile.CalibrationIndex:
                     return ApplyCalibration(value, length);
+                case WandProfile.SensorCalibrationIndex:
+                    return ApplySensorCalibration(value, length);
                 case WandProfile.RawDriveIndex:
                     return ApplyRawDrive(value, length);
                 case WandProfile.FactorySerialIndex:
@@ -130,6 +132,17 @@ namespace Wand.Core.Gatt
             }
 
             return CommandRefusal.ToAttError(controller.WriteCalibration(calibration));
+        }
+
+        private AttError ApplySensorCalibration(byte[] value, int length)
+        {
+            AttError decoded = sensorCalibration.Decode(value, 0, length);
+            if (decoded != AttError.Success)
+            {
+                return decoded;
+            }
+
+            return CommandRefusal.ToAttError(controller.WriteSensorCalibration(sensorCalibration));
         }
 
         private AttError ApplyRawDrive(byte[] value, int length)

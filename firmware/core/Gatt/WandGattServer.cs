@@ -32,6 +32,7 @@ namespace Wand.Core.Gatt
         private readonly FaultLogPage faultPage = new FaultLogPage();
         private readonly ProtocolVersion version = new ProtocolVersion();
         private readonly CalibrationRecord calibration = new CalibrationRecord();
+        private readonly SensorCalibrationRecord sensorCalibration = new SensorCalibrationRecord();
         private readonly RawDriveCommand rawDrive = new RawDriveCommand();
         private readonly RawSensorReadings rawSensors = new RawSensorReadings();
         private readonly SerialNumber serialNumber = new SerialNumber();

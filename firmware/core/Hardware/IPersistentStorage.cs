@@ -50,5 +50,8 @@ namespace Wand.Core.Hardware
 
         /// <summary>Session history, entries 25–32 of each 32 (BP-6).</summary>
         History3 = 6,
+
+        /// <summary>The per-unit sensor calibration record (SR-18), next to the motor calibration.</summary>
+        SensorCalibration = 7,
     }
 }

@@ -33,6 +33,17 @@ namespace Wand.Core.Motor
         /// <summary>Gets the kick duration, in milliseconds (0 to 50).</summary>
         public int KickMilliseconds => record.KickMilliseconds;
 
+        /// <summary>Gets the calibrated sustain voltage, the lowest drive that keeps a turning rotor turning, in millivolts.</summary>
+        public int SustainMillivolts => record.SustainMillivolts;
+
+        /// <summary>Gets level 1's drive above the sustain voltage, in millivolts, 1 or more.</summary>
+        /// <returns>The margin, in millivolts.</returns>
+        public int LevelMargin()
+        {
+            int margin = record.LevelMillivolts(1) - record.SustainMillivolts;
+            return margin > 0 ? margin : 1;
+        }
+
         /// <summary>Gets the calibration in use (a copy owned by the map; do not modify).</summary>
         public CalibrationRecord Record => record;
 

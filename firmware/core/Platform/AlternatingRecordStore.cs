@@ -25,6 +25,7 @@ namespace Wand.Core.Platform
         {
             "calibration.a", "calibration.b", "settings.a", "settings.b", "identity.a", "identity.b",
             "history0.a", "history0.b", "history1.a", "history1.b", "history2.a", "history2.b", "history3.a", "history3.b",
+            "sensors.a", "sensors.b",
         };
 
         private readonly IRecordFiles _files;

@@ -9,9 +9,20 @@ namespace Wand.Core.Safety
     /// It turns the motor off before anything else at construction (SR-1), holds zero in the same tick whenever any
     /// inhibit is set (SR-6…SR-10, SR-12, SR-13), clamps every request to the head, calibration and thermal level cap
     /// and to the rated-voltage ceiling computed from the measured battery voltage (SR-3), and shapes changes with the
-    /// start ramp, the slew limit and the standstill kick (SR-4). Thread-safe: <see cref="ForceOff"/> may come from the
+    /// start ramp, the slew limit and the start-up kick (SR-4). Thread-safe: <see cref="ForceOff"/> may come from the
     /// liveness timer while the loop runs.
     /// </summary>
+    /// <remarks>
+    /// The kick (SR-4 as amended, MD-5) is applied whenever the rotor may be below its sustain speed. The governor cannot
+    /// observe the rotor, so it keeps a conservative estimate of the rotor's speed, expressed as the drive margin above
+    /// the calibrated sustain voltage that would hold it there: it rises no faster than the slowest motor of the
+    /// population spins up (<see cref="SafetyLimits.RotorSpinUpMilliseconds"/>) and, while the drive is below the sustain
+    /// voltage (off included), falls no slower than the fastest motor runs down
+    /// (<see cref="SafetyLimits.RotorRunDownMilliseconds"/>). A rotor counts as turning from the end of a completed kick
+    /// until the estimate, with the drive below the sustain voltage, falls under
+    /// <see cref="SafetyLimits.RotorSustainSpeedPercent"/> of the level-1 margin. So a restart while the rotor coasts
+    /// well above that speed gets no kick, and any restart after it may have stopped does.
+    /// </remarks>
     public sealed class SafetyGovernor
     {
         private readonly IMotorOutput motor;
@@ -22,11 +33,14 @@ namespace Wand.Core.Safety
         private float dutyCycle;
         private long lastUpdate = -1;
         private bool outputZero = true;
-        private long zeroSince;
         private bool starting;
         private long rampStart;
+        private float rampLevel;
         private long kickStart = -1;
         private bool outputUncertain;
+        private long lastEstimate = -1;
+        private float rotorMillivolts;
+        private bool rotorTurning;
 
         /// <summary>
         /// Initializes a new instance of the <see cref="SafetyGovernor"/> class and sets the motor output to zero before
@@ -39,7 +53,6 @@ namespace Wand.Core.Safety
             this.motor = motor;
             this.limits = limits;
             motor.SetDutyCycle(0f);
-            zeroSince = -SafetyLimits.StandstillMilliseconds;
         }
 
         /// <summary>How often <see cref="ForceOff"/> tries to write zero to a failing output.</summary>
@@ -64,6 +77,16 @@ namespace Wand.Core.Safety
         /// <summary>Gets a value indicating whether the start-up kick is being applied.</summary>
         public bool Kicking => kickStart >= 0;
 
+        /// <summary>
+        /// Gets a value indicating whether the rotor counts as turning at or above its sustain speed (no kick needed):
+        /// from the end of a completed kick until the drive has been below the sustain voltage long enough for the fastest
+        /// rotor of the population to slow below the sustain speed.
+        /// </summary>
+        public bool RotorTurning => rotorTurning;
+
+        /// <summary>Gets the estimated rotor speed as the drive margin above the sustain voltage that holds it, in millivolts, 0 or more.</summary>
+        public float RotorMillivolts => rotorMillivolts;
+
         /// <summary>Gets a value indicating whether the output is zero.</summary>
         public bool IsOff => outputZero;
 
@@ -81,6 +104,7 @@ namespace Wand.Core.Safety
             lock (gate)
             {
                 long elapsed = ElapsedSinceLastUpdate(now);
+                EstimateRotor(now, map.SustainMillivolts, map.LevelMargin());
                 if (inhibit != DriveInhibit.None || batteryMillivolts <= 0)
                 {
                     WriteZero(now);
@@ -117,6 +141,11 @@ namespace Wand.Core.Safety
             lock (gate)
             {
                 ElapsedSinceLastUpdate(now);
+
+                // The raw drive has no kick and no calibration in force: count the rotor as possibly stopped.
+                lastEstimate = now;
+                rotorMillivolts = 0f;
+                rotorTurning = false;
                 starting = false;
                 kickStart = -1;
                 level = 0f;
@@ -180,13 +209,25 @@ namespace Wand.Core.Safety
                 {
                     starting = true;
                     rampStart = now;
+                    rampLevel = target;
+                }
+
+                if (starting)
+                {
+                    // A session starts from zero over at least 500 ms (SR-4): the ramp rises at the rate that reaches the
+                    // level asked for at the start in 500 ms, or at the slew rate if that is faster; a later, higher
+                    // target is followed at the slew rate. The tick that starts at rampStart + k·tick may reach
+                    // (k + 1)·tick / 500 of the target, so the ramp spans at least 500 ms of output.
+                    float rampStep = rampLevel * elapsed / SafetyLimits.SessionStartRampMilliseconds;
+                    if (rampStep > step)
+                    {
+                        step = rampStep;
+                    }
                 }
 
                 float next = level + step < target ? level + step : target;
                 if (starting)
                 {
-                    // From zero, the target is reached no sooner than 500 ms of output (SR-4): the tick that starts at
-                    // rampStart + k·tick may reach (k + 1)·tick / 500 of the target.
                     float fraction = (float)(now - rampStart + SafetyLimits.ControlTickMilliseconds) / SafetyLimits.SessionStartRampMilliseconds;
                     float startCap = fraction < 1f ? target * fraction : target;
                     if (next > startCap)
@@ -220,8 +261,14 @@ namespace Wand.Core.Safety
                 return demand;
             }
 
-            if (outputZero && kickStart < 0 && now - zeroSince >= SafetyLimits.StandstillMilliseconds && map.KickMilliseconds > 0)
+            if (!rotorTurning && kickStart < 0)
             {
+                if (map.KickMilliseconds <= 0)
+                {
+                    // No kick configured: nothing more can be done to start the rotor.
+                    return demand;
+                }
+
                 kickStart = now;
             }
 
@@ -235,9 +282,53 @@ namespace Wand.Core.Safety
                 }
 
                 kickStart = -1;
+                rotorTurning = true;
             }
 
             return demand;
+        }
+
+        /// <summary>
+        /// Advances the rotor estimate over the time since the last estimate with the drive held in that time (see the
+        /// class remarks). Allocates nothing.
+        /// </summary>
+        /// <param name="now">Milliseconds since boot.</param>
+        /// <param name="sustainMillivolts">The calibrated sustain voltage, in millivolts.</param>
+        /// <param name="levelMarginMillivolts">Level 1's drive above the sustain voltage, in millivolts.</param>
+        private void EstimateRotor(long now, int sustainMillivolts, int levelMarginMillivolts)
+        {
+            long elapsed = lastEstimate < 0 ? 0 : now - lastEstimate;
+            lastEstimate = now;
+            if (elapsed <= 0)
+            {
+                return;
+            }
+
+            int held = millivolts;
+            if (held > 0 && held >= sustainMillivolts)
+            {
+                if (!rotorTurning && kickStart < 0)
+                {
+                    // A rotor that was not started gains no speed from a drive below its breakaway voltage.
+                    return;
+                }
+
+                float target = held - sustainMillivolts;
+                int timeConstant = target > rotorMillivolts ? SafetyLimits.RotorSpinUpMilliseconds : SafetyLimits.RotorRunDownMilliseconds;
+                rotorMillivolts += (target - rotorMillivolts) * ApproachFraction(elapsed, timeConstant);
+                return;
+            }
+
+            rotorMillivolts -= rotorMillivolts * ApproachFraction(elapsed, SafetyLimits.RotorRunDownMilliseconds);
+            if (rotorMillivolts * 100f < (float)levelMarginMillivolts * SafetyLimits.RotorSustainSpeedPercent)
+            {
+                rotorTurning = false;
+            }
+        }
+
+        private static float ApproachFraction(long elapsed, int timeConstantMilliseconds)
+        {
+            return (float)(1.0 - System.Math.Exp(-(double)elapsed / timeConstantMilliseconds));
         }
 
         private void WriteMillivolts(long now, int demand, int batteryMillivolts)
@@ -272,11 +363,7 @@ namespace Wand.Core.Safety
             kickStart = -1;
             dutyCycle = 0f;
             millivolts = 0;
-            if (!outputZero)
-            {
-                outputZero = true;
-                zeroSince = now;
-            }
+            outputZero = true;
 
             outputUncertain = true;
             motor.SetDutyCycle(0f);

@@ -158,6 +158,7 @@ public sealed partial class SimulatedWandLink : IWandLink
             Motor = options.Motor,
             MotorSpread = options.MotorSpread,
             BatteryVolts = options.BatteryVolts,
+            SensorCalibrated = options.SensorCalibrated,
         };
         VirtualWandOptions wandOptions = new();
         BoardProfile profile = BoardProfile.CreateDefault();

@@ -36,6 +36,12 @@ public sealed record SimulatedWandOptions
     /// <summary>Gets a value indicating whether the unit boots with an ideal factory calibration (false: no record, safe defaults).</summary>
     public bool Calibrated { get; init; } = true;
 
+    /// <summary>
+    /// Gets a value indicating whether the unit boots with the sensor calibration a perfect station would have written
+    /// (SR-18); <c>false</c> for a unit without one (limits shifted by the uncalibrated worst case).
+    /// </summary>
+    public bool SensorCalibrated { get; init; } = true;
+
     /// <summary>Gets the seed of part tolerances and noise.</summary>
     public ulong Seed { get; init; } = 1;
 

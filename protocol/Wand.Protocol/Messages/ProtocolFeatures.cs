@@ -27,5 +27,8 @@ namespace Wand.Protocol.Messages
 
         /// <summary>The Current Time Service 0x1805 is served; a written time stamps the session history (BP-6).</summary>
         CurrentTime = 0x00000040,
+
+        /// <summary>Per-unit sensor calibration (1.1): Factory characteristic "sensor-calibration", status flag <c>SensorCalibrationMissing</c> (SR-18).</summary>
+        SensorCalibration = 0x00000080,
     }
 }

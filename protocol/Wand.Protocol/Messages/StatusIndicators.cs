@@ -34,6 +34,9 @@ namespace Wand.Protocol.Messages
         /// <summary>Skin-contact sensing is on and the head is lifted: vibration paused (HD-5).</summary>
         SkinContactLost = 0x0100,
 
+        /// <summary>The sensor calibration is missing or corrupt; the limits are shifted by the uncalibrated worst case (SR-18).</summary>
+        SensorCalibrationMissing = 0x0200,
+
         /// <summary>A guided routine is playing (protocol 1.1, MD-6); the "routine" characteristic has the step.</summary>
         RoutineActive = 0x2000,
 

@@ -102,8 +102,11 @@ namespace Wand.Protocol.Profile
         /// <summary>Index of "current-time" (Current Time 0x2A2B, protocol 1.1).</summary>
         public const int CurrentTimeIndex = 22;
 
+        /// <summary>Index of "sensor-calibration" (Factory, protocol 1.1, feature bit SensorCalibration).</summary>
+        public const int SensorCalibrationIndex = 23;
+
         /// <summary>Number of characteristics in the table.</summary>
-        public const int CharacteristicCount = 23;
+        public const int CharacteristicCount = 24;
 
         /// <summary>Longest Device Information string served, in bytes.</summary>
         public const int DeviceInformationMaximumLength = 20;
@@ -111,7 +114,7 @@ namespace Wand.Protocol.Profile
         /// <summary>
         /// Longest value of any characteristic, in bytes: a buffer this long holds every read, write and notification.
         /// </summary>
-        public const int MaximumValueLength = CalibrationRecord.Length;
+        public const int MaximumValueLength = SensorCalibrationRecord.Length;
 
         /// <summary>Status is notified on change at most this often, in milliseconds (changes in between are coalesced).</summary>
         public const int StatusNotifyIntervalMilliseconds = 250;
@@ -167,6 +170,7 @@ namespace Wand.Protocol.Profile
             new CharacteristicDefinition(RoutineCatalogIndex, "routine-catalog", WandServiceIndex, "6d780109-ef12-4cc2-baad-fd233d601624", Read | Write, Encrypted, Encrypted, RoutineCatalogPage.SelectionLength, RoutineCatalogPage.SelectionLength, RoutineCatalogPage.MaximumLength, 0, Layout, "Protocol 1.1: the built-in routines' steps, three per read; a write selects routine and first step.", null),
             new CharacteristicDefinition(SessionHistoryIndex, "session-history", WandServiceIndex, "6d78010a-ef12-4cc2-baad-fd233d601624", Read | Write, Encrypted, Encrypted, SessionHistoryPage.SelectionLength, SessionHistoryPage.SelectionLength, SessionHistoryPage.MaximumLength, 0, Layout, "Protocol 1.1: the last 32 sessions, newest first, two per read, with today's drive time; a write selects the first entry.", null),
             new CharacteristicDefinition(CurrentTimeIndex, "current-time", CurrentTimeServiceIndex, "00002a2b-0000-1000-8000-00805f9b34fb", Read | Write | Notify, Encrypted, Encrypted, CurrentTime.Length, CurrentTime.Length, CurrentTime.Length, 0, Layout, "Local date and time (Exact Time 256 and adjust reason); unknown until an app writes it after boot.", null),
+            new CharacteristicDefinition(SensorCalibrationIndex, "sensor-calibration", FactoryServiceIndex, "6d780206-ef12-4cc2-baad-fd233d601624", Read | Write, Factory, Factory, SensorCalibrationRecord.Length, SensorCalibrationRecord.Length, SensorCalibrationRecord.Length, 0, Layout, "The per-unit sensor calibration (gain and offset of head-ID, NTC and battery readings) with version and CRC-32 (SR-18); reads the correction in force (unity when none; status flag sensor-calibration-missing).", null),
         };
 
         /// <summary>Gets the number of services.</summary>

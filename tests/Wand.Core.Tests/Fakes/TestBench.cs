@@ -15,7 +15,7 @@ public sealed class TestBench
 {
     public const int Tick = SafetyLimits.ControlTickMilliseconds;
 
-    public TestBench(bool calibrated = true, BoardProfile? profile = null, bool withTouch = false, FakeStorage? storage = null)
+    public TestBench(bool calibrated = true, BoardProfile? profile = null, bool withTouch = false, FakeStorage? storage = null, bool sensorsCalibrated = true, Action<FakeStorage>? prepareStorage = null)
     {
         Storage = storage ?? new FakeStorage();
         Profile = profile ?? BoardProfile.CreateDefault();
@@ -26,6 +26,15 @@ public sealed class TestBench
             Storage.Put(StorageSlot.Calibration, buffer);
         }
 
+        if (sensorsCalibrated)
+        {
+            // The fake channels read exactly: the unit's sensor calibration is the identity.
+            byte[] buffer = new byte[SensorCalibrationRecord.Length];
+            new SensorCalibrationRecord().Encode(buffer, 0);
+            Storage.Put(StorageSlot.SensorCalibration, buffer);
+        }
+
+        prepareStorage?.Invoke(Storage);
         Io = new BoardIo(Motor, HeadId, Ntc, Battery, Button, Usb, Strap, Clock, Storage, Watchdog, withTouch ? Touch : null);
         SetHead(HeadIdentity.SoftDome);
         SetTemperature(25.0);
