@@ -21,16 +21,15 @@ public static class Program
         GuardedWriter output = new(Console.Out);
         GuardedWriter error = new(Console.Error);
 
-        // Ctrl-C and SIGTERM cancel the running command's token; it then has 5 s to leave the wand safe (stop a session).
-        // SIGHUP (the terminal closed) cancels it the same way: teardown runs, the report is written and the run stored.
-        using CancellationTokenSource hangUp = new();
-        using PosixSignalRegistration? hangUpRegistration = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal =>
-        {
-            signal.Cancel = true;
-            hangUp.Cancel();
-        });
-        InvocationConfiguration configuration = new() { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(5) };
-        int code = await RunAsync(args, configuration, hangUp.Token).ConfigureAwait(false);
+        // Ctrl-C, SIGTERM and SIGHUP (the terminal closed) cancel the running command's token: teardown runs, a session
+        // started here is stopped, the report is written and the run stored, and the command's own exit code stands.
+        // A command that has not finished 5 s after the signal is ended with the shell's code for that signal.
+        using CancellationTokenSource stopping = new();
+        using PosixSignalRegistration? interrupt = TerminationSignals.Register(PosixSignal.SIGINT, stopping);
+        using PosixSignalRegistration? terminate = TerminationSignals.Register(PosixSignal.SIGTERM, stopping);
+        using PosixSignalRegistration? hangUp = TerminationSignals.Register(PosixSignal.SIGHUP, stopping);
+        InvocationConfiguration configuration = new() { Output = output, Error = error, ProcessTerminationTimeout = null };
+        int code = await RunAsync(args, configuration, stopping.Token).ConfigureAwait(false);
         if (code == (int)ExitCode.Success && (output.Failed || error.Failed))
         {
             code = (int)ExitCode.OutputUnwritable;

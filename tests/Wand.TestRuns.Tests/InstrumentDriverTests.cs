@@ -14,6 +14,7 @@ using Xunit;
 namespace Wand.TestRuns.Tests;
 
 /// <summary>The SCPI drivers against the simulated instruments, and end-of-line through them (HC-4).</summary>
+[Trait("Requirement", "HC-4")]
 public sealed class InstrumentDriverTests
 {
     [Fact]
