@@ -30,10 +30,10 @@ public sealed class VirtualWand
     /// <param name="boot">Creates the firmware on the board: called at boot and after every watchdog reset.</param>
     /// <param name="options">Tick periods and pacing; <c>null</c> for the defaults.</param>
     /// <param name="notifications">The relay the firmware's GATT notifications go to; <c>null</c> for a new one.</param>
-    public VirtualWand(VirtualBoard board, Func<VirtualBoard, IControlLoop> boot, VirtualWandOptions? options = null, NotificationRelay? notifications = null)
+    public VirtualWand(VirtualBoard board, Func<VirtualBoard, IControlLoop> boot, VirtualWandOptions? options = null, NotificationBroadcaster? notifications = null)
     {
         Board = board ?? throw new ArgumentNullException(nameof(board));
-        Notifications = notifications ?? new NotificationRelay();
+        Notifications = notifications ?? new NotificationBroadcaster();
         this.boot = boot ?? throw new ArgumentNullException(nameof(boot));
         Options = options ?? new VirtualWandOptions();
         Options.Validate();
@@ -54,7 +54,7 @@ public sealed class VirtualWand
     public WandRuntime? Runtime => (Firmware as WandControllerLoop)?.Runtime;
 
     /// <summary>Gets the relay of GATT notifications, which outlives reboots (set when created with <see cref="Create"/>).</summary>
-    public NotificationRelay Notifications { get; }
+    public NotificationBroadcaster Notifications { get; }
 
     /// <summary>Gets the options.</summary>
     public VirtualWandOptions Options { get; }
@@ -91,7 +91,7 @@ public sealed class VirtualWand
     public static VirtualWand Create(BoardProfile? profile = null, VirtualBoardOptions? boardOptions = null, VirtualWandOptions? options = null)
     {
         VirtualBoard board = new(profile ?? BoardProfile.CreateDefault(), boardOptions);
-        NotificationRelay relay = new();
+        NotificationBroadcaster relay = new();
         return new VirtualWand(board, b => new WandControllerLoop(b, relay), options, relay);
     }
 

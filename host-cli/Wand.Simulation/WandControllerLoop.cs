@@ -17,7 +17,7 @@ public sealed class WandControllerLoop : IControlLoop
     public WandControllerLoop(VirtualBoard board, IGattNotificationSink? notifications = null)
     {
         ArgumentNullException.ThrowIfNull(board);
-        Runtime = new WandRuntime(board.Profile, board.Io, VirtualIdentity, notifications ?? new NotificationRelay());
+        Runtime = new WandRuntime(board.Profile, board.Io, VirtualIdentity, notifications ?? new NotificationBroadcaster());
     }
 
     /// <summary>Gets the Device Information texts of a virtual wand.</summary>

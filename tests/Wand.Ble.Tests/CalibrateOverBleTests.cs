@@ -14,6 +14,7 @@ using Wand.Protocol.Factory;
 using Wand.Protocol.Profile;
 using Wand.BleBed;
 using Xunit;
+using Wand.Host.Serial.Terminals;
 
 namespace Wand.Ble.Tests;
 

@@ -5,6 +5,7 @@ using Wand.Host.Calibration;
 using Wand.Host.Calibration.Jig;
 using Wand.Host.Calibration.Sensors;
 using Xunit;
+using Wand.Host.Serial.Terminals;
 
 namespace Wand.Calibration.Tests;
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using Wand.Host.Serial;
 using Xunit;
+using Wand.Host.Serial.Terminals;
 
 namespace Wand.Flashing.Tests;
 

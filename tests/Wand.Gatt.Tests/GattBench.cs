@@ -23,7 +23,7 @@ public sealed class GattBench
 
     public VirtualWand Wand { get; }
 
-    public NotificationRelay Relay { get; } = new();
+    public NotificationBroadcaster Relay { get; } = new();
 
     public List<GattNotification> Notifications { get; } = new();
 

@@ -30,7 +30,7 @@ public sealed class GattFuzzer
         VirtualBoard board = new(BoardProfile.CreateDefault(), new VirtualBoardOptions { Seed = (ulong)seed, MotorSpread = 0.25 });
         board.StoreCalibration(IdealCalibration.For(board.Motor.Parameters));
         board.SetFactoryStrap(factoryMode);
-        NotificationRelay relay = new();
+        NotificationBroadcaster relay = new();
         wand = new VirtualWand(board, b => new WandControllerLoop(b, relay), null, relay);
         invariants = new SafetyInvariants(wand);
         wand.RunFor(400);

@@ -22,7 +22,7 @@ namespace Wand.Core.Control
         public FaultLog FaultLog => faults.Log;
 
         /// <summary>Gets the user settings.</summary>
-        public SessionSettings Settings => settings;
+        public SessionDefaults Settings => settings;
 
         /// <summary>Gets the session state.</summary>
         public SessionState SessionState => session.State;

@@ -37,7 +37,7 @@ namespace Wand.Core.Control
         private readonly ButtonGestureDetector buttons;
         private readonly PatternLibrary patterns;
         private readonly SessionManager session;
-        private readonly SessionSettings settings;
+        private readonly SessionDefaults settings;
         private readonly DriveMap driveMap;
         private readonly FactoryMode factory;
         private readonly PairingWindow pairing;
@@ -91,7 +91,7 @@ namespace Wand.Core.Control
             buttons = new ButtonGestureDetector();
             patterns = new PatternLibrary();
             session = new SessionManager(limits, patterns);
-            settings = new SessionSettings();
+            settings = new SessionDefaults();
             driveMap = new DriveMap();
             factory = new FactoryMode();
             pairing = new PairingWindow();

@@ -25,7 +25,7 @@ namespace Wand.Core.Sessions
         /// <param name="settings">The settings to update.</param>
         /// <param name="limits">The limits in force.</param>
         /// <returns><c>true</c> when stored settings were applied.</returns>
-        public bool TryLoad(SessionSettings settings, SafetyLimits limits)
+        public bool TryLoad(SessionDefaults settings, SafetyLimits limits)
         {
             int length = storage.Read(StorageSlot.Settings, buffer);
             if (length <= 0 || codec.Decode(buffer, 0, length) != AttError.Success)
@@ -39,7 +39,7 @@ namespace Wand.Core.Sessions
         /// <summary>Stores the settings.</summary>
         /// <param name="settings">The settings.</param>
         /// <returns><c>true</c> when stored.</returns>
-        public bool Save(SessionSettings settings)
+        public bool Save(SessionDefaults settings)
         {
             codec.DefaultSessionSeconds = settings.DurationSeconds;
             codec.DefaultLevel = settings.DefaultLevel;

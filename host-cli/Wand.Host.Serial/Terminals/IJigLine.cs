@@ -1,6 +1,6 @@
 using System;
 
-namespace Wand.Host.Calibration.Jig;
+namespace Wand.Host.Serial.Terminals;
 
 /// <summary>
 /// The byte line to the jig accelerometer: a serial port or one end of a pseudo-terminal. The same shape as the

@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using Wand.Host.Serial;
 
-namespace Wand.Host.Calibration.Jig;
+namespace Wand.Host.Serial.Terminals;
 
 /// <summary>
 /// An open terminal descriptor on Linux as an <see cref="IJigLine"/>, set raw: the controller end of a

@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using Wand.Host.Serial;
 
-namespace Wand.Host.Calibration.Jig;
+namespace Wand.Host.Serial.Terminals;
 
 /// <summary>
 /// A pseudo-terminal pair (posix_openpt(3), grantpt(3), unlockpt(3), ptsname_r(3)): the device side and the host side of

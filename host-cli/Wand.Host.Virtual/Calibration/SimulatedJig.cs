@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using Wand.Host.Calibration.Sensors;
+using Wand.Host.Serial.Terminals;
 
 namespace Wand.Host.Calibration.Jig;
 

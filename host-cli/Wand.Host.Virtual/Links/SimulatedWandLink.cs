@@ -183,7 +183,7 @@ public sealed partial class SimulatedWandLink : IWandLink
         }
 
         ApplyWorld(probe, options);
-        NotificationRelay relay = new();
+        NotificationBroadcaster relay = new();
         return new VirtualWand(probe, board => new WandControllerLoop(board, relay), wandOptions, relay);
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Host.Calibration.Sensors;
+using Wand.Host.Serial.Terminals;
 
 namespace Wand.Host.Calibration.Jig;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Text;
+using Wand.Host.Serial.Terminals;
 
 namespace Wand.Host.Calibration.Jig;
 

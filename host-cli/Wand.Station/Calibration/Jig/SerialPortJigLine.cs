@@ -1,5 +1,6 @@
 using System;
 using Wand.Host.Serial;
+using Wand.Host.Serial.Terminals;
 
 namespace Wand.Host.Calibration.Jig;
 

@@ -72,13 +72,13 @@ public sealed class TestRunner
         Stopwatch clock = Stopwatch.StartNew();
         PhaseExecutor executor = new(context, progress);
         List<PhaseRecord> phases = [];
-        DeviceIdentity identity = new();
+        UnitUnderTestIdentity identity = new();
         try
         {
             progress.RunStarted(plan, link.Address);
             PhaseRecord setup = await executor.RunAsync(plan.Setup, cancellationToken).ConfigureAwait(false);
             phases.Add(setup);
-            identity = await DeviceIdentity.ReadAsync(link, cancellationToken).ConfigureAwait(false);
+            identity = await UnitUnderTestIdentity.ReadAsync(link, cancellationToken).ConfigureAwait(false);
             context.DutSerial = options.DutSerial ?? plan.DutSerial ?? identity.Serial;
             string? stopReason = setup.Outcome == PhaseOutcome.Pass ? null : $"Skipped: setup ended {setup.Outcome.ToString().ToUpperInvariant()}.";
             foreach (PhasePlan phase in plan.Phases)
@@ -121,7 +121,7 @@ public sealed class TestRunner
             HostVersion = options.HostVersion,
             DeviceAddress = link.Address,
             VirtualDevice = link.World != null,
-            DutSerial = context.DutSerial.Length > 0 ? context.DutSerial : DeviceIdentity.UnknownSerial,
+            DutSerial = context.DutSerial.Length > 0 ? context.DutSerial : UnitUnderTestIdentity.UnknownSerial,
             FirmwareRevision = identity.FirmwareRevision,
             SoftwareRevision = identity.SoftwareRevision,
             HardwareRevision = identity.HardwareRevision,

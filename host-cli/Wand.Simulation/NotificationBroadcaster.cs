@@ -7,7 +7,7 @@ namespace Wand.Simulation;
 /// The notification sink of the virtual wand's GATT server. It outlives firmware reboots, so a link subscribed to it
 /// keeps receiving notifications from each new firmware instance.
 /// </summary>
-public sealed class NotificationRelay : IGattNotificationSink
+public sealed class NotificationBroadcaster : IGattNotificationSink
 {
     /// <summary>Raised for every notification: characteristic index and a copy of the value.</summary>
     public event EventHandler<GattNotification>? Notified;

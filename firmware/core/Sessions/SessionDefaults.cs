@@ -7,10 +7,10 @@ namespace Wand.Core.Sessions
     /// User settings: the defaults a button-started session uses (SR-5: the duration may only be set at or below the hard
     /// maximum).
     /// </summary>
-    public sealed class SessionSettings
+    public sealed class SessionDefaults
     {
-        /// <summary>Initializes a new instance of the <see cref="SessionSettings"/> class with the product defaults.</summary>
-        public SessionSettings()
+        /// <summary>Initializes a new instance of the <see cref="SessionDefaults"/> class with the product defaults.</summary>
+        public SessionDefaults()
         {
             DurationSeconds = SafetyLimits.DefaultSessionSeconds;
             DefaultLevel = 1;

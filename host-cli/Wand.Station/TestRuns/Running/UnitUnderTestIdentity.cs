@@ -11,7 +11,7 @@ using Wand.Protocol.Profile;
 namespace Wand.Host.TestRuns.Running;
 
 /// <summary>The unit's identity from Device Information and the protocol version; blank fields when unreadable.</summary>
-internal sealed class DeviceIdentity
+internal sealed class UnitUnderTestIdentity
 {
     public const string UnknownSerial = "UNKNOWN";
 
@@ -28,11 +28,11 @@ internal sealed class DeviceIdentity
     public string ProtocolVersion { get; private init; } = string.Empty;
 
     /// <summary>Reads what it can; a link that is not connected, or a refused read, leaves the field blank.</summary>
-    public static async Task<DeviceIdentity> ReadAsync(IWandLink link, CancellationToken cancellationToken)
+    public static async Task<UnitUnderTestIdentity> ReadAsync(IWandLink link, CancellationToken cancellationToken)
     {
         if (link.State != LinkState.Connected)
         {
-            return new DeviceIdentity();
+            return new UnitUnderTestIdentity();
         }
 
         byte[]? version = await TryReadAsync(link, WandProfile.ProtocolVersionIndex, cancellationToken).ConfigureAwait(false);
@@ -40,7 +40,7 @@ internal sealed class DeviceIdentity
         string protocol = version != null && decoded.Decode(version, 0, version.Length) == AttError.Success
             ? string.Create(CultureInfo.InvariantCulture, $"{decoded.Major}.{decoded.Minor}")
             : string.Empty;
-        return new DeviceIdentity
+        return new UnitUnderTestIdentity
         {
             Serial = await TextAsync(link, WandProfile.SerialNumberIndex, cancellationToken).ConfigureAwait(false),
             FirmwareRevision = await TextAsync(link, WandProfile.FirmwareRevisionIndex, cancellationToken).ConfigureAwait(false),
