@@ -33,15 +33,15 @@ public sealed class JUnitConformanceTests : IDisposable
     {
         JUnitSchema.AssertValid(JUnitWriter.Render(SampleRecords.Failed()), "a FAIL record");
         TestRecord pass = await PlanRunning.RunAsync(PlanRunning.Load("end-of-line.yaml"));
-        TestRecord noHead = await PlanRunning.RunAsync(PlanRunning.Load("end-of-line.yaml"), new SimulatedWandOptions { Head = HeadIdentity.None });
+        TestRecord failed = await PlanRunning.RunAsync(PlanRunning.Load("end-of-line.yaml"), Defects.MiscalibratedMotor);
         using CancellationTokenSource cancelled = new();
         await cancelled.CancelAsync();
         TestRecord aborted = await PlanRunning.RunAsync(PlanRunning.Load("smoke.yaml"), cancellationToken: cancelled.Token);
 
         Assert.Equal(RunOutcome.Pass, pass.Outcome);
-        Assert.NotEqual(RunOutcome.Pass, noHead.Outcome);
+        Assert.Equal(RunOutcome.Fail, failed.Outcome);
         Assert.Equal(RunOutcome.Aborted, aborted.Outcome);
-        foreach (TestRecord record in new[] { pass, noHead, aborted })
+        foreach (TestRecord record in new[] { pass, failed, aborted })
         {
             JUnitSchema.AssertValid(JUnitWriter.Render(record), $"a {record.Outcome} record");
         }

@@ -26,4 +26,8 @@ internal static class PlanRunning
         TestRunner runner = new(new RunOptions { StationId = "test-station", FixtureActions = target.World is { } world ? new WorldFixtureActions(world, link) : null });
         return await runner.RunAsync(plan, target, new SimulatedStationFixture(link), null, cancellationToken);
     }
+
+    /// <summary>A runner wired to the virtual wand's fixture actions, as the CLI wires it for a `sim` device.</summary>
+    public static TestRunner RunnerFor(SimulatedWandLink link) =>
+        new(new RunOptions { StationId = "test-station", FixtureActions = link.World is { } world ? new WorldFixtureActions(world, link) : null });
 }
