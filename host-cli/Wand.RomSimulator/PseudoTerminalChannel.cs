@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using Wand.Host.Calibration.Jig;
 using Wand.Host.Serial.Terminals;
 
 namespace Wand.RomSimulator;

@@ -41,7 +41,7 @@ public sealed class SerialPortTests
     [Fact]
     public void HostBaudRate_AfterTheHostSetsARate_IsSeenOnTheSimulatorsSide()
     {
-        using Wand.Host.Calibration.Jig.PseudoTerminal pair = Wand.Host.Calibration.Jig.PseudoTerminal.Open(115_200);
+        using Wand.Host.Serial.Terminals.PseudoTerminal pair = Wand.Host.Serial.Terminals.PseudoTerminal.Open(115_200);
         using LinuxSerialPort port = LinuxSerialPort.Open(pair.TerminalPath, 230_400);
 
         Assert.Equal(230_400, pair.TerminalBaudRate);
