@@ -45,7 +45,7 @@ public class MotorStartPropertyTests
             starts += checkedStarts;
             quickRestarts += quick;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Sequences).WithQuietOnSuccess(true), property);
+        Check.One(PropertyRuns.Configuration(Sequences), property);
 
         // The sequences must exercise the case the requirement names: restarts while the rotor coasts.
         Assert.True(starts > Sequences, $"only {starts} starts checked");

@@ -7,9 +7,7 @@ namespace Wand.Safety.Tests;
 
 public class SafetyPropertyTests
 {
-    /// <summary>Sequences per run; CI runs at least 10,000. Override with WAND_PROPERTY_SEQUENCES for longer campaigns.</summary>
-    private static int Sequences =>
-        int.TryParse(Environment.GetEnvironmentVariable("WAND_PROPERTY_SEQUENCES"), out int count) && count > 0 ? count : 10_000;
+    private static int Sequences => PropertyRuns.Sequences;
 
     [Fact]
     public void SafetyInvariants_HoldOnEveryTickOfRandomEventSequences()
@@ -22,7 +20,7 @@ public class SafetyPropertyTests
             ticks += result.TicksChecked;
             driven += result.DrivenTicks;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Sequences).WithQuietOnSuccess(true), property);
+        Check.One(PropertyRuns.Configuration(Sequences), property);
 
         // The sequences must actually exercise the motor, or the invariants prove nothing.
         Assert.True(driven > ticks / 20, $"only {driven} of {ticks} ticks drove the motor");
@@ -50,7 +48,7 @@ public class SafetyPropertyTests
             routine += result.RoutineTicks;
             cue += result.CueTicks;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Math.Max(1, Sequences / 5)).WithQuietOnSuccess(true), property);
+        Check.One(PropertyRuns.Configuration(Sequences / 5), property);
 
         // The sequences must reach what they test: driven routine steps, cues and pauses.
         Assert.True(driven > ticks / 20, $"only {driven} of {ticks} ticks drove the motor");

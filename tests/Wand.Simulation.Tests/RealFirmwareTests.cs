@@ -102,6 +102,31 @@ public class RealFirmwareTests
         Assert.Equal(1, wand.Board.Faults.ThrownBy(AdapterKind.Battery));
     }
 
+    /// <summary>
+    /// SR-10, SR-12: a button start released in the same tick that latches a fault (here the liveness timer's clock read
+    /// throws, which latches the deadline fault) is refused; the motor stays off to the end of that tick and after it.
+    /// </summary>
+    [Fact]
+    public void SR12_StartInTheTickThatLatchedAFault_IsRefused()
+    {
+        VirtualWand wand = VirtualWand.Create(BoardProfile.CreateDefault(), new VirtualBoardOptions { Seed = 1716253828, MotorSpread = 0.25 });
+        wand.Board.PressButton(80);
+        wand.Board.PressButton(80, 250);
+        wand.RunFor(360);
+        Assert.Equal(SessionState.Idle, wand.Controller!.SessionState);
+
+        wand.Board.InjectFault("adapter-exception:clock:1");
+        wand.RunFor(SafetyLimits.ControlTickMilliseconds);
+
+        Assert.Equal(1, wand.Board.Faults.ThrownBy(AdapterKind.Clock));
+        Assert.Equal(0, wand.Board.MotorOutput.DutyCycle);
+        Assert.Equal(SessionState.Idle, wand.Controller.SessionState);
+        Assert.True(wand.Controller.FaultActive);
+        wand.RunFor(1_000);
+        Assert.Equal(0, wand.Board.MotorOutput.DutyCycle);
+        Assert.Equal(0, wand.EscapedExceptionCount);
+    }
+
     [Fact]
     public void SR5_DefaultSession_EndsOnItsOwnWithinTheLimit()
     {

@@ -437,6 +437,12 @@ namespace Wand.Core.Control
         /// <summary>The first condition that forbids drive right now, as a command result.</summary>
         private CommandResult StartBlocker()
         {
+            // A fault latched in the present tick holds to its end (SR-10, SR-12); the next tick may start afresh.
+            if (faults.LatchedSince(lastTickTime < 0 ? 0 : lastTickTime))
+            {
+                return CommandResult.FaultActive;
+            }
+
             if (usbPresent)
             {
                 return CommandResult.Charging;

@@ -14,6 +14,7 @@ namespace Wand.Core.Faults
         private bool deadlineLatched;
         private bool motorOutputFailing;
         private FaultCode mostRecent;
+        private long lastLatchMilliseconds = -1;
 
         /// <summary>Initializes a new instance of the <see cref="FaultManager"/> class.</summary>
         /// <param name="capacity">Fault-log entries kept.</param>
@@ -34,6 +35,17 @@ namespace Wand.Core.Faults
         /// <summary>Gets a value indicating whether a missed loop deadline latched the motor off (SR-10).</summary>
         public bool DeadlineLatched => deadlineLatched;
 
+        /// <summary>
+        /// Tells whether a session-start latch (SR-10 or SR-12) was set at or after a time. A start in the tick that latched
+        /// a fault is refused, so the fault holds the motor off at least to the end of that tick.
+        /// </summary>
+        /// <param name="millisecondsSinceBoot">The start of the window, 0 or more milliseconds since boot.</param>
+        /// <returns><c>true</c> when a latch was set in the window.</returns>
+        public bool LatchedSince(long millisecondsSinceBoot)
+        {
+            return lastLatchMilliseconds >= 0 && lastLatchMilliseconds >= millisecondsSinceBoot;
+        }
+
         /// <summary>Records a fault.</summary>
         /// <param name="code">The fault.</param>
         /// <param name="context">A detail byte.</param>
@@ -48,6 +60,7 @@ namespace Wand.Core.Faults
         /// <param name="millisecondsSinceBoot">When it happened.</param>
         public void LatchException(long millisecondsSinceBoot)
         {
+            lastLatchMilliseconds = millisecondsSinceBoot;
             if (!exceptionLatched)
             {
                 exceptionLatched = true;
@@ -60,6 +73,7 @@ namespace Wand.Core.Faults
         /// <param name="millisecondsSinceBoot">When it was detected.</param>
         public void LatchDeadline(long lateMilliseconds, long millisecondsSinceBoot)
         {
+            lastLatchMilliseconds = millisecondsSinceBoot;
             if (!deadlineLatched)
             {
                 deadlineLatched = true;
