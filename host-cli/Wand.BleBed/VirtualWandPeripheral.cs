@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Wand.BleBed.Peripheral;
 using Wand.Core.Board;
 using Wand.Core.Control;
 using Wand.Core.Gatt;
@@ -17,7 +18,7 @@ namespace Wand.BleBed;
 /// <see cref="IWandLink"/> shape so <see cref="GattBridge"/> can serve it; a link to a served virtual wand
 /// ('wand sim serve') fits the same place.
 /// </summary>
-public sealed class VirtualWandPeripheral : IWandLink
+public sealed class VirtualWandPeripheral : IWandLink, IOffsetWrites
 {
     /// <summary>Virtual milliseconds run per 20 ms of real time divided by 20: 5 runs five times faster than real time.</summary>
     public const int SpeedFactor = 5;
@@ -121,11 +122,15 @@ public sealed class VirtualWandPeripheral : IWandLink
     }
 
     /// <inheritdoc/>
-    public Task WriteAsync(Guid characteristic, ReadOnlyMemory<byte> value, WriteKind kind, CancellationToken cancellationToken = default)
+    public Task WriteAsync(Guid characteristic, ReadOnlyMemory<byte> value, WriteKind kind, CancellationToken cancellationToken = default) =>
+        WriteAsync(characteristic, value, 0, kind, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task WriteAsync(Guid characteristic, ReadOnlyMemory<byte> value, int offset, WriteKind kind, CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
-            byte error = runtime!.Gatt.Write(IndexOf(characteristic), value.ToArray(), 0, kind == WriteKind.WithResponse);
+            byte error = runtime!.Gatt.Write(IndexOf(characteristic), value.ToArray(), offset, kind == WriteKind.WithResponse);
             if (!Paced)
             {
                 // A write takes at least one connection interval; the firmware acts on it at its next control tick.

@@ -30,15 +30,35 @@ Control interface org.wandfirmware.TestBed on "/":
   SetBehaviour(s address, s key, s value)     pairing=accept|refuse; write-error=NAME|TEXT (next write);
                                               connect-error=NAME|TEXT (next connect)
   DropLink(s address)                         the wand goes out of range: Connected and ServicesResolved false
+
+Peripheral role (a virtual wand registered with BlueZ as a GATT application, as on a laptop's adapter): adapters
+added with AddBedAdapter also carry org.bluez.GattManager1 and org.bluez.LEAdvertisingManager1, which record what is
+registered and read it back from the application as bluetoothd does (src/gatt-database.c, src/advertising.c). Remote
+centrals are played through the control interface; their requests reach the application's objects with the options
+bluetoothd passes, after the permission checks of src/shared/gatt-server.c:
+  Applications() -> a(ssa{oa{sa{sv}}})        owner, root path and GetManagedObjects of each registered application
+  Advertisements() -> a(sa{sv})               owner and LEAdvertisement1 properties of each registered advertisement
+  CentralConnect(s adapter, s address) -> o   a central connects: a Device1 for it, Connected, not paired
+  CentralPair(o device)                       Just Works pairing: the default agent's RequestAuthorization decides
+  CentralDisconnect(o device)                 the central leaves: Connected false, its subscriptions end
+  CentralRead(o device, s uuid, q offset) -> (y att_error, ay value)
+  CentralWrite(o device, s uuid, ay value, q offset, b with_response) -> y att_error
+  CentralSubscribe(o device, s uuid, b enable) -> y att_error      a CCCD write
+  signal CentralNotified(o device, s uuid, ay value)               a notification that reached a subscribed central
 '''
 
 import os
+import sys
 
 import dbus
 from gi.repository import GLib
 from dbusmock import mockobject
 import dbusmock.templates.bluez5 as bluez5
 from dbusmock.templates.bluez5 import *  # noqa: F401,F403  (the template's own D-Bus methods)
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import wand_peripheral as peripheral  # noqa: E402
+from wand_peripheral import *  # noqa: E402,F401,F403  (the peripheral role's control methods)
 
 
 TESTBED_IFACE = 'org.wandfirmware.TestBed'
@@ -57,6 +77,7 @@ WANDS = {}
 def load(mock, parameters):
     mockobject.objects[mock.path] = mock
     bluez5.load(mock, parameters)
+    peripheral.load(mock)
 
 
 def _manager():
@@ -96,6 +117,7 @@ def AddBedAdapter(self, name):
     adapter.AddMethods(ADAPTER_IFACE, [
         ('StartDiscovery', '', '', _start_discovery),
     ])
+    peripheral.attach(adapter)
     return path
 
 
