@@ -96,7 +96,7 @@ def load(mock):
     '''Records which connection registers each agent, so a pairing can ask it (AgentManager1 of the bluez5 template
     keeps only paths).'''
     agent_manager = mockobject.objects['/org/bluez']
-    original = agent_manager.methods[AGENT_MANAGER_IFACE]['RegisterAgent'][3]
+    original = agent_manager.methods[AGENT_MANAGER_IFACE]['RegisterAgent'][2]  # the template's implementation
 
     def register_agent(manager, sender, agent_path, capability):
         original(manager, agent_path, capability)
