@@ -25,6 +25,12 @@ internal static class SimServeCommand
 
     private static readonly Option<bool> Ble = new("--ble") { Description = "Serve over Bluetooth LE without a radio instead: a private D-Bus with a mocked BlueZ and the wand near its adapter hci0; prints the DBUS_SYSTEM_BUS_ADDRESS to export. Real time unless --world has clock=virtual." };
 
+    private static readonly Option<bool> SystemBlueZ = new("--system-bluez") { Description = "With --ble: register the virtual wand as a peripheral with the machine's BlueZ instead (GATT application, advertisement, Just Works agent inside the pairing window), so a phone can connect through this computer's adapter." };
+
+    private static readonly Option<string?> Bus = new("--bus") { Description = "With --system-bluez: the D-Bus address BlueZ is on (default: the system bus, or DBUS_SYSTEM_BUS_ADDRESS)." };
+
+    private static readonly Option<string> Adapter = new("--adapter") { Description = "With --system-bluez: the adapter to advertise on.", DefaultValueFactory = _ => "hci0" };
+
     private static readonly Option<string> World = new("--world") { Description = "The world at boot, as sim options: " + SimulatedAddressOptions.Keys, DefaultValueFactory = _ => string.Empty };
 
     /// <summary>Creates the command.</summary>
@@ -38,6 +44,9 @@ internal static class SimServeCommand
             Speed,
             World,
             Ble,
+            SystemBlueZ,
+            Bus,
+            Adapter,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.InvocationConfiguration.Output,
@@ -48,15 +57,21 @@ internal static class SimServeCommand
             parseResult.GetValue(Speed),
             parseResult.GetValue(World) ?? string.Empty,
             parseResult.GetValue(Ble),
+            new SimServeBle.Peripheral(parseResult.GetValue(SystemBlueZ), parseResult.GetValue(Bus), parseResult.GetValue(Adapter) ?? "hci0"),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(TextWriter output, TextWriter error, bool json, int port, string? unixPath, double speed, string world, bool ble, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(TextWriter output, TextWriter error, bool json, int port, string? unixPath, double speed, string world, bool ble, SimServeBle.Peripheral peripheral, CancellationToken cancellationToken)
     {
         if (ble)
         {
-            return await RunBleAsync(output, error, json, unixPath, speed, world, cancellationToken).ConfigureAwait(false);
+            return await RunBleAsync(output, error, json, unixPath, speed, world, peripheral, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (peripheral.SystemBlueZ || peripheral.BusAddress is not null)
+        {
+            return ExitCodeMapping.Report(output, error, json, ExitCode.ValueOutOfRange, "--system-bluez and --bus apply with --ble only.");
         }
 
         if (port is < 0 or > 65535 || !(speed >= 0.1 && speed <= 1000))
@@ -127,8 +142,13 @@ internal static class SimServeCommand
         }
     }
 
-    private static async Task<int> RunBleAsync(TextWriter output, TextWriter error, bool json, string? unixPath, double speed, string world, CancellationToken cancellationToken)
+    private static async Task<int> RunBleAsync(TextWriter output, TextWriter error, bool json, string? unixPath, double speed, string world, SimServeBle.Peripheral peripheral, CancellationToken cancellationToken)
     {
+        if (peripheral.BusAddress is not null && !peripheral.SystemBlueZ)
+        {
+            return ExitCodeMapping.Report(output, error, json, ExitCode.ValueOutOfRange, "--bus applies with --system-bluez only: --ble alone starts its own private bus.");
+        }
+
         if (unixPath is not null || speed != 1)
         {
             return ExitCodeMapping.Report(output, error, json, ExitCode.ValueOutOfRange, unixPath is not null
@@ -153,7 +173,15 @@ internal static class SimServeCommand
 
         try
         {
-            await SimServeBle.RunAsync(output, json, options, cancellationToken).ConfigureAwait(false);
+            if (peripheral.SystemBlueZ)
+            {
+                await SimServeBle.RunPeripheralAsync(output, json, options, peripheral, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await SimServeBle.RunAsync(output, json, options, cancellationToken).ConfigureAwait(false);
+            }
+
             return (int)ExitCode.Success;
         }
 #pragma warning disable CA1031 // The CLI's boundary: every failure becomes an exit code.
