@@ -44,9 +44,18 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
-    public static ChildProcess Start(params string[] args)
+    public static ChildProcess Start(params string[] args) => StartLimited(0, args);
+
+    /// <summary>Starts wand under an open-file limit (soft and hard, through util-linux prlimit), or unlimited for 0.</summary>
+    public static ChildProcess StartLimited(int openFileLimit, params string[] args)
     {
-        ProcessStartInfo info = new("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        ProcessStartInfo info = new(openFileLimit > 0 ? "prlimit" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (openFileLimit > 0)
+        {
+            info.ArgumentList.Add($"--nofile={openFileLimit}:{openFileLimit}");
+            info.ArgumentList.Add("dotnet");
+        }
+
         info.ArgumentList.Add(WandDll);
         foreach (string arg in args)
         {
