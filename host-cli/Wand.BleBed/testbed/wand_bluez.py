@@ -48,6 +48,7 @@ bluetoothd passes, after the permission checks of src/shared/gatt-server.c:
 '''
 
 import os
+import socket
 import sys
 
 import dbus
@@ -69,6 +70,11 @@ CHARACTERISTIC_IFACE = 'org.bluez.GattCharacteristic1'
 OBJECT_MANAGER_IFACE = 'org.freedesktop.DBus.ObjectManager'
 
 BACKEND_IFACE = 'org.wandfirmware.TestBed.Backend'
+
+# The ATT MTU the bed reports (GattCharacteristic1.MTU, AcquireNotify, AcquireWrite): 247 bytes, the largest an LE
+# Data Length Extension PDU carries (251 bytes of L2CAP payload less its 4-byte header), which BlueZ and ESP32 peers
+# commonly settle on.
+ATT_MTU = 247
 
 # address -> record: {'adapter', 'name', 'service', 'gatt', 'backend', 'service_data', 'rssi', 'behaviour', 'path'}
 WANDS = {}
@@ -150,6 +156,11 @@ def Notify(self, address, uuid, value):
     record = WANDS[address.upper()]
     for path, obj in list(mockobject.objects.items()):
         if path.startswith(record['path'] + '/') and getattr(obj, 'uuid', None) == str(uuid).lower():
+            if obj.notify_io is not None:
+                try:
+                    obj.notify_io.send(bytes(value))
+                except OSError:
+                    pass
             if obj.props[CHARACTERISTIC_IFACE]['Notifying']:
                 _change(obj, CHARACTERISTIC_IFACE, {'Value': _bytes(bytes(value))})
 
@@ -242,7 +253,10 @@ def _disconnect(device):
 
 def _end_notify_sessions(device):
     for path, obj in list(mockobject.objects.items()):
-        if path.startswith(device.path + '/') and CHARACTERISTIC_IFACE in obj.props and obj.props[CHARACTERISTIC_IFACE]['Notifying']:
+        if not path.startswith(device.path + '/') or CHARACTERISTIC_IFACE not in obj.props:
+            continue
+        _release_notify_io(obj, tell_backend=False)
+        if obj.props[CHARACTERISTIC_IFACE]['Notifying']:
             obj.notify_clients.clear()
             _change(obj, CHARACTERISTIC_IFACE, {'Notifying': dbus.Boolean(False)})
 
@@ -289,18 +303,25 @@ def _create_gatt(device, record):
                 'Value': dbus.Array([], signature='y'),
                 'Notifying': dbus.Boolean(False),
                 'Flags': dbus.Array([str(f) for f in flags], signature='s'),
-                'MTU': dbus.UInt16(247),
+                'MTU': dbus.UInt16(ATT_MTU),
             }
+            if 'notify' in flags:
+                props['NotifyAcquired'] = dbus.Boolean(False)
+            if 'write-without-response' in flags:
+                props['WriteAcquired'] = dbus.Boolean(False)
             _manager().AddObject(path, CHARACTERISTIC_IFACE, props, [
                 ('ReadValue', 'a{sv}', 'ay', _read_value),
                 ('WriteValue', 'aya{sv}', '', _write_value),
                 ('StartNotify', '', '', _start_notify),
                 ('StopNotify', '', '', _stop_notify),
+                ('AcquireNotify', 'a{sv}', 'hq', _acquire_notify),
+                ('AcquireWrite', 'a{sv}', 'hq', _acquire_write),
             ])
             characteristic = mockobject.objects[path]
             characteristic.wand_address = device.wand_address
             characteristic.uuid = uuid
             characteristic.notify_clients = set()
+            characteristic.notify_io = None
             for name, implementation in (('StartNotify', _start_notify), ('StopNotify', _stop_notify)):
                 characteristic.methods[CHARACTERISTIC_IFACE][name] = ('', '', None, _per_sender(name, implementation))
             _announce(path, CHARACTERISTIC_IFACE, props)
@@ -379,11 +400,14 @@ def _per_sender(name, implementation):
 
 def _start_notify(characteristic, sender):
     '''GattCharacteristic1.StartNotify as BlueZ 5.66 src/gatt-client.c characteristic_start_notify: one notify session
-    per D-Bus client; a second StartNotify from the same client succeeds; the CCCD is written (and the wand told) only
+    per D-Bus client; a second StartNotify from the same client succeeds; refused while a socket from AcquireNotify is
+    open; the CCCD is written (and the wand told) only
     for the first session, and Notifying stays true while any session remains.'''
     _require_connected(characteristic)
     if 'notify' not in characteristic.props[CHARACTERISTIC_IFACE]['Flags']:
         raise dbus.exceptions.DBusException('Operation is not supported', name='org.bluez.Error.NotSupported')
+    if characteristic.notify_io is not None:
+        raise dbus.exceptions.DBusException('Notify acquired', name='org.bluez.Error.NotPermitted')
     if sender in characteristic.notify_clients:
         return
     if not characteristic.notify_clients:
@@ -403,3 +427,72 @@ def _stop_notify(characteristic, sender):
     if not characteristic.notify_clients:
         _backend(characteristic, 'Subscribe', 'sb', [characteristic.uuid, False])
         _change(characteristic, CHARACTERISTIC_IFACE, {'Notifying': dbus.Boolean(False)})
+
+
+def _acquire_notify(characteristic, options):
+    '''GattCharacteristic1.AcquireNotify as BlueZ 5.66 src/gatt-client.c characteristic_acquire_notify: notifications
+    through a socket instead of PropertiesChanged, with the link's MTU in the reply (bleak reads its mtu_size this way).
+    Refused while another notify session or acquired socket exists; the CCCD is written as for StartNotify, so the same
+    security applies. Closing the socket ends the subscription (sock_io_destroy).'''
+    _require_connected(characteristic)
+    if 'notify' not in characteristic.props[CHARACTERISTIC_IFACE]['Flags']:
+        raise dbus.exceptions.DBusException('Operation is not supported', name='org.bluez.Error.NotSupported')
+    if characteristic.notify_io is not None:
+        raise dbus.exceptions.DBusException('Notify acquired', name='org.bluez.Error.NotPermitted')
+    if characteristic.notify_clients:
+        raise dbus.exceptions.DBusException('In Progress', name='org.bluez.Error.InProgress')
+    code = _backend(characteristic, 'Subscribe', 'sb', [characteristic.uuid, True])
+    if code:
+        raise _att_error(int(code))
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    ours.setblocking(False)
+    characteristic.notify_io = ours
+    GLib.io_add_watch(ours.fileno(), GLib.PRIORITY_DEFAULT, GLib.IO_HUP | GLib.IO_ERR, lambda *_: _release_notify_io(characteristic, tell_backend=True))
+    _change(characteristic, CHARACTERISTIC_IFACE, {'NotifyAcquired': dbus.Boolean(True)})
+    handle = dbus.types.UnixFd(theirs)
+    theirs.close()
+    return handle, dbus.UInt16(ATT_MTU)
+
+
+def _release_notify_io(characteristic, tell_backend):
+    '''The client closed its AcquireNotify socket, or the link went: the subscription ends.'''
+    io = characteristic.notify_io
+    if io is None:
+        return False
+    characteristic.notify_io = None
+    io.close()
+    _change(characteristic, CHARACTERISTIC_IFACE, {'NotifyAcquired': dbus.Boolean(False)})
+    if tell_backend and not characteristic.notify_clients:
+        try:
+            _backend(characteristic, 'Subscribe', 'sb', [characteristic.uuid, False])
+        except dbus.exceptions.DBusException:
+            pass
+    return False
+
+
+def _acquire_write(characteristic, options):
+    '''GattCharacteristic1.AcquireWrite as characteristic_acquire_write: only for characteristics with
+    write-without-response (NotSupported otherwise, so a client learns the MTU through AcquireNotify); each datagram
+    on the socket is one write command.'''
+    _require_connected(characteristic)
+    if 'write-without-response' not in characteristic.props[CHARACTERISTIC_IFACE]['Flags']:
+        raise dbus.exceptions.DBusException('Operation is not supported', name='org.bluez.Error.NotSupported')
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    ours.setblocking(False)
+
+    def on_data(*_):
+        try:
+            data = ours.recv(ATT_MTU)
+        except OSError:
+            data = b''
+        if not data:
+            ours.close()
+            _change(characteristic, CHARACTERISTIC_IFACE, {'WriteAcquired': dbus.Boolean(False)})
+            return False
+        _backend(characteristic, 'Write', 'sayb', [characteristic.uuid, _bytes(data), False])
+        return True
+    GLib.io_add_watch(ours.fileno(), GLib.PRIORITY_DEFAULT, GLib.IO_IN | GLib.IO_HUP | GLib.IO_ERR, on_data)
+    _change(characteristic, CHARACTERISTIC_IFACE, {'WriteAcquired': dbus.Boolean(True)})
+    handle = dbus.types.UnixFd(theirs)
+    theirs.close()
+    return handle, dbus.UInt16(ATT_MTU)
