@@ -34,7 +34,8 @@ public class BatteryPercentTests
         BatteryMonitor monitor = new(new SafetyLimits(), DividerPerMille);
         monitor.Sample(CountsForCell(4000), driving: false, now: 0);
         int full = monitor.PercentEstimate();
-        for (int tick = 1; tick <= 50; tick++)
+        // Ten seconds at the lower voltage: about eight time constants of the state-of-charge filter.
+        for (int tick = 1; tick <= 500; tick++)
         {
             monitor.Sample(CountsForCell(3700), driving: false, now: tick * 20L);
         }

@@ -1,4 +1,6 @@
 using Wand.Core.Hardware;
+using Wand.Protocol.Codec;
+using Wand.Protocol.Messages;
 using Wand.Protocol.Profile;
 using Wand.Protocol.Vocabulary;
 
@@ -7,7 +9,10 @@ namespace Wand.Core.Gatt
     /// <summary>
     /// Notifications of status, head and battery level, rate-limited so a burst of changes cannot flood the link:
     /// status at most every 250 ms on change and at least every second during a session; head on change at most every
-    /// 250 ms; battery level on change at most every 10 s.
+    /// 250 ms; battery level on change at most every 10 s. Sensor noise is not a change: status fields that noise moves
+    /// (head temperature, battery voltage) count as changed only past their hysteresis
+    /// (<see cref="WandProfile.StatusTemperatureHysteresisCentidegrees"/>, <see cref="WandProfile.StatusBatteryHysteresisMillivolts"/>)
+    /// from the last notified value; the notified value is then exact.
     /// </summary>
     public sealed partial class WandGattServer
     {
@@ -57,7 +62,7 @@ namespace Wand.Core.Gatt
             }
 
             int length = Encode(characteristicIndex, scratch);
-            bool changed = length != lastLength || !SameBytes(scratch, last, length);
+            bool changed = length != lastLength || (characteristicIndex == WandProfile.StatusIndex ? !SameStatus(scratch, last) : !SameBytes(scratch, last, length));
             bool heartbeatDue = heartbeat > 0 && since >= heartbeat;
             if (!changed && !heartbeatDue && !urgent)
             {
@@ -92,6 +97,25 @@ namespace Wand.Core.Gatt
             {
                 lastRoutineLength = -1;
             }
+        }
+
+        /// <summary>Compares two encoded status values, with the noise hysteresis on temperature and battery voltage.</summary>
+        private static bool SameStatus(byte[] current, byte[] notified)
+        {
+            for (int index = 0; index < StatusReport.Length; index++)
+            {
+                bool noisy = index == StatusReport.BatteryMillivoltsOffset || index == StatusReport.BatteryMillivoltsOffset + 1
+                    || index == StatusReport.HeadTemperatureOffset || index == StatusReport.HeadTemperatureOffset + 1;
+                if (!noisy && current[index] != notified[index])
+                {
+                    return false;
+                }
+            }
+
+            int temperatureChange = LittleEndian.ReadInt16(current, StatusReport.HeadTemperatureOffset) - LittleEndian.ReadInt16(notified, StatusReport.HeadTemperatureOffset);
+            int batteryChange = LittleEndian.ReadUInt16(current, StatusReport.BatteryMillivoltsOffset) - LittleEndian.ReadUInt16(notified, StatusReport.BatteryMillivoltsOffset);
+            return temperatureChange < WandProfile.StatusTemperatureHysteresisCentidegrees && temperatureChange > -WandProfile.StatusTemperatureHysteresisCentidegrees
+                && batteryChange < WandProfile.StatusBatteryHysteresisMillivolts && batteryChange > -WandProfile.StatusBatteryHysteresisMillivolts;
         }
 
         private static bool SameBytes(byte[] first, byte[] second, int length)

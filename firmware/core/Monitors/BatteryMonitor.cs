@@ -23,6 +23,7 @@ namespace Wand.Core.Monitors
         private bool loaded;
         private long loadChangedAt;
         private int reportedPercent = -1;
+        private int reportingMillivoltsScaled;
 
         /// <summary>Initializes a new instance of the <see cref="BatteryMonitor"/> class.</summary>
         /// <param name="limits">The battery limits.</param>
@@ -59,6 +60,7 @@ namespace Wand.Core.Monitors
             if (!hasSample)
             {
                 filteredMillivolts = cellMillivolts;
+                reportingMillivoltsScaled = cellMillivolts * ReportingFilterTicks;
                 hasSample = true;
                 loadChangedAt = now;
             }
@@ -66,6 +68,11 @@ namespace Wand.Core.Monitors
             {
                 // First-order filter, a quarter of the difference per tick: settles in about 5 ticks (100 ms).
                 filteredMillivolts += (cellMillivolts - filteredMillivolts) / 4;
+
+                // The state of charge follows a slower filter (time constant ReportingFilterTicks ticks, kept scaled so
+                // integer division leaves no dead band): ADC noise on an idle cell spans about two percent points
+                // after the fast filter, a small fraction of one after this.
+                reportingMillivoltsScaled += cellMillivolts - (reportingMillivoltsScaled / ReportingFilterTicks);
             }
 
             UpdateReportedPercent();
@@ -113,6 +120,9 @@ namespace Wand.Core.Monitors
             return reportedPercent < 0 ? 0 : reportedPercent;
         }
 
+        /// <summary>Time constant of the state-of-charge filter, in control ticks (64 ticks of 20 ms: 1.3 s).</summary>
+        public const int ReportingFilterTicks = 64;
+
         /// <summary>The estimate moves only when it differs from the reported value by this many points or more, 1 to 100.</summary>
         public const int PercentHysteresis = 2;
 
@@ -124,7 +134,7 @@ namespace Wand.Core.Monitors
 
         private void UpdateReportedPercent()
         {
-            int percent = PercentOf(filteredMillivolts);
+            int percent = PercentOf(reportingMillivoltsScaled / ReportingFilterTicks);
             int difference = percent - reportedPercent;
             if (reportedPercent < 0 || difference >= PercentHysteresis || difference <= -PercentHysteresis
                 || (percent != reportedPercent && (percent == 0 || percent == 100)))

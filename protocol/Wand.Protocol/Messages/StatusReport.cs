@@ -15,6 +15,12 @@ namespace Wand.Protocol.Messages
         /// <summary>Length of the value, in bytes.</summary>
         public const int Length = 17;
 
+        /// <summary>Offset of the battery voltage (UInt16, millivolts) in the encoded value.</summary>
+        public const int BatteryMillivoltsOffset = 8;
+
+        /// <summary>Offset of the head temperature (Int16, centidegrees Celsius) in the encoded value.</summary>
+        public const int HeadTemperatureOffset = 10;
+
         /// <summary>Gets or sets the session state.</summary>
         public SessionState State { get; set; }
 
@@ -67,8 +73,8 @@ namespace Wand.Protocol.Messages
             buffer[offset + 4] = (byte)Pattern;
             buffer[offset + 5] = (byte)Head;
             LittleEndian.WriteUInt16(buffer, offset + 6, RemainingSeconds);
-            LittleEndian.WriteUInt16(buffer, offset + 8, BatteryMillivolts);
-            LittleEndian.WriteInt16(buffer, offset + 10, HeadTemperatureCentidegrees);
+            LittleEndian.WriteUInt16(buffer, offset + BatteryMillivoltsOffset, BatteryMillivolts);
+            LittleEndian.WriteInt16(buffer, offset + HeadTemperatureOffset, HeadTemperatureCentidegrees);
             LittleEndian.WriteUInt16(buffer, offset + 12, (int)Flags);
             buffer[offset + 14] = (byte)ActiveFault;
             buffer[offset + 15] = (byte)LastStopReason;

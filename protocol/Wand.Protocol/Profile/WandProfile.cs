@@ -122,6 +122,18 @@ namespace Wand.Protocol.Profile
         /// <summary>While a session runs, status is also notified at least this often, in milliseconds.</summary>
         public const int StatusHeartbeatMilliseconds = 1000;
 
+        /// <summary>
+        /// A change of the status's head temperature alone is notified only once it reaches this many centidegrees
+        /// (0.5 °C) from the last notified value, so sensor noise does not notify an idle wand; reads are exact.
+        /// </summary>
+        public const int StatusTemperatureHysteresisCentidegrees = 50;
+
+        /// <summary>
+        /// A change of the status's battery voltage alone is notified only once it reaches this many millivolts from the
+        /// last notified value; reads are exact.
+        /// </summary>
+        public const int StatusBatteryHysteresisMillivolts = 20;
+
         /// <summary>Length of the pairing window opened by a long button press (BP-4), in seconds.</summary>
         public const int PairingWindowSeconds = 60;
 
