@@ -160,6 +160,7 @@ public sealed class VirtualWandPeripheral : IWandLink, IOffsetWrites
             runtime!.Gatt.LinkDown();
         }
 
+        StateChanged?.Invoke(this, new LinkStateChangedEventArgs(LinkState.Disconnected, "link down"));
         return Task.CompletedTask;
     }
 

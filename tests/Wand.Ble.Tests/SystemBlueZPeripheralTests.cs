@@ -6,6 +6,7 @@ using Wand.BleBed;
 using Wand.BleBed.Peripheral;
 using Wand.Core.Board;
 using Wand.DBus;
+using Wand.Host.Links;
 using Wand.Protocol.Profile;
 using Wand.Protocol.Vocabulary;
 using Xunit;
@@ -152,7 +153,16 @@ public sealed class SystemBlueZPeripheralTests : IAsyncLifetime
         Assert.Equal(0, await WriteAsync(central, ControlPoint, [0x01, 2, 0, 0, 0]));
         Assert.NotEqual(SessionState.Idle, Wand.Controller.SessionState);
 
+        TaskCompletionSource linkDown = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        Wand.StateChanged += (_, change) =>
+        {
+            if (change.State == LinkState.Disconnected)
+            {
+                linkDown.TrySetResult();
+            }
+        };
         await Bed.CallAsync("CentralDisconnect", "o", central);
+        await linkDown.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Wand.Run(SafetyLimits.ControlTickMilliseconds * 5);
 
         Assert.Equal(SessionState.Idle, Wand.Controller.SessionState);

@@ -48,6 +48,17 @@ public class ProfileDocumentTests
     }
 
     [Fact]
+    public void BP5_NotificationRules_StateTheCodesHysteresisAndPairingWindow()
+    {
+        string flat = Regex.Replace(Document(), @"\s+", " ");
+        string celsius = (WandProfile.StatusTemperatureHysteresisCentidegrees / 100.0).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"head temperature only once it has moved {celsius} °C", flat, StringComparison.Ordinal);
+        Assert.Contains($"battery voltage only once it has moved {WandProfile.StatusBatteryHysteresisMillivolts} mV", flat, StringComparison.Ordinal);
+        Assert.Contains($"pairing window for {WandProfile.PairingWindowSeconds} s", flat, StringComparison.Ordinal);
+        Assert.Contains($"record ({WandProfile.Characteristic(WandProfile.SensorCalibrationIndex)!.MaximumWriteLength} bytes) need an ATT MTU", flat, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BP5_EveryCharacteristic_HasItsOwnSectionWithUuidAndLength()
     {
         string document = Document();
