@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using Wand.BleBed.Peripheral;
 using Wand.DBus;
 using Wand.Host.Links;
 
@@ -83,8 +84,7 @@ public sealed class GattBridge : IDisposable
                 case "Read":
                     return DBusReplies.Return(call, "yay", (byte)0, await wand.ReadAsync(characteristic));
                 case "Write":
-                    await wand.WriteAsync(characteristic, (byte[])call.Body[1], (bool)call.Body[2] ? WriteKind.WithResponse : WriteKind.WithoutResponse);
-                    return DBusReplies.Return(call, "y", (byte)0);
+                    return DBusReplies.Return(call, "y", await WriteAsync(characteristic, (byte[])call.Body[1], (ushort)call.Body[2], (bool)call.Body[3] ? WriteKind.WithResponse : WriteKind.WithoutResponse));
                 case "Subscribe":
                     await wand.SubscribeAsync(characteristic, (bool)call.Body[1]);
                     return DBusReplies.Return(call, "y", (byte)0);
@@ -98,6 +98,26 @@ public sealed class GattBridge : IDisposable
                 ? DBusReplies.Return(call, "yay", error.ErrorCode, Array.Empty<byte>())
                 : DBusReplies.Return(call, "y", error.ErrorCode);
         }
+    }
+
+    /// <summary>Writes at the request's offset: a wand that takes offsets (<see cref="IOffsetWrites"/>) gets it, as its
+    /// GATT server would; another wand takes whole values only, so an offset other than 0 is answered 0x07 here.</summary>
+    private async Task<byte> WriteAsync(Guid characteristic, byte[] value, int offset, WriteKind kind)
+    {
+        if (wand is IOffsetWrites offsets)
+        {
+            await offsets.WriteAsync(characteristic, value, offset, kind);
+        }
+        else if (offset != 0)
+        {
+            return (byte)Wand.Protocol.Profile.AttError.InvalidOffset;
+        }
+        else
+        {
+            await wand.WriteAsync(characteristic, value, kind);
+        }
+
+        return 0;
     }
 
     private void OnNotification(object? sender, CharacteristicNotificationEventArgs notification)

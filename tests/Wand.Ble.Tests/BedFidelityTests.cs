@@ -94,4 +94,23 @@ public sealed class BedFidelityTests(TestBed bed)
 
     private static async Task<object> NotifyingAsync(DBusConnection connection, ObjectPath path) =>
         ((Variant)(await connection.CallMethodAsync("org.bluez", path, "org.freedesktop.DBus.Properties", "Get", "ss", Characteristic, "Notifying"))[0]).Value;
+
+    /// <summary>src/gatt-client.c characteristic_write_value passes WriteValue's "offset" option on; it reaches the wand,
+    /// whose GATT server answers any offset other than 0 with 0x07 (seen as InvalidArguments "Invalid offset"), instead
+    /// of running the write as if it were at offset 0.</summary>
+    [Fact]
+    public async Task WriteValue_AtAnOffset_ReachesTheWand_WhichAnswersInvalidOffset()
+    {
+        await bed.AddWandAsync("AA:00:00:00:00:64", "Wand-F4", known: true);
+        await using BleWandLink link = new("ble:AA:00:00:00:00:64", new BleLinkOptions { BusAddress = bed.BusAddress, RequestTimeout = TimeSpan.FromSeconds(10) });
+        await link.ConnectAsync();
+        await link.ReadAsync(WandGattUuids.Status);
+        ObjectPath controlPoint = await SpoofingTests.CharacteristicPathAsync(bed, "AA:00:00:00:00:64", WandGattUuids.ControlPoint);
+        await using DBusConnection client = await DBusConnection.ConnectAsync(DBusAddress.Parse(bed.BusAddress));
+
+        DBusErrorException refused = await Assert.ThrowsAsync<DBusErrorException>(() => client.CallMethodAsync("org.bluez", controlPoint, Characteristic, "WriteValue", "aya{sv}",
+            new byte[] { 0x02 }, new Dictionary<string, Variant> { ["offset"] = Variant.FromUInt16(1), ["type"] = Variant.FromString("request") }));
+
+        Assert.Equal(("org.bluez.Error.InvalidArguments", "Invalid offset"), (refused.ErrorName, refused.ErrorMessage));
+    }
 }

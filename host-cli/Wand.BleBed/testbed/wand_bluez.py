@@ -6,7 +6,7 @@ comes from the backend, so the real wand logic behind the backend answers.
 
 Backend interface org.wandfirmware.TestBed.Backend (exported by the caller, one object per wand):
   Read(s uuid) -> (y att_error, ay value)
-  Write(s uuid, ay value, b with_response) -> y att_error
+  Write(s uuid, ay value, q offset, b with_response) -> y att_error   the offset of WriteValue's options reaches the wand
   Subscribe(s uuid, b enable) -> y att_error
   LinkUp(b encrypted)                         a central connected, or pairing encrypted the link (BP-4)
   LinkDown()                                  the central disconnected or the link dropped (SR-11 on the wand side)
@@ -382,7 +382,9 @@ def _write_value(characteristic, value, options):
     kind = str(options.get('type', 'request' if 'write' in flags else 'command'))
     if (kind == 'request' and 'write' not in flags) or (kind == 'command' and 'write-without-response' not in flags and 'write' not in flags):
         raise _att_error(0x03)
-    code = _backend(characteristic, 'Write', 'sayb', [characteristic.uuid, _bytes(bytes(value)), kind == 'request'])
+    # src/gatt-client.c characteristic_write_value passes the "offset" option on (a long write when it is not 0).
+    offset = int(options.get('offset', 0))
+    code = _backend(characteristic, 'Write', 'sayqb', [characteristic.uuid, _bytes(bytes(value)), dbus.UInt16(offset), kind == 'request'])
     if code and kind == 'request':
         raise _att_error(int(code))
 
@@ -489,7 +491,7 @@ def _acquire_write(characteristic, options):
             ours.close()
             _change(characteristic, CHARACTERISTIC_IFACE, {'WriteAcquired': dbus.Boolean(False)})
             return False
-        _backend(characteristic, 'Write', 'sayb', [characteristic.uuid, _bytes(data), False])
+        _backend(characteristic, 'Write', 'sayqb', [characteristic.uuid, _bytes(data), dbus.UInt16(0), False])
         return True
     GLib.io_add_watch(ours.fileno(), GLib.PRIORITY_DEFAULT, GLib.IO_IN | GLib.IO_HUP | GLib.IO_ERR, on_data)
     _change(characteristic, CHARACTERISTIC_IFACE, {'WriteAcquired': dbus.Boolean(True)})
