@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.TestRuns;
 using Wand.Host.Results;
+using Wand.Host.Results.Sqlite;
 using Wand.Host.TestRuns.Records;
 using Wand.Host.TestRuns.Reports;
 using Wand.Host.TestRuns.Running;
@@ -35,6 +36,8 @@ internal static class ResultsCommand
 
     private static readonly Option<string> Outcome = new("--outcome") { Description = "Only runs with this outcome: pass, fail, error, timeout or aborted." };
 
+    private static readonly Option<bool> Pending = new("--pending") { Description = "Only the runs of the station's file not yet forwarded to the line database." };
+
     private static readonly Option<int> Limit = new("--limit") { Description = "Most runs to list, 1 to 10000.", DefaultValueFactory = _ => 50 };
 
     private static readonly Argument<string> RunId = new("RUN") { Description = "The run ID, or at least its first 6 characters." };
@@ -47,7 +50,7 @@ internal static class ResultsCommand
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        Command list = new("list", "List stored runs, newest first.") { Store, Station, Serial, PlanName, Outcome, Limit };
+        Command list = new("list", "List stored runs, newest first.") { Store, Station, Serial, PlanName, Outcome, Pending, Limit };
         list.SetAction((parseResult, cancellationToken) => WithStoreAsync(parseResult, ListAsync, cancellationToken));
         Command show = new("show", "Show one stored run: verdict, phases and every measurement.") { Store, Station, RunId };
         show.SetAction((parseResult, cancellationToken) => WithStoreAsync(parseResult, ShowAsync, cancellationToken));
@@ -104,28 +107,55 @@ internal static class ResultsCommand
             return TestRunErrors.Report(output, parseResult.InvocationConfiguration.Error, parseResult.GetValue(CommonOptions.Json), new ArgumentException($"--limit must be 1 to 10000; found {limit}."), ExitCode.ValueOutOfRange);
         }
 
-        IReadOnlyList<RunSummary> runs = await store.ListRunsAsync(new RunQuery { DutSerial = parseResult.GetValue(Serial), PlanName = parseResult.GetValue(PlanName), Outcome = outcome, Limit = limit }, cancellationToken).ConfigureAwait(false);
+        bool pendingOnly = parseResult.GetValue(Pending);
+        if (pendingOnly && store is not SqliteResultsStore)
+        {
+            return TestRunErrors.Report(output, parseResult.InvocationConfiguration.Error, parseResult.GetValue(CommonOptions.Json), new ArgumentException($"--pending applies to a station's own results file; '{store.Location}' is the line database, which forwards nothing."), ExitCode.ValueOutOfRange);
+        }
+
+        IReadOnlyList<RunSummary> runs = await store.ListRunsAsync(new RunQuery { DutSerial = parseResult.GetValue(Serial), PlanName = parseResult.GetValue(PlanName), Outcome = outcome, PendingForwardOnly = pendingOnly, Limit = limit }, cancellationToken).ConfigureAwait(false);
+        int? pending = store is SqliteResultsStore station ? await station.CountPendingForwardAsync(cancellationToken).ConfigureAwait(false) : null;
         if (parseResult.GetValue(CommonOptions.Json))
         {
             output.WriteLine(JsonSerializer.Serialize(runs, TestRecordJson.Options));
             return (int)ExitCode.Success;
         }
 
-        ResultsTable table = new("run", "started (UTC)", "serial", "plan", "outcome", "failed", "station");
+        // The forwarding column appears once the station forwards (a line database configured, or runs already forwarded).
+        bool forwarding = pending != null && (pendingOnly || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ResultsStores.LineLocationVariable)) || runs.Any(run => run.Forwarded == true));
+        List<string> headers = ["run", "started (UTC)", "serial", "plan", "outcome", "failed", "station"];
+        if (forwarding)
+        {
+            headers.Add("line database");
+        }
+
+        ResultsTable table = new([.. headers]);
         foreach (RunSummary run in runs)
         {
-            table.AddRow(
+            List<string> cells =
+            [
                 run.RunId[..12],
                 run.StartedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 run.DutSerial,
                 $"{run.PlanName} {run.PlanVersion}".Trim(),
                 run.Outcome + (run.Marginal ? " (marginal)" : string.Empty),
                 run.FailedMeasurements.ToString(CultureInfo.InvariantCulture),
-                run.StationId);
+                run.StationId,
+            ];
+            if (forwarding)
+            {
+                cells.Add(run.Forwarded == true ? "forwarded" : "PENDING");
+            }
+
+            table.AddRow([.. cells]);
         }
 
         table.Write(output);
         output.WriteLine($"{runs.Count} run(s) in {store.Location}");
+        if (forwarding)
+        {
+            output.WriteLine(pending == 0 ? "Every run is forwarded to the line database." : $"{pending} run(s) not yet forwarded to the line database; they go with the next run or 'wand results sync'.");
+        }
         return (int)ExitCode.Success;
     }
 

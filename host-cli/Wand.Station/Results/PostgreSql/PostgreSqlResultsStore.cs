@@ -107,7 +107,7 @@ public sealed class PostgreSqlResultsStore : IResultsStore
         try
         {
             await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return await RunRowReader.ListAsync(connection, query, cancellationToken).ConfigureAwait(false);
+            return await RunRowReader.ListAsync(connection, query, forwards: false, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is NpgsqlException or System.IO.IOException or TimeoutException)
         {
@@ -122,14 +122,13 @@ public sealed class PostgreSqlResultsStore : IResultsStore
         try
         {
             await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            string json = await RunRowReader.FindRecordJsonAsync(connection, runId, Location, cancellationToken).ConfigureAwait(false);
-            return TestRecordJson.Deserialize(json);
+            return await RunRowReader.FindRecordAsync(connection, runId, Location, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is NpgsqlException or System.IO.IOException or TimeoutException)
         {
             throw new ResultsStoreException($"Cannot read the results database '{Location}': {error.Message}", error);
         }
-        catch (System.Text.Json.JsonException error)
+        catch (Exception error) when (error is System.Text.Json.JsonException or System.IO.InvalidDataException)
         {
             throw new ResultsSchemaException($"Run {runId} in '{Location}' holds a record this software cannot read: {error.Message}");
         }

@@ -163,7 +163,7 @@ public sealed class SqliteResultsStore : IResultsStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await RunRowReader.ListAsync(connection, query, cancellationToken).ConfigureAwait(false);
+            return await RunRowReader.ListAsync(connection, query, forwards: true, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException error)
         {
@@ -182,14 +182,13 @@ public sealed class SqliteResultsStore : IResultsStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            string json = await RunRowReader.FindRecordJsonAsync(connection, runId, Location, cancellationToken).ConfigureAwait(false);
-            return TestRecordJson.Deserialize(json);
+            return await RunRowReader.FindRecordAsync(connection, runId, Location, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException error)
         {
             throw new ResultsStoreException($"Cannot read the results store '{Location}': {error.Message}", error);
         }
-        catch (System.Text.Json.JsonException error)
+        catch (Exception error) when (error is System.Text.Json.JsonException or System.IO.InvalidDataException)
         {
             throw new ResultsSchemaException($"Run {runId} in '{Location}' holds a record this software cannot read: {error.Message}");
         }
@@ -221,6 +220,29 @@ public sealed class SqliteResultsStore : IResultsStore
             }
 
             return runIds;
+        }
+        catch (SqliteException error)
+        {
+            throw new ResultsStoreException($"Cannot read the results store '{Location}': {error.Message}", error);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Counts the runs not yet handed on to the line database.</summary>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The number of pending runs.</returns>
+    /// <exception cref="ResultsStoreException">The store could not be read.</exception>
+    public async Task<int> CountPendingForwardAsync(CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM runs WHERE run_id NOT IN (SELECT run_id FROM forwarded_runs)";
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }
         catch (SqliteException error)
         {
