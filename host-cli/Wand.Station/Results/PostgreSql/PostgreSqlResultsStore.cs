@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
 using Wand.Host.Results.Sql;
+using Wand.Host.Results.Yield;
 using Wand.Host.TestRuns.Records;
 using Wand.Host.TestRuns.Reports;
 
@@ -131,6 +132,21 @@ public sealed class PostgreSqlResultsStore : IResultsStore
         catch (Exception error) when (error is System.Text.Json.JsonException or System.IO.InvalidDataException)
         {
             throw new ResultsSchemaException($"Run {runId} in '{Location}' holds a record this software cannot read: {error.Message}");
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<YieldReport> AnalyzeYieldAsync(YieldFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        try
+        {
+            await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return await YieldQueries.AnalyzeAsync(connection, SqlDialect.PostgreSql, filter, Location, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is NpgsqlException or System.IO.IOException or TimeoutException)
+        {
+            throw new ResultsStoreException($"Cannot read the results database '{Location}': {error.Message}", error);
         }
     }
 

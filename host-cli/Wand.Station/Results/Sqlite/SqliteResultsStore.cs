@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using Wand.Host.TestRuns.Records;
 using Wand.Host.Results.Sql;
+using Wand.Host.Results.Yield;
 using Wand.Host.TestRuns.Reports;
 
 namespace Wand.Host.Results.Sqlite;
@@ -191,6 +192,25 @@ public sealed class SqliteResultsStore : IResultsStore
         catch (Exception error) when (error is System.Text.Json.JsonException or System.IO.InvalidDataException)
         {
             throw new ResultsSchemaException($"Run {runId} in '{Location}' holds a record this software cannot read: {error.Message}");
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<YieldReport> AnalyzeYieldAsync(YieldFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await YieldQueries.AnalyzeAsync(connection, SqlDialect.Sqlite, filter, Location, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException error)
+        {
+            throw new ResultsStoreException($"Cannot read the results store '{Location}': {error.Message}", error);
         }
         finally
         {
