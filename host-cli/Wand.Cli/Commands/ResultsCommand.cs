@@ -19,12 +19,14 @@ namespace Wand.Cli.Commands;
 /// <summary><c>wand results list|show|export</c>: reads the station's results database. Exit codes 50–53.</summary>
 internal static class ResultsCommand
 {
-    private static readonly Option<string> Store = new("--results")
+    /// <summary>The store to read (shared by the <c>results</c> commands).</summary>
+    internal static readonly Option<string> Store = new("--results")
     {
         Description = $"Results store: a SQLite file or a postgresql:// URI of the line database (default: ${ResultsStores.LocationVariable}, or ~/.local/share/wand/results/STATION.sqlite).",
     };
 
-    private static readonly Option<string> Station = new("--station")
+    /// <summary>The station whose default file to read (shared by the <c>results</c> commands).</summary>
+    internal static readonly Option<string> Station = new("--station")
     {
         Description = "Station whose default results file to read (default: the host name).",
         DefaultValueFactory = _ => Environment.MachineName.ToLowerInvariant(),
@@ -56,10 +58,15 @@ internal static class ResultsCommand
         show.SetAction((parseResult, cancellationToken) => WithStoreAsync(parseResult, ShowAsync, cancellationToken));
         Command export = new("export", "Export one stored run as its JSON record, JUnit XML or HTML report.") { Store, Station, RunId, Format, OutputFile };
         export.SetAction((parseResult, cancellationToken) => WithStoreAsync(parseResult, ExportAsync, cancellationToken));
-        return new Command("results", "Read the station's results database.") { list, show, export, ResultsSyncCommand.Create() };
+        return new Command("results", "Read the station's results database.") { list, show, export, ResultsSyncCommand.Create(), ResultsYieldCommand.Create(), ResultsReportCommand.Create() };
     }
 
-    private static async Task<int> WithStoreAsync(ParseResult parseResult, Func<ParseResult, IResultsStore, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+    /// <summary>Opens the store the options name, runs the work, and turns every failure into an exit code and a message.</summary>
+    /// <param name="parseResult">The parsed command line.</param>
+    /// <param name="work">The work on the open store.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The exit code.</returns>
+    internal static async Task<int> WithStoreAsync(ParseResult parseResult, Func<ParseResult, IResultsStore, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
     {
         TextWriter output = parseResult.InvocationConfiguration.Output;
         TextWriter error = parseResult.InvocationConfiguration.Error;
