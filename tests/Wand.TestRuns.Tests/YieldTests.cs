@@ -22,7 +22,10 @@ public sealed class YieldTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        if (Directory.Exists(Path.GetDirectoryName(path)))
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
     }
 
     [Fact]
