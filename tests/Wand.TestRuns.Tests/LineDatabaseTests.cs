@@ -96,7 +96,7 @@ public sealed class LineDatabaseTests(PostgreSqlServer server) : IClassFixture<P
         YieldFilter[] filters =
         [
             new YieldFilter(),
-            new YieldFilter { StationId = "eol-02", FromUtc = new DateTimeOffset(2026, 11, 2, 7, 0, 0, TimeSpan.Zero), UntilUtc = new DateTimeOffset(2026, 11, 2, 8, 30, 0, TimeSpan.Zero) },
+            new YieldFilter { StationId = "eol-02", FromUtc = new DateTimeOffset(2026, 11, 2, 12, 0, 0, TimeSpan.Zero), UntilUtc = new DateTimeOffset(2026, 11, 3, 12, 0, 0, TimeSpan.Zero) },
             new YieldFilter { FirmwareRevision = "1.1.0", PlanName = "end-of-line" },
         ];
         foreach (YieldFilter filter in filters)

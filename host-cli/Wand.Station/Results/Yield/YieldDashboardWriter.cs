@@ -17,8 +17,8 @@ public static class YieldDashboardWriter
 {
     private const string Css = """
         .cards{display:flex;gap:1em;flex-wrap:wrap;margin:.5em 0 1em}.card{border:1px solid #ccc;border-radius:.4em;padding:.5em 1em;min-width:9em}
-        .card b{display:block;font-size:1.6em}.plots{display:flex;flex-wrap:wrap;gap:1em}.bar{fill:#5c6bc0}.pass-line{stroke:#2e7d32;fill:none;stroke-width:2}
-        .first-line{stroke:#1565c0;fill:none;stroke-width:2}.cumulative{stroke:#c62828;fill:none;stroke-width:1.5}.limitline{stroke:#c62828;stroke-dasharray:4 3}
+        .card b{display:block;font-size:1.6em}.plots{display:flex;flex-wrap:wrap;gap:1em}.bar{fill:#5c6bc0}.series.final-line{stroke:#2e7d32}
+        .series.first-line{stroke:#1565c0}.series.cumulative{stroke:#c62828;stroke-width:1.5}.limitline{stroke:#c62828;stroke-dasharray:4 3}
         td.number,th.number{text-align:right;font-variant-numeric:tabular-nums}.poor{background:#ffebee}
         """;
 
@@ -108,7 +108,7 @@ public static class YieldDashboardWriter
             ? [(0, value(days[0]) * 100), (1, value(days[0]) * 100)]
             : days.Select((day, index) => ((double)index, value(day) * 100));
         canvas.Polyline(Line(day => day.FirstPassYield), Invariant($"class=\"first-line series\" data-points=\"{days.Count}\""), title: "first-pass yield");
-        canvas.Polyline(Line(day => day.FinalYield), Invariant($"class=\"pass-line series\" data-points=\"{days.Count}\""), title: "final yield");
+        canvas.Polyline(Line(day => day.FinalYield), Invariant($"class=\"final-line series\" data-points=\"{days.Count}\""), title: "final yield");
         canvas.Append($"<text x=\"{canvas.Left + 8}\" y=\"{canvas.Bottom + 32}\" fill=\"#1565c0\">— first pass</text><text x=\"{canvas.Left + 110}\" y=\"{canvas.Bottom + 32}\" fill=\"#2e7d32\">— final</text>");
         return canvas.Complete(" class=\"plot\" data-plot=\"trend\" aria-label=\"yield trend\" font-family=\"sans-serif\" font-size=\"11\"");
     }
@@ -132,7 +132,10 @@ public static class YieldDashboardWriter
         }
 
         canvas.Append($"<text x=\"{canvas.Left - 6}\" y=\"{canvas.Top + 4}\" text-anchor=\"end\">{highest}</text>");
-        canvas.Polyline(shown.Select((entry, index) => (index + 0.5, entry.CumulativeShare * highest)), Invariant($"class=\"cumulative series\" data-points=\"{shown.Count}\""), title: "cumulative share");
+        IEnumerable<(double, double)> cumulative = shown.Count == 1
+            ? [(0.1, highest), (0.9, highest)]
+            : shown.Select((entry, index) => (index + 0.5, entry.CumulativeShare * highest));
+        canvas.Polyline(cumulative, Invariant($"class=\"cumulative series\" data-points=\"{shown.Count}\""), title: "cumulative share");
         canvas.Append($"<text x=\"{canvas.Right + 4}\" y=\"{canvas.Top + 4}\">100%</text>");
         return canvas.Complete(" class=\"plot\" data-plot=\"pareto\" aria-label=\"failure pareto\" font-family=\"sans-serif\" font-size=\"11\"");
     }
