@@ -24,7 +24,7 @@ internal static class EndOfLineRecords
         TestPlan plan = PlanLoader.Load(Path.Combine(AppContext.BaseDirectory, "plans", "end-of-line.yaml"), StepRegistry.CreateDefault().Add(new CalibrationStepKind()));
         await using SimulatedWandLink link = new();
         TestRunner runner = new(new RunOptions { StationId = "eol-bench", FixtureActions = link.World is { } world ? new WorldFixtureActions(world, link) : null });
-        return await runner.RunAsync(plan, link, new SimulatedStationFixture(link), null);
+        return await runner.RunAsync(plan, link, new SimulatedStationFixture(link), null, System.Threading.CancellationToken.None);
     }
 
     /// <summary>Copies a record under new run IDs and serial numbers.</summary>
