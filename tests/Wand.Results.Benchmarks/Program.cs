@@ -17,7 +17,7 @@ string? postgres = postgresIndex >= 0 && postgresIndex + 1 < args.Length ? args[
 PrivateServer? server = postgres == null && mode != "bytes" ? await PrivateServer.StartAsync() : null;
 try
 {
-    Databases databases = new(postgres ?? server!.Location);
+    string? serverLocation = postgres ?? server?.Location;
     if (mode is "all" or "bytes")
     {
         await StoreSizeBenchmark.RunAsync();
@@ -25,12 +25,12 @@ try
 
     if (mode is "all" or "store")
     {
-        await StoreRateBenchmark.RunAsync(databases, count ?? 2000);
+        await StoreRateBenchmark.RunAsync(new Databases(serverLocation!), count ?? 2000);
     }
 
     if (mode is "all" or "yield")
     {
-        await YieldBenchmark.RunAsync(databases, count ?? 100_000);
+        await YieldBenchmark.RunAsync(new Databases(serverLocation!), count ?? 100_000);
     }
 }
 finally
