@@ -24,7 +24,7 @@ internal static class YieldBenchmark
         try
         {
             await using SqliteResultsStore sqlite = await SqliteResultsStore.OpenAsync(path);
-            await FillAsync(sqlite, runs, 1);
+            await FillAsync(sqlite, runs, 1, sqlite.SaveRunsAsync);
             await MeasureAsync("SQLite file", sqlite, runs);
         }
         finally
@@ -33,19 +33,20 @@ internal static class YieldBenchmark
         }
 
         await using PostgreSqlResultsStore server = await PostgreSqlResultsStore.OpenAsync(await databases.CreateServerDatabaseAsync());
-        await FillAsync(server, runs, 8);
+        await FillAsync(server, runs, 4, server.SaveRunsAsync);
         await MeasureAsync("PostgreSQL", server, runs);
     }
 
-    private static async Task FillAsync(IResultsStore store, int runs, int stations)
+    /// <summary>Fills a store in batches of 1,000 runs per transaction, from several connections at once.</summary>
+    private static async Task FillAsync(IResultsStore store, int runs, int connections, Func<IReadOnlyList<TestRecord>, System.Threading.CancellationToken, Task> saveBatch)
     {
         Stopwatch clock = Stopwatch.StartNew();
-        List<TestRecord> records = SyntheticRuns.Line(runs).ToList();
-        await Task.WhenAll(Enumerable.Range(0, stations).Select(station => Task.Run(async () =>
+        TestRecord[][] batches = SyntheticRuns.Line(runs).Chunk(1000).ToArray();
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(connection => Task.Run(async () =>
         {
-            for (int index = station; index < records.Count; index += stations)
+            for (int index = connection; index < batches.Length; index += connections)
             {
-                await store.SaveRunAsync(records[index]);
+                await saveBatch(batches[index], default);
             }
         })));
         Console.WriteLine($"  filled {store.Location} with {runs:N0} runs in {clock.Elapsed.TotalSeconds:F0} s");

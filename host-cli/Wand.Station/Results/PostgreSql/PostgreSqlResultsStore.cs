@@ -101,6 +101,22 @@ public sealed class PostgreSqlResultsStore : IResultsStore
         }
     }
 
+    /// <summary>Stores many runs in one transaction, all or nothing (fills large databases for benchmarks quickly).</summary>
+    /// <param name="records">The runs; run IDs already stored are skipped.</param>
+    /// <param name="cancellationToken">Cancels the write; a cancelled write stores nothing.</param>
+    /// <returns>A task that completes when the runs are committed.</returns>
+    internal async Task SaveRunsAsync(IReadOnlyList<TestRecord> records, CancellationToken cancellationToken = default)
+    {
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (TestRecord record in records)
+        {
+            await RunRowWriter.WriteAsync(connection, transaction, record, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc/>
     public async Task<IReadOnlyList<RunSummary>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default)
     {

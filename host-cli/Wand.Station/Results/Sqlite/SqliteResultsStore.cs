@@ -157,6 +157,29 @@ public sealed class SqliteResultsStore : IResultsStore
         }
     }
 
+    /// <summary>Stores many runs in one transaction, all or nothing (fills large stores for benchmarks quickly).</summary>
+    /// <param name="records">The runs; their run IDs must be new to the store.</param>
+    /// <param name="cancellationToken">Cancels the write; a cancelled write stores nothing.</param>
+    /// <returns>A task that completes when the runs are durably stored.</returns>
+    internal async Task SaveRunsAsync(IReadOnlyList<TestRecord> records, CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            foreach (TestRecord record in records)
+            {
+                await RunRowWriter.WriteAsync(connection, transaction, record, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <inheritdoc/>
     public async Task<IReadOnlyList<RunSummary>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default)
     {
