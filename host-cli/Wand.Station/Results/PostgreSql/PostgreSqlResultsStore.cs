@@ -158,7 +158,7 @@ public sealed class PostgreSqlResultsStore : IResultsStore
         try
         {
             await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return await YieldQueries.AnalyzeAsync(connection, SqlDialect.PostgreSql, filter, Location, cancellationToken).ConfigureAwait(false);
+            return await YieldQueries.AnalyzeAsync(connection, filter, Location, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is NpgsqlException or System.IO.IOException or TimeoutException)
         {

@@ -97,7 +97,7 @@ internal static class ResultsSchema
         ],
 
         // Version 4: time series leave the JSON record for a compact lossless column (SeriesCodec), and yield queries
-        // get an index over unit and plan. Runs stored earlier keep their series inside record_json.
+        // get indexes for reading runs by unit and in start order. Runs stored earlier keep their series inside record_json.
         [
             $"""
             CREATE TABLE series (
@@ -109,7 +109,8 @@ internal static class ResultsSchema
                 data {dialect.BinaryType} NOT NULL,
                 PRIMARY KEY (run_id, position))
             """,
-            "CREATE INDEX runs_by_plan_serial ON runs (plan_name, dut_serial, started_utc)",
+            "CREATE INDEX runs_by_plan_serial ON runs (plan_name, dut_serial, started_utc, run_id)",
+            "CREATE INDEX runs_by_start_and_id ON runs (started_utc, run_id)",
         ],
     ];
 }

@@ -11,9 +11,9 @@ using Wand.Host.Results.Yield;
 namespace Wand.Host.Results.Sql;
 
 /// <summary>
-/// The yield analysis over the run tables, in SQL that SQLite and PostgreSQL both accept (window functions included),
-/// so a station's file and the line database give the same numbers. Heavy aggregation happens in the database: only
-/// one row per run (for units and retests), per failing measurement, per measurement and per histogram bin come back.
+/// The yield analysis over the run tables, in SQL that SQLite and PostgreSQL both accept, so a station's file and the
+/// line database give the same numbers: two ordered reads (the runs by unit, the measurements by run start time), with
+/// all arithmetic in <see cref="UnitAttempts"/> and <see cref="MeasurementStatistics"/>, done the same way for both.
 /// </summary>
 internal static class YieldQueries
 {
@@ -22,12 +22,11 @@ internal static class YieldQueries
 
     /// <summary>Analyses the runs a filter selects.</summary>
     /// <param name="connection">The open connection.</param>
-    /// <param name="dialect">The engine.</param>
     /// <param name="filter">The runs to cover.</param>
     /// <param name="location">The store, for the report.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
     /// <returns>The report.</returns>
-    public static async Task<YieldReport> AnalyzeAsync(DbConnection connection, SqlDialect dialect, YieldFilter filter, string location, CancellationToken cancellationToken)
+    public static async Task<YieldReport> AnalyzeAsync(DbConnection connection, YieldFilter filter, string location, CancellationToken cancellationToken)
     {
         if (filter.Check() is { } problem)
         {
@@ -36,14 +35,9 @@ internal static class YieldQueries
 
         IReadOnlyList<YieldRun> runs = await ReadRunsAsync(connection, filter, cancellationToken).ConfigureAwait(false);
         var yields = UnitAttempts.Summarize(runs);
-        IReadOnlyList<ParetoEntry> pareto = await ReadParetoAsync(connection, filter, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<CapabilityEntry> capability = await ReadCapabilityAsync(connection, filter, cancellationToken).ConfigureAwait(false);
-        List<MeasurementHistogram> histograms = [];
-        foreach (CapabilityEntry entry in capability)
-        {
-            histograms.Add(await ReadHistogramAsync(connection, dialect, filter, entry, cancellationToken).ConfigureAwait(false));
-        }
-
+        MeasurementStatistics statistics = await ReadMeasurementsAsync(connection, filter, cancellationToken).ConfigureAwait(false);
+        (IReadOnlyList<CapabilityEntry> capability, IReadOnlyList<MeasurementHistogram> histograms) = statistics.Capability(HistogramBins);
+        IReadOnlyList<ParetoEntry> pareto = statistics.Pareto();
         return new YieldReport
         {
             Filter = filter,
@@ -73,111 +67,25 @@ internal static class YieldQueries
         return runs;
     }
 
-    private static async Task<IReadOnlyList<ParetoEntry>> ReadParetoAsync(DbConnection connection, YieldFilter filter, CancellationToken cancellationToken)
+    /// <summary>Reads every measurement of the selected runs in run start order (the order the moving range needs).</summary>
+    private static async Task<MeasurementStatistics> ReadMeasurementsAsync(DbConnection connection, YieldFilter filter, CancellationToken cancellationToken)
     {
         await using DbCommand command = connection.CreateCommand();
-        command.CommandText = $"SELECT m.name, count(*) FROM measurements m JOIN runs r ON r.run_id = m.run_id WHERE m.outcome = 'FAIL' AND {Where(command, filter)} GROUP BY m.name";
-        List<(string Name, int Failures)> rows = [];
-        await using (DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                rows.Add((reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture)));
-            }
-        }
-
-        rows.Sort((left, right) => left.Failures != right.Failures ? right.Failures.CompareTo(left.Failures) : string.CompareOrdinal(left.Name, right.Name));
-        double total = rows.Sum(row => (double)row.Failures);
-        double cumulative = 0;
-        List<ParetoEntry> entries = [];
-        foreach ((string name, int failures) in rows)
-        {
-            cumulative += failures;
-            entries.Add(new ParetoEntry(name, failures, failures / total, cumulative / total));
-        }
-
-        return entries;
-    }
-
-    private static async Task<IReadOnlyList<CapabilityEntry>> ReadCapabilityAsync(DbConnection connection, YieldFilter filter, CancellationToken cancellationToken)
-    {
-        // One pass: per measurement and pair of limits, the deviation from the group's mean (for s, without the
-        // cancellation of Σx² − nμ²) and the step from the previous run's value in start order (for MR̄).
-        await using DbCommand command = connection.CreateCommand();
-        command.CommandText = $"""
-            WITH selected AS (
-                SELECT m.name, m.units, m.minimum, m.maximum, m.numeric_value AS v, r.started_utc, r.run_id
-                FROM measurements m JOIN runs r ON r.run_id = m.run_id
-                WHERE m.numeric_value IS NOT NULL AND {Where(command, filter)}),
-            ordered AS (
-                SELECT name, units, minimum, maximum, v,
-                       v - avg(v) OVER (PARTITION BY name, units, minimum, maximum) AS deviation,
-                       v - lag(v) OVER (PARTITION BY name, units, minimum, maximum ORDER BY started_utc, run_id) AS step
-                FROM selected)
-            SELECT name, units, minimum, maximum, count(*), avg(v), min(v), max(v), sum(deviation * deviation), avg(abs(step))
-            FROM ordered GROUP BY name, units, minimum, maximum
-            """;
-        List<CapabilityEntry> entries = [];
+        command.CommandText = $"SELECT m.name, m.units, m.minimum, m.maximum, m.numeric_value, m.outcome FROM runs r JOIN measurements m ON m.run_id = r.run_id WHERE {Where(command, filter)} ORDER BY r.started_utc, r.run_id";
+        MeasurementStatistics statistics = new();
         await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            entries.Add(CapabilityMath.Entry(
+            statistics.Add(new MeasuredValue(
                 reader.GetString(0),
                 reader.GetString(1),
                 reader.IsDBNull(2) ? null : reader.GetDouble(2),
                 reader.IsDBNull(3) ? null : reader.GetDouble(3),
-                Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture),
-                reader.GetDouble(5),
-                reader.GetDouble(6),
-                reader.GetDouble(7),
-                reader.GetDouble(8),
-                reader.IsDBNull(9) ? null : reader.GetDouble(9)));
+                reader.IsDBNull(4) ? null : reader.GetDouble(4),
+                reader.GetString(5) == "FAIL"));
         }
 
-        // Sorted here: the engines order NULLs and collate text differently.
-        return [.. entries.OrderBy(entry => entry.Measurement, StringComparer.Ordinal).ThenBy(entry => entry.Units, StringComparer.Ordinal).ThenBy(entry => entry.Minimum ?? double.NegativeInfinity).ThenBy(entry => entry.Maximum ?? double.PositiveInfinity)];
-    }
-
-    private static async Task<MeasurementHistogram> ReadHistogramAsync(DbConnection connection, SqlDialect dialect, YieldFilter filter, CapabilityEntry entry, CancellationToken cancellationToken)
-    {
-        // The bins span the values and the limits, so the limits can be drawn on the same axis.
-        double low = Math.Min(entry.Lowest, entry.Minimum ?? entry.Lowest);
-        double high = Math.Max(entry.Highest, entry.Maximum ?? entry.Highest);
-        if (high <= low)
-        {
-            double pad = Math.Abs(low) > 0 ? Math.Abs(low) * 0.01 : 1;
-            low -= pad;
-            high += pad;
-        }
-
-        double width = (high - low) / HistogramBins;
-        await using DbCommand command = connection.CreateCommand();
-        string limits = (entry.Minimum == null ? " AND m.minimum IS NULL" : " AND m.minimum = @minimum") + (entry.Maximum == null ? " AND m.maximum IS NULL" : " AND m.maximum = @maximum");
-        string bin = dialect.WholePart("(m.numeric_value - @low) / @width");
-        command.CommandText = $"SELECT {bin} AS bin, count(*) FROM measurements m JOIN runs r ON r.run_id = m.run_id WHERE m.name = @name AND m.units = @units{limits} AND m.numeric_value IS NOT NULL AND {Where(command, filter)} GROUP BY bin";
-        RunRowWriter.AddParameter(command, "@name", entry.Measurement);
-        RunRowWriter.AddParameter(command, "@units", entry.Units);
-        RunRowWriter.AddParameter(command, "@low", low);
-        RunRowWriter.AddParameter(command, "@width", width);
-        if (entry.Minimum != null)
-        {
-            RunRowWriter.AddParameter(command, "@minimum", entry.Minimum);
-        }
-
-        if (entry.Maximum != null)
-        {
-            RunRowWriter.AddParameter(command, "@maximum", entry.Maximum);
-        }
-
-        int[] counts = new int[HistogramBins];
-        await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            int index = Math.Clamp(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), 0, HistogramBins - 1);
-            counts[index] += Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
-        }
-
-        return new MeasurementHistogram(entry.Measurement, entry.Units, entry.Minimum, entry.Maximum, low, width, counts);
+        return statistics;
     }
 
     /// <summary>The condition on <c>runs r</c> for a filter, its parameters added to the command.</summary>

@@ -229,7 +229,7 @@ public sealed class SqliteResultsStore : IResultsStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await YieldQueries.AnalyzeAsync(connection, SqlDialect.Sqlite, filter, Location, cancellationToken).ConfigureAwait(false);
+            return await YieldQueries.AnalyzeAsync(connection, filter, Location, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException error)
         {
