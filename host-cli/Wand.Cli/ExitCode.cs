@@ -191,6 +191,10 @@ public enum ExitCode
     [ExitCodeMessage("No single run matches that ID; list runs with 'wand results list' and give more of the ID.")]
     RunNotFound = 53,
 
+    /// <summary>A yield export (CSV files, HTML dashboard) could not be written; the store was only read.</summary>
+    [ExitCodeMessage("Could not write the export file named above; check that its folder exists, is writable and has space, then run the command again. The results store was only read.")]
+    ExportWriteFailed = 54,
+
     /// <summary>BlueZ cannot be reached: no system D-Bus, or bluetoothd is not running.</summary>
     [ExitCodeMessage("Start bluetoothd ('sudo systemctl start bluetooth'); if DBUS_SYSTEM_BUS_ADDRESS is set, check that it points at the system bus.")]
     BluetoothUnavailable = 60,

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.TestRuns;
 using Wand.Host.Results;
+using Wand.Host.Results.Sqlite;
 using Wand.Host.TestRuns.Records;
 using Wand.Host.TestRuns.Reports;
 using Wand.Host.TestRuns.Running;
@@ -18,12 +19,14 @@ namespace Wand.Cli.Commands;
 /// <summary><c>wand results list|show|export</c>: reads the station's results database. Exit codes 50–53.</summary>
 internal static class ResultsCommand
 {
-    private static readonly Option<string> Store = new("--results")
+    /// <summary>The store to read (shared by the <c>results</c> commands).</summary>
+    internal static readonly Option<string> Store = new("--results")
     {
         Description = $"Results store: a SQLite file or a postgresql:// URI of the line database (default: ${ResultsStores.LocationVariable}, or ~/.local/share/wand/results/STATION.sqlite).",
     };
 
-    private static readonly Option<string> Station = new("--station")
+    /// <summary>The station whose default file to read (shared by the <c>results</c> commands).</summary>
+    internal static readonly Option<string> Station = new("--station")
     {
         Description = "Station whose default results file to read (default: the host name).",
         DefaultValueFactory = _ => Environment.MachineName.ToLowerInvariant(),
@@ -34,6 +37,8 @@ internal static class ResultsCommand
     private static readonly Option<string> PlanName = new("--plan") { Description = "Only runs of this plan name." };
 
     private static readonly Option<string> Outcome = new("--outcome") { Description = "Only runs with this outcome: pass, fail, error, timeout or aborted." };
+
+    private static readonly Option<bool> Pending = new("--pending") { Description = "Only the runs of the station's file not yet forwarded to the line database." };
 
     private static readonly Option<int> Limit = new("--limit") { Description = "Most runs to list, 1 to 10000.", DefaultValueFactory = _ => 50 };
 
@@ -47,16 +52,21 @@ internal static class ResultsCommand
     /// <returns>The command.</returns>
     public static Command Create()
     {
-        Command list = new("list", "List stored runs, newest first.") { Store, Station, Serial, PlanName, Outcome, Limit };
+        Command list = new("list", "List stored runs, newest first.") { Store, Station, Serial, PlanName, Outcome, Pending, Limit };
         list.SetAction((parseResult, cancellationToken) => WithStoreAsync(parseResult, ListAsync, cancellationToken));
         Command show = new("show", "Show one stored run: verdict, phases and every measurement.") { Store, Station, RunId };
         show.SetAction((parseResult, cancellationToken) => WithStoreAsync(parseResult, ShowAsync, cancellationToken));
         Command export = new("export", "Export one stored run as its JSON record, JUnit XML or HTML report.") { Store, Station, RunId, Format, OutputFile };
         export.SetAction((parseResult, cancellationToken) => WithStoreAsync(parseResult, ExportAsync, cancellationToken));
-        return new Command("results", "Read the station's results database.") { list, show, export, ResultsSyncCommand.Create() };
+        return new Command("results", "Read the station's results database.") { list, show, export, ResultsSyncCommand.Create(), ResultsYieldCommand.Create(), ResultsReportCommand.Create() };
     }
 
-    private static async Task<int> WithStoreAsync(ParseResult parseResult, Func<ParseResult, IResultsStore, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+    /// <summary>Opens the store the options name, runs the work, and turns every failure into an exit code and a message.</summary>
+    /// <param name="parseResult">The parsed command line.</param>
+    /// <param name="work">The work on the open store.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The exit code.</returns>
+    internal static async Task<int> WithStoreAsync(ParseResult parseResult, Func<ParseResult, IResultsStore, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
     {
         TextWriter output = parseResult.InvocationConfiguration.Output;
         TextWriter error = parseResult.InvocationConfiguration.Error;
@@ -104,28 +114,55 @@ internal static class ResultsCommand
             return TestRunErrors.Report(output, parseResult.InvocationConfiguration.Error, parseResult.GetValue(CommonOptions.Json), new ArgumentException($"--limit must be 1 to 10000; found {limit}."), ExitCode.ValueOutOfRange);
         }
 
-        IReadOnlyList<RunSummary> runs = await store.ListRunsAsync(new RunQuery { DutSerial = parseResult.GetValue(Serial), PlanName = parseResult.GetValue(PlanName), Outcome = outcome, Limit = limit }, cancellationToken).ConfigureAwait(false);
+        bool pendingOnly = parseResult.GetValue(Pending);
+        if (pendingOnly && store is not SqliteResultsStore)
+        {
+            return TestRunErrors.Report(output, parseResult.InvocationConfiguration.Error, parseResult.GetValue(CommonOptions.Json), new ArgumentException($"--pending applies to a station's own results file; '{store.Location}' is the line database, which forwards nothing."), ExitCode.ValueOutOfRange);
+        }
+
+        IReadOnlyList<RunSummary> runs = await store.ListRunsAsync(new RunQuery { DutSerial = parseResult.GetValue(Serial), PlanName = parseResult.GetValue(PlanName), Outcome = outcome, PendingForwardOnly = pendingOnly, Limit = limit }, cancellationToken).ConfigureAwait(false);
+        int? pending = store is SqliteResultsStore station ? await station.CountPendingForwardAsync(cancellationToken).ConfigureAwait(false) : null;
         if (parseResult.GetValue(CommonOptions.Json))
         {
             output.WriteLine(JsonSerializer.Serialize(runs, TestRecordJson.Options));
             return (int)ExitCode.Success;
         }
 
-        ResultsTable table = new("run", "started (UTC)", "serial", "plan", "outcome", "failed", "station");
+        // The forwarding column appears once the station forwards (a line database configured, or runs already forwarded).
+        bool forwarding = pending != null && (pendingOnly || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ResultsStores.LineLocationVariable)) || runs.Any(run => run.Forwarded == true));
+        List<string> headers = ["run", "started (UTC)", "serial", "plan", "outcome", "failed", "station"];
+        if (forwarding)
+        {
+            headers.Add("line database");
+        }
+
+        ResultsTable table = new([.. headers]);
         foreach (RunSummary run in runs)
         {
-            table.AddRow(
+            List<string> cells =
+            [
                 run.RunId[..12],
                 run.StartedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 run.DutSerial,
                 $"{run.PlanName} {run.PlanVersion}".Trim(),
                 run.Outcome + (run.Marginal ? " (marginal)" : string.Empty),
                 run.FailedMeasurements.ToString(CultureInfo.InvariantCulture),
-                run.StationId);
+                run.StationId,
+            ];
+            if (forwarding)
+            {
+                cells.Add(run.Forwarded == true ? "forwarded" : "PENDING");
+            }
+
+            table.AddRow([.. cells]);
         }
 
         table.Write(output);
         output.WriteLine($"{runs.Count} run(s) in {store.Location}");
+        if (forwarding)
+        {
+            output.WriteLine(pending == 0 ? "Every run is forwarded to the line database." : $"{pending} run(s) not yet forwarded to the line database; they go with the next run or 'wand results sync'.");
+        }
         return (int)ExitCode.Success;
     }
 

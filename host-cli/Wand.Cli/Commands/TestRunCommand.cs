@@ -11,6 +11,8 @@ using Wand.Cli.TestRuns;
 using Wand.Host.Instruments;
 using Wand.Host.Links;
 using Wand.Host.Results;
+using Wand.Host.Results.Forwarding;
+using Wand.Host.Results.Sqlite;
 using Wand.Host.TestRuns.Plans;
 using Wand.Host.TestRuns.Records;
 using Wand.Host.TestRuns.Reports;
@@ -48,6 +50,11 @@ internal static class TestRunCommand
         Description = $"Results store: a SQLite file or a postgresql:// URI of the line database (default: ${ResultsStores.LocationVariable}, or ~/.local/share/wand/results/STATION.sqlite).",
     };
 
+    private static readonly Option<string> ForwardTo = new("--forward-to")
+    {
+        Description = $"Line database to forward each run to after storing it in the station's file, a postgresql:// URI (default: ${ResultsStores.LineLocationVariable}); while it is unreachable runs wait in the station's file.",
+    };
+
     private static readonly Option<bool> NoResults = new("--no-results") { Description = "Do not store the run in the results database." };
 
     private static readonly Option<FileInfo> StationConfig = new("--station-config")
@@ -61,7 +68,7 @@ internal static class TestRunCommand
     {
         Command run = new("run", "Run a test plan against the wand and write its record and reports; exit 0 PASS, 40 FAIL, 41 ERROR, 42 ABORTED, 43 TIMEOUT.")
         {
-            Plan, ReportDirectory, Station, Operator, Serial, Results, NoResults, StationConfig,
+            Plan, ReportDirectory, Station, Operator, Serial, Results, ForwardTo, NoResults, StationConfig,
         };
         run.SetAction(RunAsync);
 
@@ -83,6 +90,7 @@ internal static class TestRunCommand
         TestPlan plan;
         StationConfiguration? stationConfiguration = null;
         IResultsStore? store = null;
+        string? line = null;
         if (ResultsStores.CheckStationId(station) is { } badStation)
         {
             return ExitCodeMapping.Report(output, error, json, ExitCode.ValueOutOfRange, badStation);
@@ -97,7 +105,9 @@ internal static class TestRunCommand
             }
             if (!parseResult.GetValue(NoResults))
             {
-                store = await ResultsStores.OpenAsync(parseResult.GetValue(Results) ?? ResultsStores.DefaultLocation(station), cancellationToken).ConfigureAwait(false);
+                string location = parseResult.GetValue(Results) ?? ResultsStores.DefaultLocation(station);
+                line = LineLocation(parseResult, location);
+                store = await ResultsStores.OpenAsync(location, cancellationToken).ConfigureAwait(false);
             }
         }
 #pragma warning disable CA1031 // The command's boundary: every failure becomes an exit code and a message.
@@ -109,7 +119,7 @@ internal static class TestRunCommand
 
         try
         {
-            return await RunPlanAsync(parseResult, plan, stationConfiguration, store, cancellationToken).ConfigureAwait(false);
+            return await RunPlanAsync(parseResult, plan, stationConfiguration, store, line, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -120,7 +130,7 @@ internal static class TestRunCommand
         }
     }
 
-    private static async Task<int> RunPlanAsync(ParseResult parseResult, TestPlan plan, StationConfiguration? stationConfiguration, IResultsStore? store, CancellationToken cancellationToken)
+    private static async Task<int> RunPlanAsync(ParseResult parseResult, TestPlan plan, StationConfiguration? stationConfiguration, IResultsStore? store, string? line, CancellationToken cancellationToken)
     {
         TextWriter output = parseResult.InvocationConfiguration.Output;
         TextWriter error = parseResult.InvocationConfiguration.Error;
@@ -195,6 +205,17 @@ internal static class TestRunCommand
             code = ExitCode.ResultsStoreWriteFailed;
         }
 
+        ForwardingResult? forwarding = null;
+        if (line != null && store is SqliteResultsStore station && code != ExitCode.ResultsStoreWriteFailed)
+        {
+            // The run is safe in the station's file; the line database being down only leaves it pending.
+            forwarding = await new ResultsForwarder(station, line).ForwardPendingAsync(CancellationToken.None).ConfigureAwait(false);
+            if (forwarding.Failure != null)
+            {
+                problems.Add($"The run is stored in '{station.Location}' but not yet in the line database: {forwarding.Failure} {forwarding.Pending} run(s) wait and are forwarded after the next run or by 'wand results sync'.");
+            }
+        }
+
         if (json)
         {
             output.WriteLine(JsonSerializer.Serialize(new
@@ -206,6 +227,8 @@ internal static class TestRunCommand
                 failedMeasurements = record.Phases.SelectMany(phase => phase.Measurements).Where(measurement => measurement.Outcome == MeasurementOutcome.Fail).Select(measurement => measurement.Name),
                 reports,
                 resultsStore = store?.Location,
+                forwarded = forwarding?.Forwarded,
+                pendingForward = forwarding?.Pending,
                 problems,
                 record,
             }, TestRecordJson.Options));
@@ -213,6 +236,11 @@ internal static class TestRunCommand
         else
         {
             RunSummaryWriter.Write(console, record, reports, store?.Location);
+            if (forwarding is { Failure: null, Forwarded: > 0 })
+            {
+                output.WriteLine($"  forwarded: {forwarding.Forwarded} run(s) to {ResultsStores.Shown(line!)}");
+            }
+
             foreach (string problem in problems)
             {
                 error.WriteLine(problem);
@@ -287,6 +315,23 @@ internal static class TestRunCommand
 
         output.WriteLine("Every step may also carry 'name' and 'measure' (a list of {name, field, units, min, max, marginal-min, marginal-max | equals | matches}).");
         return (int)ExitCode.Success;
+    }
+
+    /// <summary>
+    /// The line database runs are forwarded to: <c>--forward-to</c> or <c>$WAND_LINE_RESULTS</c>, checked before anything
+    /// runs. None when the station stores straight into a server.
+    /// </summary>
+    private static string? LineLocation(ParseResult parseResult, string storeLocation)
+    {
+        string? given = parseResult.GetValue(ForwardTo);
+        string? line = given ?? Environment.GetEnvironmentVariable(ResultsStores.LineLocationVariable);
+        if (string.IsNullOrWhiteSpace(line) || ResultsStores.IsServer(storeLocation))
+        {
+            return null;
+        }
+
+        ResultsStores.CheckLineLocation(line, given != null ? "--forward-to" : "$" + ResultsStores.LineLocationVariable);
+        return line;
     }
 
     /// <summary>The plan path as the user wrote it when relative to the current folder (for messages), else the full path.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Wand.Host.Results.Yield;
 using Wand.Host.TestRuns.Records;
 
 namespace Wand.Host.Results;
@@ -38,4 +39,12 @@ public interface IResultsStore : IAsyncDisposable
     /// <exception cref="RunNotFoundException">No run (or more than one) matches.</exception>
     /// <exception cref="ResultsStoreException">The store could not be read.</exception>
     Task<TestRecord> GetRunAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Analyses yield, failures and capability over the runs a filter selects; every store gives the same numbers for the same runs.</summary>
+    /// <param name="filter">The runs to cover.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException">The filter is unusable (an empty date range).</exception>
+    /// <exception cref="ResultsStoreException">The store could not be read.</exception>
+    Task<YieldReport> AnalyzeYieldAsync(YieldFilter filter, CancellationToken cancellationToken = default);
 }

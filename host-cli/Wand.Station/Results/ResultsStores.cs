@@ -22,6 +22,27 @@ public static class ResultsStores
     /// <returns><see langword="true"/> for <c>postgresql://</c> and <c>postgres://</c> URIs.</returns>
     public static bool IsServer(string location) => PostgreSqlLocation.IsServer(location);
 
+    /// <summary>Gives a location fit for messages: a server URI without its password.</summary>
+    /// <param name="location">The location.</param>
+    /// <returns>The location as shown.</returns>
+    public static string Shown(string location) => PostgreSqlLocation.IsServer(location) ? PostgreSqlLocation.Redact(location) : location;
+
+    /// <summary>Checks a line database location before anything runs: a well-formed <c>postgresql://</c> URI.</summary>
+    /// <param name="location">The location.</param>
+    /// <param name="source">Where it came from, for the message (an option or a variable).</param>
+    /// <exception cref="ArgumentException">The location is not a <c>postgresql://</c> URI.</exception>
+    /// <exception cref="ResultsStoreException">The URI is malformed (the message names the part).</exception>
+    public static void CheckLineLocation(string location, string source)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        if (!PostgreSqlLocation.IsServer(location))
+        {
+            throw new ArgumentException($"{source} must name the line database as a postgresql:// URI; found '{location}'.");
+        }
+
+        _ = PostgreSqlLocation.Parse(location);
+    }
+
     /// <summary>Gives the default store of a station: <c>$WAND_RESULTS</c>, or <c>STATION.sqlite</c> under the user's data folder (<c>~/.local/share/wand/results</c> on Linux).</summary>
     /// <param name="stationId">The station ID.</param>
     /// <returns>The location.</returns>

@@ -18,6 +18,9 @@ public sealed record RunQuery
     /// <summary>Gets the earliest start time to include (UTC).</summary>
     public DateTimeOffset? Since { get; init; }
 
+    /// <summary>Gets a value indicating whether to list only the runs a station has not yet handed on to the line database (station files only).</summary>
+    public bool PendingForwardOnly { get; init; }
+
     /// <summary>Gets the most runs to return, 1 to 10000.</summary>
     public int Limit { get; init; } = 50;
 }

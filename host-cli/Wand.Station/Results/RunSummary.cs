@@ -34,4 +34,10 @@ public sealed record RunSummary
 
     /// <summary>Gets the number of failed measurements.</summary>
     public int FailedMeasurements { get; init; }
+
+    /// <summary>
+    /// Gets whether a station's own store has handed the run on to the line database (store and forward): <see langword="false"/>
+    /// while it is pending; <see langword="null"/> in the line database itself, which forwards nothing.
+    /// </summary>
+    public bool? Forwarded { get; init; }
 }

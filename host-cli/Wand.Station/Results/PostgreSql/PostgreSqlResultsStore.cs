@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
 using Wand.Host.Results.Sql;
+using Wand.Host.Results.Yield;
 using Wand.Host.TestRuns.Records;
 using Wand.Host.TestRuns.Reports;
 
@@ -100,6 +101,22 @@ public sealed class PostgreSqlResultsStore : IResultsStore
         }
     }
 
+    /// <summary>Stores many runs in one transaction, all or nothing (fills large databases for benchmarks quickly).</summary>
+    /// <param name="records">The runs; run IDs already stored are skipped.</param>
+    /// <param name="cancellationToken">Cancels the write; a cancelled write stores nothing.</param>
+    /// <returns>A task that completes when the runs are committed.</returns>
+    internal async Task SaveRunsAsync(IReadOnlyList<TestRecord> records, CancellationToken cancellationToken = default)
+    {
+        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (TestRecord record in records)
+        {
+            await RunRowWriter.WriteAsync(connection, transaction, record, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc/>
     public async Task<IReadOnlyList<RunSummary>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default)
     {
@@ -107,7 +124,7 @@ public sealed class PostgreSqlResultsStore : IResultsStore
         try
         {
             await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return await RunRowReader.ListAsync(connection, query, cancellationToken).ConfigureAwait(false);
+            return await RunRowReader.ListAsync(connection, query, forwards: false, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is NpgsqlException or System.IO.IOException or TimeoutException)
         {
@@ -122,16 +139,30 @@ public sealed class PostgreSqlResultsStore : IResultsStore
         try
         {
             await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            string json = await RunRowReader.FindRecordJsonAsync(connection, runId, Location, cancellationToken).ConfigureAwait(false);
-            return TestRecordJson.Deserialize(json);
+            return await RunRowReader.FindRecordAsync(connection, runId, Location, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is NpgsqlException or System.IO.IOException or TimeoutException)
         {
             throw new ResultsStoreException($"Cannot read the results database '{Location}': {error.Message}", error);
         }
-        catch (System.Text.Json.JsonException error)
+        catch (Exception error) when (error is System.Text.Json.JsonException or System.IO.InvalidDataException)
         {
             throw new ResultsSchemaException($"Run {runId} in '{Location}' holds a record this software cannot read: {error.Message}");
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<YieldReport> AnalyzeYieldAsync(YieldFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        try
+        {
+            await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return await YieldQueries.AnalyzeAsync(connection, filter, Location, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is NpgsqlException or System.IO.IOException or TimeoutException)
+        {
+            throw new ResultsStoreException($"Cannot read the results database '{Location}': {error.Message}", error);
         }
     }
 

@@ -17,7 +17,7 @@ internal static class ResultsSchema
     public const int ApplicationId = 0x57414E44;
 
     /// <summary>The version this software writes.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     /// <summary>Gives the migrations by target version: index 0 brings an empty database to version 1, and so on.</summary>
     /// <param name="dialect">The engine whose type names to use.</param>
@@ -94,6 +94,23 @@ internal static class ResultsSchema
                 run_id TEXT PRIMARY KEY REFERENCES runs (run_id),
                 forwarded_utc TEXT NOT NULL)
             """,
+        ],
+
+        // Version 4: time series leave the JSON record for a compact lossless column (SeriesCodec), and yield queries
+        // get indexes for reading runs by unit and in start order. Runs stored earlier keep their series inside record_json.
+        [
+            $"""
+            CREATE TABLE series (
+                run_id TEXT NOT NULL REFERENCES runs (run_id),
+                position INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                units TEXT NOT NULL,
+                point_count INTEGER NOT NULL,
+                data {dialect.BinaryType} NOT NULL,
+                PRIMARY KEY (run_id, position))
+            """,
+            "CREATE INDEX runs_by_plan_serial ON runs (plan_name, dut_serial, started_utc, run_id)",
+            "CREATE INDEX runs_by_start_and_id ON runs (started_utc, run_id)",
         ],
     ];
 }

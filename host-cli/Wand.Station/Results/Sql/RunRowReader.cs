@@ -5,14 +5,25 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Data.Common;
+using Wand.Host.TestRuns.Records;
 
 namespace Wand.Host.Results.Sql;
 
 /// <summary>Queries of the run tables, in SQL that SQLite and PostgreSQL both accept.</summary>
 internal static class RunRowReader
 {
-    public static async Task<IReadOnlyList<RunSummary>> ListAsync(DbConnection connection, RunQuery query, CancellationToken cancellationToken)
+    /// <summary>Lists runs, newest first.</summary>
+    /// <param name="connection">The open connection.</param>
+    /// <param name="query">The filters.</param>
+    /// <param name="forwards">Whether the store forwards its runs (a station's file), so each run's forwarding state is read.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public static async Task<IReadOnlyList<RunSummary>> ListAsync(DbConnection connection, RunQuery query, bool forwards, CancellationToken cancellationToken)
     {
+        if (query.PendingForwardOnly && !forwards)
+        {
+            throw new ArgumentException("Only a station's own results file has runs pending forwarding; the line database forwards nothing.", nameof(query));
+        }
+
         if (query.Limit < 1 || query.Limit > 10_000)
         {
             throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "The limit must be 1 to 10000.");
@@ -21,9 +32,15 @@ internal static class RunRowReader
         await using DbCommand command = connection.CreateCommand();
         StringBuilder sql = new("""
             SELECT r.run_id, r.plan_name, r.plan_version, r.dut_serial, r.station_id, r.started_utc, r.duration_ms, r.outcome, r.marginal,
-                   (SELECT count(*) FROM measurements m WHERE m.run_id = r.run_id AND m.outcome = 'FAIL')
+                   (SELECT count(*) FROM measurements m WHERE m.run_id = r.run_id AND m.outcome = 'FAIL'),
+                   (SELECT count(*) FROM forwarded_runs f WHERE f.run_id = r.run_id)
             FROM runs r WHERE 1 = 1
             """);
+        if (query.PendingForwardOnly)
+        {
+            sql.Append(" AND r.run_id NOT IN (SELECT run_id FROM forwarded_runs)");
+        }
+
         if (query.DutSerial != null)
         {
             sql.Append(" AND r.dut_serial = @serial");
@@ -67,13 +84,22 @@ internal static class RunRowReader
                 Outcome = reader.GetString(7),
                 Marginal = Convert.ToInt64(reader.GetValue(8), CultureInfo.InvariantCulture) != 0,
                 FailedMeasurements = Convert.ToInt32(reader.GetValue(9), CultureInfo.InvariantCulture),
+                Forwarded = forwards ? Convert.ToInt64(reader.GetValue(10), CultureInfo.InvariantCulture) != 0 : null,
             });
         }
 
         return runs;
     }
 
-    public static async Task<string> FindRecordJsonAsync(DbConnection connection, string runId, string location, CancellationToken cancellationToken)
+    /// <summary>Reads one run in full: its stored JSON with the series from the <c>series</c> table put back.</summary>
+    /// <param name="connection">The open connection.</param>
+    /// <param name="runId">The run ID or a prefix of at least 6 characters.</param>
+    /// <param name="location">The store, for messages.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <exception cref="RunNotFoundException">No run, or more than one, matches.</exception>
+    /// <exception cref="System.Text.Json.JsonException">The stored JSON is not a record.</exception>
+    /// <exception cref="System.IO.InvalidDataException">A stored series is damaged or of an unknown format.</exception>
+    public static async Task<TestRecord> FindRecordAsync(DbConnection connection, string runId, string location, CancellationToken cancellationToken)
     {
         string prefix = runId.Trim().ToLowerInvariant();
         if (prefix.Length < 6)
@@ -81,23 +107,39 @@ internal static class RunRowReader
             throw new RunNotFoundException($"Give at least 6 characters of the run ID; '{runId}' is too short.");
         }
 
-        await using DbCommand command = connection.CreateCommand();
-        command.CommandText = "SELECT run_id, record_json FROM runs WHERE substr(run_id, 1, @length) = @prefix ORDER BY run_id LIMIT 2";
-        RunRowWriter.AddParameter(command, "@length", prefix.Length);
-        RunRowWriter.AddParameter(command, "@prefix", prefix);
-        await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        string fullId;
+        string json;
+        await using (DbCommand command = connection.CreateCommand())
         {
-            throw new RunNotFoundException($"No run '{runId}' in '{location}'. List the runs with 'wand results list'.");
+            command.CommandText = "SELECT run_id, record_json FROM runs WHERE substr(run_id, 1, @length) = @prefix ORDER BY run_id LIMIT 2";
+            RunRowWriter.AddParameter(command, "@length", prefix.Length);
+            RunRowWriter.AddParameter(command, "@prefix", prefix);
+            await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new RunNotFoundException($"No run '{runId}' in '{location}'. List the runs with 'wand results list'.");
+            }
+
+            fullId = reader.GetString(0);
+            json = reader.GetString(1);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new RunNotFoundException($"'{runId}' matches several runs ({fullId}, {reader.GetString(0)}, …); give more of the ID.");
+            }
         }
 
-        string first = reader.GetString(0);
-        string json = reader.GetString(1);
-        if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        List<SeriesRecord> series = [];
+        await using (DbCommand command = connection.CreateCommand())
         {
-            throw new RunNotFoundException($"'{runId}' matches several runs ({first}, {reader.GetString(0)}, …); give more of the ID.");
+            command.CommandText = "SELECT name, units, data FROM series WHERE run_id = @run ORDER BY position";
+            RunRowWriter.AddParameter(command, "@run", fullId);
+            await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                series.Add(new SeriesRecord { Name = reader.GetString(0), Units = reader.GetString(1), Points = SeriesCodec.Decode((byte[])reader.GetValue(2)) });
+            }
         }
 
-        return json;
+        return StoredRecordJson.Read(json, series);
     }
 }

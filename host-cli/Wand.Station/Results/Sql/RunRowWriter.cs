@@ -4,7 +4,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using System.Data.Common;
 using Wand.Host.TestRuns.Records;
-using Wand.Host.TestRuns.Reports;
 
 namespace Wand.Host.Results.Sql;
 
@@ -20,7 +19,7 @@ internal static class RunRowWriter
             "INSERT INTO runs (run_id, plan_name, plan_version, dut_serial, station_id, started_utc, duration_ms, outcome, record_json, marginal, firmware_revision) VALUES (@run, @plan, @version, @serial, @station, @started, @duration, @outcome, @json, @marginal, @firmware) ON CONFLICT (run_id) DO NOTHING",
             ("@run", record.RunId), ("@plan", record.PlanName), ("@version", record.PlanVersion), ("@serial", record.DutSerial), ("@station", record.StationId),
             ("@started", record.StartedUtc.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)), ("@duration", record.DurationMilliseconds),
-            ("@outcome", Name(record.Outcome)), ("@json", TestRecordJson.Serialize(record)), ("@marginal", record.Marginal ? 1 : 0), ("@firmware", record.FirmwareRevision)).ConfigureAwait(false);
+            ("@outcome", Name(record.Outcome)), ("@json", StoredRecordJson.WithoutSeries(record)), ("@marginal", record.Marginal ? 1 : 0), ("@firmware", record.FirmwareRevision)).ConfigureAwait(false);
         if (inserted == 0)
         {
             return false;
@@ -42,6 +41,14 @@ internal static class RunRowWriter
                     ("@marginalMaximum", measurement.MarginalMaximum), ("@expected", measurement.Expected ?? measurement.Pattern), ("@outcome", measurement.Outcome.ToString().ToUpperInvariant()),
                     ("@marginal", measurement.Marginal ? 1 : 0)).ConfigureAwait(false);
             }
+        }
+
+        for (int position = 0; position < record.Series.Count; position++)
+        {
+            SeriesRecord series = record.Series[position];
+            await inserter.InsertAsync("series",
+                "INSERT INTO series (run_id, position, name, units, point_count, data) VALUES (@run, @position, @name, @units, @count, @data)",
+                ("@run", record.RunId), ("@position", position), ("@name", series.Name), ("@units", series.Units), ("@count", series.Points.Count), ("@data", SeriesCodec.Encode(series.Points))).ConfigureAwait(false);
         }
 
         foreach (AttachmentRecord attachment in record.Attachments)

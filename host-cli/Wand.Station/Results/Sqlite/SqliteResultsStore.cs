@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using Wand.Host.TestRuns.Records;
 using Wand.Host.Results.Sql;
+using Wand.Host.Results.Yield;
 using Wand.Host.TestRuns.Reports;
 
 namespace Wand.Host.Results.Sqlite;
@@ -156,6 +157,29 @@ public sealed class SqliteResultsStore : IResultsStore
         }
     }
 
+    /// <summary>Stores many runs in one transaction, all or nothing (fills large stores for benchmarks quickly).</summary>
+    /// <param name="records">The runs; their run IDs must be new to the store.</param>
+    /// <param name="cancellationToken">Cancels the write; a cancelled write stores nothing.</param>
+    /// <returns>A task that completes when the runs are durably stored.</returns>
+    internal async Task SaveRunsAsync(IReadOnlyList<TestRecord> records, CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            foreach (TestRecord record in records)
+            {
+                await RunRowWriter.WriteAsync(connection, transaction, record, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <inheritdoc/>
     public async Task<IReadOnlyList<RunSummary>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default)
     {
@@ -163,7 +187,7 @@ public sealed class SqliteResultsStore : IResultsStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await RunRowReader.ListAsync(connection, query, cancellationToken).ConfigureAwait(false);
+            return await RunRowReader.ListAsync(connection, query, forwards: true, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException error)
         {
@@ -182,16 +206,34 @@ public sealed class SqliteResultsStore : IResultsStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            string json = await RunRowReader.FindRecordJsonAsync(connection, runId, Location, cancellationToken).ConfigureAwait(false);
-            return TestRecordJson.Deserialize(json);
+            return await RunRowReader.FindRecordAsync(connection, runId, Location, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException error)
         {
             throw new ResultsStoreException($"Cannot read the results store '{Location}': {error.Message}", error);
         }
-        catch (System.Text.Json.JsonException error)
+        catch (Exception error) when (error is System.Text.Json.JsonException or System.IO.InvalidDataException)
         {
             throw new ResultsSchemaException($"Run {runId} in '{Location}' holds a record this software cannot read: {error.Message}");
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<YieldReport> AnalyzeYieldAsync(YieldFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await YieldQueries.AnalyzeAsync(connection, filter, Location, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException error)
+        {
+            throw new ResultsStoreException($"Cannot read the results store '{Location}': {error.Message}", error);
         }
         finally
         {
@@ -221,6 +263,29 @@ public sealed class SqliteResultsStore : IResultsStore
             }
 
             return runIds;
+        }
+        catch (SqliteException error)
+        {
+            throw new ResultsStoreException($"Cannot read the results store '{Location}': {error.Message}", error);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Counts the runs not yet handed on to the line database.</summary>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The number of pending runs.</returns>
+    /// <exception cref="ResultsStoreException">The store could not be read.</exception>
+    public async Task<int> CountPendingForwardAsync(CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM runs WHERE run_id NOT IN (SELECT run_id FROM forwarded_runs)";
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }
         catch (SqliteException error)
         {
