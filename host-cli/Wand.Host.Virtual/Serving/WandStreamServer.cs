@@ -227,6 +227,12 @@ public sealed class WandStreamServer : IAsyncDisposable
                 continue;
             }
 
+            if (client.AddressFamily == AddressFamily.InterNetwork)
+            {
+                // Answers go out at once, not held back by Nagle's algorithm for the peer's delayed acknowledgement.
+                client.NoDelay = true;
+            }
+
             if (Interlocked.Increment(ref openConnections) > options.MaximumConnections)
             {
                 Interlocked.Decrement(ref openConnections);

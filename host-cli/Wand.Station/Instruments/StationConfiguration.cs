@@ -14,6 +14,9 @@ public enum InstrumentKind
 
     /// <summary>A relay or switch unit.</summary>
     SwitchUnit,
+
+    /// <summary>The jig accelerometer on the head (hardware/jig-accelerometer.md).</summary>
+    JigAccelerometer,
 }
 
 /// <summary>One instrument of a station.</summary>
@@ -30,7 +33,8 @@ public sealed record InstrumentConfiguration(string Name, InstrumentKind Kind, s
 /// <param name="Instrument">The instrument's name, or <c>null</c> for the virtual world.</param>
 /// <param name="Channel">The single switch channel (USB power, button), or <c>null</c>.</param>
 /// <param name="ResistorChannels">Switch channel per resistor in ohms (head resistors, NTC substitutes); 0 Ω is the short.</param>
-public sealed record ActionBinding(string? Instrument, int? Channel, IReadOnlyDictionary<double, int> ResistorChannels)
+/// <param name="WindowMilliseconds">The window a jig accelerometer averages one reading over, 5 to 2000 ms, or <c>null</c>.</param>
+public sealed record ActionBinding(string? Instrument, int? Channel, IReadOnlyDictionary<double, int> ResistorChannels, int? WindowMilliseconds = null)
 {
     /// <summary>Gets the binding to the virtual world.</summary>
     public static ActionBinding Virtual { get; } = new(null, null, new Dictionary<double, int>());
