@@ -98,7 +98,11 @@ public sealed class InstrumentFixtureActions : IFixtureActions
             : throw new StationInstrumentMissingException($"The station configuration maps '{action}' to the virtual world, but the unit is not a virtual wand. Map it to an instrument.");
     }
 
-    private DcSupply Supply(ActionBinding binding) => new(sessions[binding.Instrument!], configuration.Instruments[binding.Instrument!].Channel);
+    private DcSupply Supply(ActionBinding binding)
+    {
+        InstrumentConfiguration instrument = configuration.Instruments[binding.Instrument!];
+        return new(sessions[binding.Instrument!], instrument.Channel, instrument.Dialect);
+    }
 
     private DigitalMultimeter Meter(ActionBinding binding)
     {

@@ -24,7 +24,8 @@ public enum InstrumentKind
 /// <param name="Kind">What it is.</param>
 /// <param name="Address"><c>tcp://HOST[:PORT]</c> or <c>serial:PATH[@BAUD]</c>.</param>
 /// <param name="Channel">The output of a multi-channel supply, or <c>null</c>.</param>
-public sealed record InstrumentConfiguration(string Name, InstrumentKind Kind, string Address, int? Channel);
+/// <param name="Dialect">How a DC supply selects and switches its outputs (<c>dialect: scpi</c> or <c>siglent</c>).</param>
+public sealed record InstrumentConfiguration(string Name, InstrumentKind Kind, string Address, int? Channel, SupplyDialect Dialect = SupplyDialect.Scpi);
 
 /// <summary>
 /// How one fixture action is carried out: by the virtual world (<see cref="Instrument"/> is <c>null</c>) or by an

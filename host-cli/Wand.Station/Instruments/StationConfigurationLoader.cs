@@ -24,6 +24,12 @@ public static class StationConfigurationLoader
         ["jig"] = InstrumentKind.JigAccelerometer,
     };
 
+    private static readonly Dictionary<string, SupplyDialect> Dialects = new(StringComparer.Ordinal)
+    {
+        ["scpi"] = SupplyDialect.Scpi,
+        ["siglent"] = SupplyDialect.Siglent,
+    };
+
     private static readonly Dictionary<string, InstrumentKind> ActionKinds = new(StringComparer.Ordinal)
     {
         ["head-resistor"] = InstrumentKind.SwitchUnit,
@@ -107,7 +113,7 @@ public static class StationConfigurationLoader
         foreach (string name in map?.Keys ?? [])
         {
             PlanNode entry = map!.Get(name)!;
-            PlanMap? fields = entry.AsMap("kind", "address", "channel");
+            PlanMap? fields = entry.AsMap("kind", "address", "channel", "dialect");
             if (fields == null)
             {
                 continue;
@@ -116,6 +122,11 @@ public static class StationConfigurationLoader
             InstrumentKind? kind = fields.Choice("kind", Kinds, required: true);
             string? address = fields.Text("address", required: true);
             long? channel = fields.WholeNumber("channel", 1, 4);
+            SupplyDialect dialect = fields.Choice("dialect", Dialects) ?? SupplyDialect.Scpi;
+            if (fields.Get("dialect") is PlanNode dialectNode && kind is InstrumentKind given && given != InstrumentKind.DcSupply)
+            {
+                dialectNode.Error("'dialect' applies to a dc-supply only.");
+            }
             if (address != null && ScpiConnector.Check(address) is string problem)
             {
                 fields.Get("address")!.Error(problem);
@@ -124,7 +135,7 @@ public static class StationConfigurationLoader
 
             if (kind is InstrumentKind known && address != null)
             {
-                result[name] = new InstrumentConfiguration(name, known, address, channel is long number ? (int)number : null);
+                result[name] = new InstrumentConfiguration(name, known, address, channel is long number ? (int)number : null, dialect);
             }
         }
 
