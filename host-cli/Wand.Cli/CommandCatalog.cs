@@ -35,6 +35,7 @@ internal static class CommandCatalog
         yield return SimCommand.Create();
         yield return CalibrateCommand.Create();
         yield return TestRunCommand.Create();
+        yield return StationCommand.Create();
         yield return ResultsCommand.Create();
     }
 }

@@ -23,6 +23,7 @@ internal static class SimCommand
     {
         yield return SimRomCommand.Create();
         yield return SimServeCommand.Create();
+        yield return SimStationCommand.Create();
         foreach (Command world in SimWorldCommand.CreateAll())
         {
             yield return world;

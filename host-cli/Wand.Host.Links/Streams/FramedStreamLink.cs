@@ -205,6 +205,11 @@ public sealed partial class FramedStreamLink : IWandLink
     public async ValueTask DisposeAsync()
     {
         await DisconnectAsync().ConfigureAwait(false);
+        if (World is IAsyncDisposable world)
+        {
+            await world.DisposeAsync().ConfigureAwait(false);
+        }
+
         requestGate.Dispose();
         writeGate.Dispose();
     }

@@ -5,8 +5,10 @@ namespace Wand.Host.Links.Streams;
 /// <summary>
 /// The world-control side channel of a served virtual wand (README, "wand sim serve"): a connection to the same
 /// address whose first line starts with <see cref="Greeting"/> is a world-control connection, not a GATT link. Each
-/// request is one ASCII line, <c>WAND-WORLD/1 COMMAND ARGUMENT</c>; each answer is one line, <c>OK</c> or
-/// <c>ERR reason</c>. It never touches the GATT link, so it works while a client holds the wand.
+/// request is one ASCII line, <c>WAND-WORLD/1 COMMAND ARGUMENT</c>; each answer is one line, <c>OK</c> followed by the
+/// wand's clock after the command (milliseconds since boot), or <c>ERR reason</c>. The command <c>clock</c> changes
+/// nothing and only answers the clock. A connection may carry any number of requests, one at a time. It never touches
+/// the GATT link, so it works while a client holds the wand.
 /// </summary>
 public static class WorldControlProtocol
 {
@@ -24,6 +26,37 @@ public static class WorldControlProtocol
 
     /// <summary>The prefix of a refusal; the reason follows after a space.</summary>
     public const string Error = "ERR";
+
+    /// <summary>Formats the answer to an applied command: <c>OK</c> and the device clock.</summary>
+    /// <param name="deviceMilliseconds">The wand's clock after the command, in milliseconds since boot.</param>
+    /// <returns>The line (without newline).</returns>
+    public static string FormatOk(long deviceMilliseconds) => Ok + " " + deviceMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an <c>OK</c> answer: bare, or with the device clock.</summary>
+    /// <param name="answer">The line.</param>
+    /// <param name="deviceMilliseconds">The clock it carries, or <c>null</c> for a bare <c>OK</c>.</param>
+    /// <returns><c>true</c> when the answer is an <c>OK</c>.</returns>
+    public static bool TryParseOk(string answer, out long? deviceMilliseconds)
+    {
+        deviceMilliseconds = null;
+        if (answer == Ok)
+        {
+            return true;
+        }
+
+        if (answer is null || !answer.StartsWith(Ok + " ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (long.TryParse(answer.AsSpan(Ok.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long clock))
+        {
+            deviceMilliseconds = clock;
+            return true;
+        }
+
+        return false;
+    }
 
     /// <summary>Formats a request line (without newline).</summary>
     /// <param name="command">The command, e.g. <c>head</c>.</param>

@@ -21,6 +21,9 @@ public sealed class FramedGattResponder
     /// <summary>Gets a value indicating whether the link is encrypted.</summary>
     public bool IsEncrypted { get; private set; }
 
+    /// <summary>Gets a value indicating whether the last request was a write the firmware took (a write command, or a write request it accepted).</summary>
+    public bool WriteApplied { get; private set; }
+
     /// <summary>Answers one request.</summary>
     /// <param name="gatt">The firmware's GATT server.</param>
     /// <param name="factoryMode">Whether the firmware is in factory mode now.</param>
@@ -32,6 +35,7 @@ public sealed class FramedGattResponder
         ArgumentNullException.ThrowIfNull(gatt);
         ArgumentNullException.ThrowIfNull(decoder);
         FrameOperation operation = decoder.Operation;
+        WriteApplied = false;
         int sequence = decoder.Sequence;
         int characteristic = decoder.Characteristic;
         byte[] buffer = decoder.Buffer;
@@ -66,6 +70,7 @@ public sealed class FramedGattResponder
                     byte[] value = buffer.AsSpan(dataOffset, dataLength).ToArray();
                     bool withResponse = operation == FrameOperation.WriteRequest;
                     byte code = gatt.Write(characteristic, value, valueOffset, withResponse);
+                    WriteApplied = !withResponse || code == 0;
                     if (!withResponse)
                     {
                         return 0;

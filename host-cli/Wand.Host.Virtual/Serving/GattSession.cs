@@ -179,6 +179,13 @@ internal sealed class GattSession : INotificationTarget, IDisposable
             try
             {
                 int length = responder.Respond(gatt, wand.Controller!.IsFactoryMode(), decoder, answer);
+                if (host.Options.Stepped && responder.WriteApplied)
+                {
+                    // The firmware acts on a write at its next control tick; a stepped wand lets that tick pass, as an
+                    // in-process virtual wand does.
+                    host.Advance(Wand.Core.Board.SafetyLimits.ControlTickMilliseconds);
+                }
+
                 if (length > 0)
                 {
                     Enqueue(answer.AsSpan(0, length).ToArray());

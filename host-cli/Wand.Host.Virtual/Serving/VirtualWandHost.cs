@@ -9,8 +9,9 @@ namespace Wand.Host.Serving;
 
 /// <summary>
 /// Runs a virtual wand (the real firmware runtime on the virtual board) paced against the wall clock on its own
-/// thread, and serialises every access to it: GATT requests, world controls and control ticks take one lock.
-/// Notifications go to the attached <see cref="INotificationTarget"/>.
+/// thread, or stepped only when asked (<see cref="VirtualWandHostOptions.Stepped"/>), and serialises every access to
+/// it: GATT requests, world controls and control ticks take one lock. Notifications go to the attached
+/// <see cref="INotificationTarget"/>.
 /// </summary>
 public sealed class VirtualWandHost : IDisposable
 {
@@ -35,7 +36,10 @@ public sealed class VirtualWandHost : IDisposable
         // The wand has booted and confirmed its head before it accepts a link, as a device does before it advertises.
         Wand.RunFor(SimulatedWandLink.BootSettleMilliseconds);
         thread = new Thread(Run) { IsBackground = true, Name = "virtual wand clock" };
-        thread.Start();
+        if (!Options.Stepped)
+        {
+            thread.Start();
+        }
     }
 
     /// <summary>Gets the options.</summary>
@@ -54,6 +58,32 @@ public sealed class VirtualWandHost : IDisposable
         lock (gate)
         {
             return action(Wand, Wand.Runtime!.Gatt);
+        }
+    }
+
+    /// <summary>Gets the wand's clock, in milliseconds since boot.</summary>
+    public long DeviceMilliseconds
+    {
+        get
+        {
+            lock (gate)
+            {
+                return Wand.Now;
+            }
+        }
+    }
+
+    /// <summary>Lets the wand's time pass at once (world control <c>advance</c>); a reboot meanwhile drops the link.</summary>
+    /// <param name="milliseconds">Virtual milliseconds, 0 or more.</param>
+    /// <returns>The wand's clock afterwards, in milliseconds since boot.</returns>
+    public long Advance(long milliseconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(milliseconds);
+        lock (gate)
+        {
+            Wand.RunFor(milliseconds);
+            ReportReboot();
+            return Wand.Now;
         }
     }
 
@@ -98,6 +128,16 @@ public sealed class VirtualWandHost : IDisposable
         target?.Notify(notification.CharacteristicIndex, notification.Value);
     }
 
+    private void ReportReboot()
+    {
+        if (Wand.RebootCount != rebootsSeen)
+        {
+            // A reset drops the link, as a rebooting device drops its BLE connection.
+            rebootsSeen = Wand.RebootCount;
+            target?.LinkReset("the virtual wand rebooted");
+        }
+    }
+
     private void Run()
     {
         Stopwatch clock = Stopwatch.StartNew();
@@ -108,12 +148,7 @@ public sealed class VirtualWandHost : IDisposable
             lock (gate)
             {
                 Wand.RunFor(StepMilliseconds);
-                if (Wand.RebootCount != rebootsSeen)
-                {
-                    // A reset drops the link, as a rebooting device drops its BLE connection.
-                    rebootsSeen = Wand.RebootCount;
-                    target?.LinkReset("the virtual wand rebooted (watchdog)");
-                }
+                ReportReboot();
             }
 
             virtualElapsed += StepMilliseconds;

@@ -9,6 +9,14 @@ public sealed record VirtualWandHostOptions
     /// <summary>Gets the pace: virtual time runs at this multiple of real time, 0.1 to 1000 (default 1, real time).</summary>
     public double Speed { get; init; } = 1;
 
+    /// <summary>
+    /// Gets a value indicating whether the wand's time passes only when a client asks for it (world control
+    /// <c>advance</c>, or an instrument measuring over a window), never on its own: device time is then exactly the
+    /// time the station let pass, and a station's timing measurements repeat to the millisecond. <see cref="Speed"/>
+    /// only paces what takes wall-clock time, such as the answer to a button press.
+    /// </summary>
+    public bool Stepped { get; init; }
+
     /// <summary>Gets the world the wand boots in (head, battery, temperature, USB, calibration, motor); <c>null</c> for a typical calibrated unit with the soft-dome head.</summary>
     public SimulatedWandOptions? World { get; init; }
 

@@ -239,6 +239,12 @@ public sealed class WandStreamServer : IAsyncDisposable
                 continue;
             }
 
+            if (client.AddressFamily == AddressFamily.InterNetwork)
+            {
+                // Answers go out at once, not held back by Nagle's algorithm for the peer's delayed acknowledgement.
+                client.NoDelay = true;
+            }
+
             if (Interlocked.Increment(ref openConnections) > MaximumConnections)
             {
                 Interlocked.Decrement(ref openConnections);

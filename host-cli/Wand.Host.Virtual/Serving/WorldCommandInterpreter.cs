@@ -12,15 +12,16 @@ namespace Wand.Host.Serving;
 
 /// <summary>
 /// Applies world-control commands (<see cref="WorldControlProtocol"/>) to a served virtual wand: <c>head</c>,
-/// <c>temperature</c>, <c>battery</c>, <c>usb</c>, <c>button</c>, <c>advance</c> and <c>fault</c>. Values are
-/// checked before anything changes; a refused command changes nothing.
+/// <c>temperature</c>, <c>battery</c>, <c>usb</c>, <c>button</c>, <c>advance</c>, <c>fault</c> and <c>clock</c> (changes
+/// nothing). Values are checked before anything changes; a refused command changes nothing. Every applied command is
+/// answered with the wand's clock.
 /// </summary>
 public sealed class WorldCommandInterpreter
 {
     /// <summary>The commands and their arguments, for help and error messages.</summary>
     public const string Commands =
         "head none|short|soft-dome|ridged-wave|bristle-brush|OHMS; temperature CELSIUS (-20 to 90)|model; battery VOLTS (3.0 to 4.2); "
-        + "usb on|off; button MILLISECONDS (20 to 10000); advance MILLISECONDS (0 to 3600000); fault NAME";
+        + "usb on|off; button MILLISECONDS (20 to 10000); advance MILLISECONDS (0 to 3600000); fault NAME; clock";
 
     private readonly VirtualWandHost host;
 
@@ -122,9 +123,16 @@ public sealed class WorldCommandInterpreter
                     : $"button '{argument}' must be a hold time of 20 to 10000 (ms)";
 
             case "advance":
-                return TryNumber(argument, 0, 3_600_000, out double span)
-                    ? Run(wand => wand.RunFor((long)span))
-                    : $"advance '{argument}' must be 0 to 3600000 (virtual ms)";
+                if (!TryNumber(argument, 0, 3_600_000, out double span))
+                {
+                    return $"advance '{argument}' must be 0 to 3600000 (virtual ms)";
+                }
+
+                host.Advance((long)span);
+                return null;
+
+            case "clock":
+                return null;
 
             case "fault":
                 try
@@ -194,13 +202,13 @@ public sealed class WorldCommandInterpreter
             return $"{WorldControlProtocol.Error} {refusal}";
         }
 
-        if (command == "button" && TryNumber(argument, 20, 10_000, out double hold))
+        if (command == "button" && !host.Options.Stepped && TryNumber(argument, 20, 10_000, out double hold))
         {
-            // Answer after the release, in real time at the host's pace.
+            // Answer after the release, in real time at the host's pace; a stepped wand releases as its time passes.
             await Task.Delay(TimeSpan.FromMilliseconds(hold / host.Options.Speed), cancellationToken).ConfigureAwait(false);
         }
 
-        return WorldControlProtocol.Ok;
+        return WorldControlProtocol.FormatOk(host.DeviceMilliseconds);
     }
 
     private string? Run(Action<Simulation.VirtualWand> action)

@@ -5,6 +5,20 @@ using System.Threading.Tasks;
 
 namespace Wand.Host.Instruments;
 
+/// <summary>How a DC supply selects its output and switches it.</summary>
+public enum SupplyDialect
+{
+    /// <summary>SCPI-99 as Keysight E36xx and Rigol DP800 accept: <c>INST:NSEL n</c>, <c>OUTP ON|OFF</c>, <c>MEAS:CURR?</c>.</summary>
+    Scpi,
+
+    /// <summary>
+    /// Siglent SPD3303X/X-E: <c>INST CHn</c>, <c>OUTP CHn,ON|OFF</c>, <c>MEAS:CURR? CHn</c>; <c>VOLT</c> and <c>CURR</c> on the
+    /// selected channel (Siglent SPD3303X/X-E Programming Guide: INSTrument, OUTPut, MEASure and SOURce commands;
+    /// https://www.siglent.com/ , documents for the SPD3000X series).
+    /// </summary>
+    Siglent,
+}
+
 /// <summary>
 /// A programmable DC supply as the battery emulator, through the SCPI commands Keysight E36xx, Rigol DP800 and Siglent
 /// SPD supplies share: <c>VOLT</c>, <c>CURR</c>, <c>OUTP ON|OFF</c>, <c>MEAS:VOLT?</c>, <c>MEAS:CURR?</c> (SCPI-99
@@ -16,15 +30,20 @@ public sealed class DcSupply
 {
     private readonly ScpiSession session;
     private readonly int? channel;
+    private readonly SupplyDialect dialect;
 
     /// <summary>Initializes a new instance of the <see cref="DcSupply"/> class.</summary>
     /// <param name="session">The instrument.</param>
-    /// <param name="channel">The output, 1 to 4 on a multi-channel supply; <c>null</c> on a single-output one.</param>
-    public DcSupply(ScpiSession session, int? channel = null)
+    /// <param name="channel">The output, 1 to 4 on a multi-channel supply; <c>null</c> on a single-output one (a Siglent supply then uses CH1).</param>
+    /// <param name="dialect">How the supply selects and switches outputs.</param>
+    public DcSupply(ScpiSession session, int? channel = null, SupplyDialect dialect = SupplyDialect.Scpi)
     {
         this.session = session ?? throw new ArgumentNullException(nameof(session));
         this.channel = channel;
+        this.dialect = dialect;
     }
+
+    private string ChannelName => string.Create(CultureInfo.InvariantCulture, $"CH{channel ?? 1}");
 
     /// <summary>Sets voltage and current limit and turns the output on.</summary>
     /// <param name="volts">Output voltage, in volts, 0 or more.</param>
@@ -40,7 +59,7 @@ public sealed class DcSupply
             await session.CommandAsync(string.Create(CultureInfo.InvariantCulture, $"CURR {amperes:0.000}"), cancellationToken).ConfigureAwait(false);
         }
 
-        await session.CommandAsync("OUTP ON", cancellationToken).ConfigureAwait(false);
+        await session.CommandAsync(Output(true), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Turns the output off.</summary>
@@ -49,7 +68,7 @@ public sealed class DcSupply
     public async Task OffAsync(CancellationToken cancellationToken)
     {
         await SelectAsync(cancellationToken).ConfigureAwait(false);
-        await session.CommandAsync("OUTP OFF", cancellationToken).ConfigureAwait(false);
+        await session.CommandAsync(Output(false), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Measures the output voltage.</summary>
@@ -58,7 +77,7 @@ public sealed class DcSupply
     public async Task<double> MeasureVoltsAsync(CancellationToken cancellationToken)
     {
         await SelectAsync(cancellationToken).ConfigureAwait(false);
-        return await session.QueryNumberAsync("MEAS:VOLT?", cancellationToken).ConfigureAwait(false);
+        return await session.QueryNumberAsync(dialect == SupplyDialect.Siglent ? "MEAS:VOLT? " + ChannelName : "MEAS:VOLT?", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Measures the output current.</summary>
@@ -67,10 +86,16 @@ public sealed class DcSupply
     public async Task<double> MeasureAmperesAsync(CancellationToken cancellationToken)
     {
         await SelectAsync(cancellationToken).ConfigureAwait(false);
-        return await session.QueryNumberAsync("MEAS:CURR?", cancellationToken).ConfigureAwait(false);
+        return await session.QueryNumberAsync(dialect == SupplyDialect.Siglent ? "MEAS:CURR? " + ChannelName : "MEAS:CURR?", cancellationToken).ConfigureAwait(false);
     }
 
-    private Task SelectAsync(CancellationToken cancellationToken) => channel is int number
-        ? session.CommandAsync(string.Create(CultureInfo.InvariantCulture, $"INST:NSEL {number}"), cancellationToken)
-        : Task.CompletedTask;
+    private string Output(bool on) => dialect == SupplyDialect.Siglent
+        ? $"OUTP {ChannelName},{(on ? "ON" : "OFF")}"
+        : on ? "OUTP ON" : "OUTP OFF";
+
+    private Task SelectAsync(CancellationToken cancellationToken) => dialect == SupplyDialect.Siglent
+        ? session.CommandAsync("INST " + ChannelName, cancellationToken)
+        : channel is int number
+            ? session.CommandAsync(string.Create(CultureInfo.InvariantCulture, $"INST:NSEL {number}"), cancellationToken)
+            : Task.CompletedTask;
 }

@@ -22,6 +22,7 @@ public sealed class InstrumentFixtureActions : IFixtureActions
     private readonly StationConfiguration configuration;
     private readonly IReadOnlyDictionary<string, ScpiSession> sessions;
     private readonly IFixtureActions? virtualWorld;
+    private readonly IReadOnlyDictionary<string, JigAccelerometer> jigs;
     private readonly TimeProvider time;
     private readonly Dictionary<string, DigitalMultimeter> meters = new(StringComparer.Ordinal);
 
@@ -30,11 +31,13 @@ public sealed class InstrumentFixtureActions : IFixtureActions
     /// <param name="sessions">An open session per configured instrument, by name.</param>
     /// <param name="virtualWorld">The virtual world for actions mapped to <c>virtual</c>, or <c>null</c> when there is none.</param>
     /// <param name="time">The clock the button press is timed on; <c>null</c> for the system clock.</param>
-    public InstrumentFixtureActions(StationConfiguration configuration, IReadOnlyDictionary<string, ScpiSession> sessions, IFixtureActions? virtualWorld, TimeProvider? time = null)
+    /// <param name="jigs">An open jig accelerometer per configured jig, by name; <c>null</c> when there is none.</param>
+    public InstrumentFixtureActions(StationConfiguration configuration, IReadOnlyDictionary<string, ScpiSession> sessions, IFixtureActions? virtualWorld, TimeProvider? time = null, IReadOnlyDictionary<string, JigAccelerometer>? jigs = null)
     {
         this.configuration = configuration ?? throw new ArgumentNullException(nameof(configuration));
         this.sessions = sessions ?? throw new ArgumentNullException(nameof(sessions));
         this.virtualWorld = virtualWorld;
+        this.jigs = jigs ?? new Dictionary<string, JigAccelerometer>(StringComparer.Ordinal);
         this.time = time ?? TimeProvider.System;
     }
 
@@ -79,7 +82,8 @@ public sealed class InstrumentFixtureActions : IFixtureActions
 
     /// <inheritdoc/>
     public Task<double> MeasureHeadVibrationAsync(CancellationToken cancellationToken) =>
-        Route("head-vibration", world => world.MeasureHeadVibrationAsync(cancellationToken), _ => throw new StationInstrumentMissingException("The head vibration is measured by the virtual world only; map 'head-vibration: virtual'."));
+        Route("head-vibration", world => world.MeasureHeadVibrationAsync(cancellationToken), binding =>
+            jigs[binding.Instrument!].MeasureAmplitudeAsync(binding.WindowMilliseconds ?? JigAccelerometer.DefaultWindowMilliseconds, cancellationToken));
 
     private T Route<T>(string action, Func<IFixtureActions, T> onWorld, Func<ActionBinding, T> onInstrument)
     {
@@ -94,7 +98,11 @@ public sealed class InstrumentFixtureActions : IFixtureActions
             : throw new StationInstrumentMissingException($"The station configuration maps '{action}' to the virtual world, but the unit is not a virtual wand. Map it to an instrument.");
     }
 
-    private DcSupply Supply(ActionBinding binding) => new(sessions[binding.Instrument!], configuration.Instruments[binding.Instrument!].Channel);
+    private DcSupply Supply(ActionBinding binding)
+    {
+        InstrumentConfiguration instrument = configuration.Instruments[binding.Instrument!];
+        return new(sessions[binding.Instrument!], instrument.Channel, instrument.Dialect);
+    }
 
     private DigitalMultimeter Meter(ActionBinding binding)
     {

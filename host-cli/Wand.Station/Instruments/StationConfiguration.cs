@@ -14,6 +14,9 @@ public enum InstrumentKind
 
     /// <summary>A relay or switch unit.</summary>
     SwitchUnit,
+
+    /// <summary>The jig accelerometer on the head (hardware/jig-accelerometer.md).</summary>
+    JigAccelerometer,
 }
 
 /// <summary>One instrument of a station.</summary>
@@ -21,7 +24,8 @@ public enum InstrumentKind
 /// <param name="Kind">What it is.</param>
 /// <param name="Address"><c>tcp://HOST[:PORT]</c> or <c>serial:PATH[@BAUD]</c>.</param>
 /// <param name="Channel">The output of a multi-channel supply, or <c>null</c>.</param>
-public sealed record InstrumentConfiguration(string Name, InstrumentKind Kind, string Address, int? Channel);
+/// <param name="Dialect">How a DC supply selects and switches its outputs (<c>dialect: scpi</c> or <c>siglent</c>).</param>
+public sealed record InstrumentConfiguration(string Name, InstrumentKind Kind, string Address, int? Channel, SupplyDialect Dialect = SupplyDialect.Scpi);
 
 /// <summary>
 /// How one fixture action is carried out: by the virtual world (<see cref="Instrument"/> is <c>null</c>) or by an
@@ -30,7 +34,8 @@ public sealed record InstrumentConfiguration(string Name, InstrumentKind Kind, s
 /// <param name="Instrument">The instrument's name, or <c>null</c> for the virtual world.</param>
 /// <param name="Channel">The single switch channel (USB power, button), or <c>null</c>.</param>
 /// <param name="ResistorChannels">Switch channel per resistor in ohms (head resistors, NTC substitutes); 0 Ω is the short.</param>
-public sealed record ActionBinding(string? Instrument, int? Channel, IReadOnlyDictionary<double, int> ResistorChannels)
+/// <param name="WindowMilliseconds">The window a jig accelerometer averages one reading over, 5 to 2000 ms, or <c>null</c>.</param>
+public sealed record ActionBinding(string? Instrument, int? Channel, IReadOnlyDictionary<double, int> ResistorChannels, int? WindowMilliseconds = null)
 {
     /// <summary>Gets the binding to the virtual world.</summary>
     public static ActionBinding Virtual { get; } = new(null, null, new Dictionary<double, int>());

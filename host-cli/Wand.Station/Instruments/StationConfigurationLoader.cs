@@ -21,9 +21,16 @@ public static class StationConfigurationLoader
         ["dc-supply"] = InstrumentKind.DcSupply,
         ["dmm"] = InstrumentKind.Multimeter,
         ["switch"] = InstrumentKind.SwitchUnit,
+        ["jig"] = InstrumentKind.JigAccelerometer,
     };
 
-    private static readonly Dictionary<string, InstrumentKind?> ActionKinds = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, SupplyDialect> Dialects = new(StringComparer.Ordinal)
+    {
+        ["scpi"] = SupplyDialect.Scpi,
+        ["siglent"] = SupplyDialect.Siglent,
+    };
+
+    private static readonly Dictionary<string, InstrumentKind> ActionKinds = new(StringComparer.Ordinal)
     {
         ["head-resistor"] = InstrumentKind.SwitchUnit,
         ["ntc-substitute"] = InstrumentKind.SwitchUnit,
@@ -32,7 +39,7 @@ public static class StationConfigurationLoader
         ["usb-power"] = InstrumentKind.SwitchUnit,
         ["button"] = InstrumentKind.SwitchUnit,
         ["motor-voltage"] = InstrumentKind.Multimeter,
-        ["head-vibration"] = null,
+        ["head-vibration"] = InstrumentKind.JigAccelerometer,
     };
 
     /// <summary>Reads a configuration file.</summary>
@@ -106,7 +113,7 @@ public static class StationConfigurationLoader
         foreach (string name in map?.Keys ?? [])
         {
             PlanNode entry = map!.Get(name)!;
-            PlanMap? fields = entry.AsMap("kind", "address", "channel");
+            PlanMap? fields = entry.AsMap("kind", "address", "channel", "dialect");
             if (fields == null)
             {
                 continue;
@@ -115,6 +122,11 @@ public static class StationConfigurationLoader
             InstrumentKind? kind = fields.Choice("kind", Kinds, required: true);
             string? address = fields.Text("address", required: true);
             long? channel = fields.WholeNumber("channel", 1, 4);
+            SupplyDialect dialect = fields.Choice("dialect", Dialects) ?? SupplyDialect.Scpi;
+            if (fields.Get("dialect") is PlanNode dialectNode && kind is InstrumentKind given && given != InstrumentKind.DcSupply)
+            {
+                dialectNode.Error("'dialect' applies to a dc-supply only.");
+            }
             if (address != null && ScpiConnector.Check(address) is string problem)
             {
                 fields.Get("address")!.Error(problem);
@@ -123,7 +135,7 @@ public static class StationConfigurationLoader
 
             if (kind is InstrumentKind known && address != null)
             {
-                result[name] = new InstrumentConfiguration(name, known, address, channel is long number ? (int)number : null);
+                result[name] = new InstrumentConfiguration(name, known, address, channel is long number ? (int)number : null, dialect);
             }
         }
 
@@ -167,7 +179,8 @@ public static class StationConfigurationLoader
     {
         bool resistors = action is "head-resistor" or "ntc-substitute";
         bool single = action is "usb-power" or "button";
-        PlanMap? fields = resistors ? entry.AsMap("instrument", "channels") : single ? entry.AsMap("instrument", "channel") : entry.AsMap("instrument");
+        bool windowed = action is "head-vibration";
+        PlanMap? fields = resistors ? entry.AsMap("instrument", "channels") : single ? entry.AsMap("instrument", "channel") : windowed ? entry.AsMap("instrument", "window-ms") : entry.AsMap("instrument");
         if (fields == null)
         {
             return null;
@@ -179,20 +192,20 @@ public static class StationConfigurationLoader
             return null;
         }
 
-        InstrumentKind? wanted = ActionKinds[action];
+        InstrumentKind wanted = ActionKinds[action];
         if (!instruments.TryGetValue(name, out InstrumentConfiguration? instrument))
         {
             fields.Get("instrument")!.Error($"'{name}' is not among the instruments ({string.Join(", ", instruments.Keys)}).");
             return null;
         }
 
-        if (wanted == null || instrument.Kind != wanted)
+        if (instrument.Kind != wanted)
         {
-            fields.Get("instrument")!.Error(wanted == null
-                ? $"'{action}' is carried out by the virtual world on this host; write '{action}: virtual'."
-                : $"'{action}' needs a {Kinds.First(pair => pair.Value == wanted).Key}, but '{name}' is a {Kinds.First(pair => pair.Value == instrument.Kind).Key}.");
+            fields.Get("instrument")!.Error($"'{action}' needs a {Kinds.First(pair => pair.Value == wanted).Key}, but '{name}' is a {Kinds.First(pair => pair.Value == instrument.Kind).Key}.");
             return null;
         }
+
+        int? window = windowed && fields.WholeNumber("window-ms", 5, 2000) is long milliseconds ? (int)milliseconds : null;
 
         int? channel = single && fields.WholeNumber("channel", 1, 9999, required: true) is long number ? (int)number : null;
         Dictionary<double, int> channels = [];
@@ -213,6 +226,6 @@ public static class StationConfigurationLoader
             }
         }
 
-        return (single && channel == null) || (resistors && channels.Count == 0) ? null : new ActionBinding(name, channel, channels);
+        return (single && channel == null) || (resistors && channels.Count == 0) ? null : new ActionBinding(name, channel, channels, window);
     }
 }

@@ -14,10 +14,12 @@ namespace Wand.Host.Instruments;
 public sealed class StationInstruments : IAsyncDisposable
 {
     private readonly Dictionary<string, ScpiSession> sessions;
+    private readonly Dictionary<string, JigAccelerometer> jigs;
 
-    private StationInstruments(Dictionary<string, ScpiSession> sessions, IReadOnlyList<InstrumentRecord> identities, IFixtureActions actions)
+    private StationInstruments(Dictionary<string, ScpiSession> sessions, Dictionary<string, JigAccelerometer> jigs, IReadOnlyList<InstrumentRecord> identities, IFixtureActions actions)
     {
         this.sessions = sessions;
+        this.jigs = jigs;
         Identities = identities;
         Actions = actions;
     }
@@ -27,6 +29,9 @@ public sealed class StationInstruments : IAsyncDisposable
 
     /// <summary>Gets the fixture actions as the configuration maps them.</summary>
     public IFixtureActions Actions { get; }
+
+    /// <summary>Gets the jig accelerometers by name, for calibration through the station's vibration sensor.</summary>
+    public IReadOnlyDictionary<string, JigAccelerometer> Jigs => jigs;
 
     /// <summary>Connects to and identifies every configured instrument.</summary>
     /// <param name="configuration">The station configuration.</param>
@@ -39,11 +44,20 @@ public sealed class StationInstruments : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(configuration);
         Dictionary<string, ScpiSession> sessions = new(StringComparer.Ordinal);
+        Dictionary<string, JigAccelerometer> jigs = new(StringComparer.Ordinal);
         List<InstrumentRecord> identities = [];
         try
         {
             foreach (InstrumentConfiguration instrument in configuration.Instruments.Values)
             {
+                if (instrument.Kind == InstrumentKind.JigAccelerometer)
+                {
+                    JigAccelerometer jig = await JigAccelerometer.OpenAsync(instrument.Name, instrument.Address, cancellationToken).ConfigureAwait(false);
+                    jigs.Add(instrument.Name, jig);
+                    identities.Add(new InstrumentRecord { Name = instrument.Name, Address = instrument.Address, Identity = jig.Identity });
+                    continue;
+                }
+
                 ScpiSession session = await ScpiConnector.OpenAsync(instrument.Name, instrument.Address, configuration.Timeout, time, cancellationToken).ConfigureAwait(false);
                 sessions.Add(instrument.Name, session);
                 string identity = await session.QueryAsync("*IDN?", cancellationToken).ConfigureAwait(false);
@@ -57,10 +71,15 @@ public sealed class StationInstruments : IAsyncDisposable
                 await session.DisposeAsync().ConfigureAwait(false);
             }
 
+            foreach (JigAccelerometer jig in jigs.Values)
+            {
+                await jig.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
         }
 
-        return new StationInstruments(sessions, identities, new InstrumentFixtureActions(configuration, sessions, virtualWorld, time));
+        return new StationInstruments(sessions, jigs, identities, new InstrumentFixtureActions(configuration, sessions, virtualWorld, time, jigs));
     }
 
     /// <inheritdoc/>
@@ -69,6 +88,11 @@ public sealed class StationInstruments : IAsyncDisposable
         foreach (ScpiSession session in sessions.Values)
         {
             await session.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (JigAccelerometer jig in jigs.Values)
+        {
+            await jig.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

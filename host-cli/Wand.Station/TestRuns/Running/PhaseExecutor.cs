@@ -61,6 +61,15 @@ internal sealed class PhaseExecutor(StepContext context, ITestRunProgress progre
     private async Task<Attempt> RunOnceAsync(PhasePlan phase, CancellationToken cancellationToken)
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
+        try
+        {
+            await context.SynchronizeDeviceClockAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (WandHostException)
+        {
+            // The phase's first step meets the same failure and records it.
+        }
+
         long deviceStart = context.DeviceMilliseconds;
         List<MeasurementRecord> measurements = [];
         PhaseOutcome outcome = PhaseOutcome.Pass;
@@ -74,6 +83,7 @@ internal sealed class PhaseExecutor(StepContext context, ITestRunProgress progre
             {
                 StepPlan step = phase.Steps[index];
                 progress.StepStarted(phase, step);
+                await context.SynchronizeDeviceClockAsync(limit.Token).ConfigureAwait(false);
                 StepResult result = await step.Step.ExecuteAsync(context, limit.Token).ConfigureAwait(false);
                 foreach (MeasurementSpec spec in step.Measurements)
                 {

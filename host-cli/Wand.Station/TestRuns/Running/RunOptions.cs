@@ -14,6 +14,12 @@ public sealed record RunOptions
     /// <summary>Gets the serial number to record instead of the plan's or the unit's, if given.</summary>
     public string? DutSerial { get; init; }
 
+    /// <summary>
+    /// Gets the serial the operator scanned for this unit (HC-5), or <c>null</c>. When the unit's Device Information
+    /// serial differs, the run ends in ERROR after setup, before any phase tests the unit, and teardown runs.
+    /// </summary>
+    public string? ExpectedSerial { get; init; }
+
     /// <summary>Gets the version of the host software, for the record.</summary>
     public string HostVersion { get; init; } = typeof(RunOptions).Assembly.GetName().Version?.ToString() ?? string.Empty;
 

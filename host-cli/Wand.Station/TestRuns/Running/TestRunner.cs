@@ -81,6 +81,14 @@ public sealed class TestRunner
             identity = await UnitUnderTestIdentity.ReadAsync(link, cancellationToken).ConfigureAwait(false);
             context.DutSerial = options.DutSerial ?? plan.DutSerial ?? identity.Serial;
             string? stopReason = setup.Outcome == PhaseOutcome.Pass ? null : $"Skipped: setup ended {setup.Outcome.ToString().ToUpperInvariant()}.";
+            if (stopReason == null && options.ExpectedSerial is string scanned && !string.Equals(scanned, identity.Serial, StringComparison.Ordinal))
+            {
+                PhaseRecord mismatch = SerialMismatch(scanned, identity.Serial);
+                phases.Add(mismatch);
+                progress.PhaseFinished(mismatch);
+                stopReason = "Skipped: the scanned serial is not the unit's.";
+            }
+
             foreach (PhasePlan phase in plan.Phases)
             {
                 if (stopReason != null || cancellationToken.IsCancellationRequested)
@@ -141,6 +149,16 @@ public sealed class TestRunner
         progress.RunFinished(result);
         return result;
     }
+
+    private static PhaseRecord SerialMismatch(string scanned, string actual) => new()
+    {
+        Name = "serial-check",
+        Outcome = PhaseOutcome.Error,
+        Attempts = 1,
+        StartedUtc = DateTimeOffset.UtcNow,
+        Message = $"The scanned serial '{scanned}' is not this unit's serial '{(actual.Length > 0 ? actual : UnitUnderTestIdentity.UnknownSerial)}' (Device Information); nothing was tested. Check that the label belongs to the unit in the fixture and scan again.",
+        Requirements = ["HC-5"],
+    };
 
     private static string Details(RunOutcome outcome, List<PhaseRecord> phases)
     {

@@ -11,7 +11,8 @@ namespace Wand.Host.TestRuns.Steps;
 
 /// <summary>
 /// <c>sample</c>: samples status and the station fixture (head accelerometer, motor voltmeter) for a while and returns
-/// statistics; every sample also goes into the run's time series for the report's plots.
+/// statistics; every sample also goes into the run's time series for the report's plots. Without a station fixture the
+/// meters are the fixture actions' (<c>head-vibration</c>, <c>motor-voltage</c>), which give no frequency.
 /// </summary>
 public sealed class SampleStepKind : IStepKind
 {
@@ -56,7 +57,10 @@ public sealed class SampleStepKind : IStepKind
 
         public async Task<StepResult> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
         {
-            IStationFixture? fixture = useFixture ? context.Fixture : null;
+            // Meters: the station fixture's, else the fixture actions' (a jig accelerometer and a DMM through the station
+            // configuration, or the simulated instruments of a served virtual wand).
+            IStationFixture? fixture = useFixture && (context.HasFixture || !context.HasFixtureActions) ? context.Fixture : null;
+            Fixture.IFixtureActions? meters = useFixture && fixture == null ? context.FixtureActions : null;
             List<double> drive = [];
             List<double> temperature = [];
             List<double> battery = [];
@@ -80,6 +84,13 @@ public sealed class SampleStepKind : IStepKind
                     context.RecordPoint("amplitude", "g", amplitude[^1]);
                     context.RecordPoint("motor-voltage", "V", motor[^1]);
                 }
+                else if (meters != null)
+                {
+                    amplitude.Add(await meters.MeasureHeadVibrationAsync(cancellationToken).ConfigureAwait(false));
+                    motor.Add(await meters.MeasureMotorVoltsAsync(cancellationToken).ConfigureAwait(false));
+                    context.RecordPoint("amplitude", "g", amplitude[^1]);
+                    context.RecordPoint("motor-voltage", "V", motor[^1]);
+                }
             }
             while (context.DeviceMilliseconds < end);
 
@@ -92,14 +103,18 @@ public sealed class SampleStepKind : IStepKind
                 ["head-temperature-c-max"] = MeasuredValue.Of(temperature.Max()),
                 ["battery-v-min"] = MeasuredValue.Of(battery.Min()),
             };
-            if (fixture != null)
+            if (amplitude.Count > 0)
             {
                 fields["amplitude-g-mean"] = MeasuredValue.Of(amplitude.Average());
                 fields["amplitude-g-min"] = MeasuredValue.Of(amplitude.Min());
                 fields["amplitude-g-max"] = MeasuredValue.Of(amplitude.Max());
-                fields["frequency-hz-mean"] = MeasuredValue.Of(frequency.Average());
                 fields["motor-v-mean"] = MeasuredValue.Of(motor.Average());
                 fields["motor-v-max"] = MeasuredValue.Of(motor.Max());
+            }
+
+            if (frequency.Count > 0)
+            {
+                fields["frequency-hz-mean"] = MeasuredValue.Of(frequency.Average());
             }
 
             return StepResult.Ok(fields);

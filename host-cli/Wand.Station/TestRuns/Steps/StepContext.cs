@@ -18,6 +18,8 @@ public sealed class StepContext
     /// <summary>Interval at which waits poll the unit, in milliseconds.</summary>
     public const int PollMilliseconds = 20;
 
+    private static readonly Guid StatusCharacteristic = ProfileLookup.Uuid(Wand.Protocol.Profile.WandProfile.Characteristic(Wand.Protocol.Profile.WandProfile.StatusIndex));
+
     private readonly Stopwatch stationClock = Stopwatch.StartNew();
     private readonly Dictionary<string, (string Units, List<SeriesPoint> Points)> series = new(StringComparer.Ordinal);
     private readonly List<AttachmentRecord> attachments = [];
@@ -72,10 +74,25 @@ public sealed class StepContext
     public NotificationInbox Notifications { get; } = new();
 
     /// <summary>
-    /// Gets the device time, in milliseconds: the fixture's device clock; else, on a virtual wand reached over a link,
-    /// the virtual time this run let pass; else the station clock since the run began.
+    /// Gets the device time, in milliseconds: the fixture's device clock; else, on a served virtual wand that reports
+    /// its clock, the clock it last reported; else, on a virtual wand reached over a link, the virtual time this run let
+    /// pass; else the station clock since the run began.
     /// </summary>
-    public long DeviceMilliseconds => fixture?.DeviceMilliseconds ?? (Link.World != null ? Interlocked.Read(ref advancedMilliseconds) : stationClock.ElapsedMilliseconds);
+    public long DeviceMilliseconds => fixture?.DeviceMilliseconds
+        ?? (Link.World is IDeviceClock { LastReportedMilliseconds: long reported } ? reported
+        : Link.World != null ? Interlocked.Read(ref advancedMilliseconds) : stationClock.ElapsedMilliseconds);
+
+    /// <summary>
+    /// Reads the device clock afresh where the wand reports it (a served virtual wand), so a step starts from the exact
+    /// device time even when an instrument let time pass since the last world command.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the clock is known.</returns>
+    public Task SynchronizeDeviceClockAsync(CancellationToken cancellationToken) =>
+        fixture == null && Link.World is IDeviceClock clock ? clock.ReadMillisecondsAsync(cancellationToken) : Task.CompletedTask;
+
+    /// <summary>Gets a value indicating whether the station has fixture actions (HC-4).</summary>
+    public bool HasFixtureActions => fixtureActions != null;
 
     /// <summary>Gets the serial number of the unit once identified, otherwise empty.</summary>
     public string DutSerial { get; internal set; } = string.Empty;
@@ -116,6 +133,18 @@ public sealed class StepContext
             if (Notifications.TryTake(characteristic, out byte[] value))
             {
                 return value;
+            }
+
+            if (Link.World is IDeviceClock && DeviceMilliseconds < deadline)
+            {
+                // A served wand sends a notification its request caused right after the request's answer, on the same
+                // ordered stream: once a later answer is in, every such notification has been delivered. Only then
+                // does device time pass, so a request's own notification never costs a poll of device time.
+                await Link.ReadAsync(StatusCharacteristic, cancellationToken).ConfigureAwait(false);
+                if (Notifications.TryTake(characteristic, out value))
+                {
+                    return value;
+                }
             }
 
             if (DeviceMilliseconds >= deadline && wall.ElapsedMilliseconds >= timeoutMilliseconds)
