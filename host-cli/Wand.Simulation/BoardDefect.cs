@@ -12,7 +12,10 @@ public enum BoardDefect
     /// <summary>The head NTC's R25 is 6 % high (the part allows ±1 %): the calibrated unit reads about 1.3 K low.</summary>
     NtcOutOfTolerance,
 
-    /// <summary>The battery divider's top resistor is 150 kΩ instead of 100 kΩ: the cell reads 20 % low, beyond what a sensor calibration may correct.</summary>
+    /// <summary>
+    /// The battery divider's top resistor is 220 kΩ instead of 100 kΩ: the cell reads 37 % low, beyond what a sensor
+    /// calibration may correct, so the unit's record is refused and its limits stay shifted.
+    /// </summary>
     WrongDividerResistor,
 
     /// <summary>The head NTC has lost its thermal contact with the head: it stays at the 25 °C ambient whatever the head's temperature.</summary>

@@ -12,8 +12,8 @@ public static class BoardDefects
     /// <summary>The R25 factor of an NTC out of tolerance (+6 %; the part allows ±1 %).</summary>
     public const double OutOfToleranceNtcFactor = 1.06;
 
-    /// <summary>The battery divider's top resistor fitted in place of 100 kΩ, in ohms per 100 kΩ: 150 kΩ.</summary>
-    public const double WrongDividerTopFactor = 1.5;
+    /// <summary>The battery divider's top resistor fitted in place of 100 kΩ, as a factor: 220 kΩ.</summary>
+    public const double WrongDividerTopFactor = 2.2;
 
     /// <summary>The temperature a stuck (thermally detached) NTC stays at, in °C: the station's ambient.</summary>
     public const double StuckNtcCelsius = 25;
