@@ -92,13 +92,14 @@ internal static class SimServeCommand
                 {
                     if (json)
                     {
-                        CliJson.Write(output, new { address = server.Address, speed });
+                        CliJson.Write(output, new { address = server.Address, speed, maximumConnections = server.MaximumConnections });
                     }
                     else
                     {
                         output.WriteLine($"Serving a virtual wand on {server.Address} at {speed}x real time. Ctrl-C stops.");
                         output.WriteLine($"  Control it: wand --device {server.Address} start --level 2");
                         output.WriteLine($"  World:      wand --device {server.Address} sim head ridged-wave");
+                        output.WriteLine($"  Connections: at most {server.MaximumConnections} at once; more are refused.");
                     }
 
                     output.Flush();
