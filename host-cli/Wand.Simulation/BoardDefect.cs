@@ -27,7 +27,7 @@ public enum BoardDefect
     /// <summary>The motor calibration record was computed for another motor, one with a 35 % higher speed gain: every level vibrates about 45 % too weakly.</summary>
     MiscalibratedMotor,
 
-    /// <summary>The motor's speed gain is 40 % of its drawn value (far outside the ±25 % population): at the 3.0 V ceiling it cannot reach levels 4 and 5.</summary>
+    /// <summary>The motor's speed gain is 35 % of its drawn value (far outside the ±25 % population): at the 3.0 V ceiling it cannot reach levels 4 and 5.</summary>
     WeakMotor,
 
     /// <summary>

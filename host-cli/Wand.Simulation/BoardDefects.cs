@@ -27,8 +27,11 @@ public static class BoardDefects
     /// <summary>The speed-gain factor of the motor the miscalibrated record was computed for.</summary>
     public const double MiscalibratedRecordGainFactor = 1.35;
 
-    /// <summary>The speed-gain factor of a weak motor (0.4: even the strongest motor of the population, so weakened, gives at most 0.20 g at 3.0 V, below level 4).</summary>
-    public const double WeakMotorGainFactor = 0.4;
+    /// <summary>
+    /// The speed-gain factor of a weak motor, 0.35: even the strongest motor of the population with the lowest sustain
+    /// voltage, so weakened, turns at most 6,160 rpm at 3.0 V, 0.21 g, below levels 4 and 5.
+    /// </summary>
+    public const double WeakMotorGainFactor = 0.35;
 
     /// <summary>The stop speed of a motor whose bearing drags, in rpm (a good motor: 300 rpm).</summary>
     public const double DraggingBearingStopSpeedRpm = 2000;
