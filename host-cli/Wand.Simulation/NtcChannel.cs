@@ -114,8 +114,14 @@ public sealed class NtcChannel : SimulatedAnalogChannel
         }
     }
 
+    /// <summary>
+    /// Gets or sets the temperature an NTC that has lost its thermal contact with the head stays at, in °C, or <c>null</c>
+    /// for an NTC bonded to the head (it follows the head).
+    /// </summary>
+    public double? DetachedCelsius { get; set; }
+
     /// <summary>Gets the temperature the sensor is exposed to, in °C.</summary>
-    public double SensedCelsius => forcedCelsius ?? thermal.TemperatureCelsius;
+    public double SensedCelsius => DetachedCelsius ?? forcedCelsius ?? thermal.TemperatureCelsius;
 
     /// <inheritdoc />
     public override double PinVolts

@@ -18,6 +18,11 @@ public sealed partial class VirtualBoard
     public VirtualHead AttachHead(HeadDefinition definition)
     {
         VirtualHead head = VirtualHead.Draw(definition, headRandom);
+        if (Options.Defect == BoardDefect.WrongHeadResistor && definition.IdResistorOhms == BoardDefects.BristleBrushOhms)
+        {
+            head = new VirtualHead(definition.IdResistorOhms, BoardDefects.WrongBristleBrushOhms);
+        }
+
         HeadId.Attach(head);
         return head;
     }
@@ -54,7 +59,9 @@ public sealed partial class VirtualBoard
         }
         else if (ohms.Value > 0 && !double.IsInfinity(ohms.Value))
         {
-            HeadId.Attach(new VirtualHead(ohms.Value, ohms.Value));
+            // The fixture attaches the unit's own head for a head resistor; a defective head carries its wrong part.
+            double fitted = Options.Defect == BoardDefect.WrongHeadResistor && ohms.Value == BoardDefects.BristleBrushOhms ? BoardDefects.WrongBristleBrushOhms : ohms.Value;
+            HeadId.Attach(new VirtualHead(ohms.Value, fitted));
         }
         else
         {

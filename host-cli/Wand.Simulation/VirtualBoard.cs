@@ -48,8 +48,18 @@ public sealed partial class VirtualBoard
             : new AnalogConverter(0, 0, Options.AdcNoiseMillivolts, noise);
         double ntcPullUpFactor = boardRandom.NextFactor(tolerances.PullUpFraction);
         double ntcNominalFactor = boardRandom.NextFactor(tolerances.ThermistorNominalFraction);
+        if (Options.Defect == BoardDefect.NtcOutOfTolerance)
+        {
+            ntcNominalFactor *= BoardDefects.OutOfToleranceNtcFactor;
+        }
+
         double ntcBetaFactor = boardRandom.NextFactor(tolerances.ThermistorBetaFraction);
         double batteryTop = boardRandom.NextFactor(tolerances.BatteryDividerResistorFraction) * (1000 - profile.BatteryDividerPerMille);
+        if (Options.Defect == BoardDefect.WrongDividerResistor)
+        {
+            batteryTop *= BoardDefects.WrongDividerTopFactor;
+        }
+
         double batteryBottom = boardRandom.NextFactor(tolerances.BatteryDividerResistorFraction) * profile.BatteryDividerPerMille;
         double batteryRatio = batteryBottom / (batteryTop + batteryBottom);
         RailVolts = railVolts;
@@ -57,6 +67,9 @@ public sealed partial class VirtualBoard
         ErmMotorParameters motorParameters = Options.MotorSpread > 0
             ? Options.Motor.Draw(SimulationRandom.Derive(seed, MotorStream), Options.MotorSpread)
             : Options.Motor;
+        ErmMotorParameters fittedMotor = BoardDefects.FittedMotor(Options.Defect, motorParameters);
+        CalibratedMotorParameters = BoardDefects.CalibratedMotor(Options.Defect, motorParameters, fittedMotor);
+        motorParameters = fittedMotor;
         Motor = new ErmMotor(motorParameters, stepMilliseconds);
         motorConductance = 1.0 / motorParameters.TerminalResistanceOhms;
         Accelerometer = new HeadAccelerometer(Motor, SimulationRandom.Derive(seed, AccelerometerStream), Options.AccelerometerNoiseG);
@@ -68,6 +81,11 @@ public sealed partial class VirtualBoard
         MotorOutput = new SimulatedMotorOutput(Faults);
         HeadId = new HeadIdChannel(Adc, Faults, pullUpOhms, railVolts);
         HeadTemperature = new NtcChannel(Adc, Faults, profile.Thermistor, Thermal, railVolts, ntcNominalFactor, ntcBetaFactor, ntcPullUpFactor);
+        if (Options.Defect == BoardDefect.StuckNtc)
+        {
+            HeadTemperature.DetachedCelsius = BoardDefects.StuckNtcCelsius;
+        }
+
         Battery = new BatteryChannel(Adc, Faults, Cell, profile.BatteryDividerPerMille, batteryRatio);
         Button = new SimulatedButton(Faults);
         UsbPower = new SimulatedInput(Faults, AdapterKind.UsbPower);
@@ -125,6 +143,12 @@ public sealed partial class VirtualBoard
 
     /// <summary>Gets the motor.</summary>
     public ErmMotor Motor { get; }
+
+    /// <summary>
+    /// Gets the motor a factory motor calibration of this unit describes: the fitted motor, unless a seeded defect says
+    /// otherwise (<see cref="BoardDefects.CalibratedMotor"/>).
+    /// </summary>
+    public ErmMotorParameters CalibratedMotorParameters { get; }
 
     /// <summary>Gets the fixture accelerometer on the head.</summary>
     public HeadAccelerometer Accelerometer { get; }

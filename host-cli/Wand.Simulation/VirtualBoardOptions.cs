@@ -57,6 +57,9 @@ public sealed record VirtualBoardOptions
     /// <summary>Gets a value indicating whether a touch pad is fitted even if the profile does not enable skin-contact sensing.</summary>
     public bool TouchSensorFitted { get; init; }
 
+    /// <summary>Gets the production defect seeded into this board's parts (<see cref="BoardDefects"/>); <see cref="BoardDefect.None"/> for a good unit.</summary>
+    public BoardDefect Defect { get; init; }
+
     /// <summary>Gets the catalogue position of the head attached at start, or −1 for none.</summary>
     public int InitialHeadIndex { get; init; }
 

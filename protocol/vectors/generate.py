@@ -539,22 +539,22 @@ def sensor_calibration_fields(gains=(1000000, 1000000, 1000000), offsets=(0, 0, 
 def sensor_calibration():
     m = "SensorCalibrationRecord"
     gains = (1012345, 953210, 1087654)
-    offsets = (-45678, 12000, 299999)
+    offsets = (-45678, 12000, 87654)
     typical = sensor_calibration_bytes(gains=gains, offsets=offsets)
     v = [
         valid("typical record", "write", m, typical, sensor_calibration_fields(gains, offsets)),
         valid("typical record read back", "read", m, typical, sensor_calibration_fields(gains, offsets)),
         valid("unity, no offset", "write", m, sensor_calibration_bytes(), sensor_calibration_fields()),
-        valid("extremes", "write", m, sensor_calibration_bytes(gains=(800000, 1200000, 800000), offsets=(-300000, 300000, 0)),
-              sensor_calibration_fields((800000, 1200000, 800000), (-300000, 300000, 0))),
+        valid("extremes", "write", m, sensor_calibration_bytes(gains=(880000, 1140000, 880000), offsets=(-100000, 100000, 0)),
+              sensor_calibration_fields((880000, 1140000, 880000), (-100000, 100000, 0))),
         invalid("28 bytes", "write", m, typical[:28], INVALID_LENGTH),
         invalid("30 bytes", "write", m, typical + b"\x00", INVALID_LENGTH),
         invalid("empty", "write", m, b"", INVALID_LENGTH),
         invalid("CRC mismatch", "write", m, sensor_calibration_bytes(corrupt_crc=True), CRC_MISMATCH),
         invalid("version 2", "write", m, sensor_calibration_bytes(version=2), RECORD_VERSION_UNSUPPORTED),
-        invalid("gain below 0.80", "write", m, sensor_calibration_bytes(gains=(799999, 1000000, 1000000)), CALIBRATION_OUT_OF_RANGE),
-        invalid("gain above 1.20", "write", m, sensor_calibration_bytes(gains=(1000000, 1000000, 1200001)), CALIBRATION_OUT_OF_RANGE),
-        invalid("offset beyond 300 counts", "write", m, sensor_calibration_bytes(offsets=(0, -300001, 0)), CALIBRATION_OUT_OF_RANGE),
+        invalid("gain below 0.88", "write", m, sensor_calibration_bytes(gains=(879999, 1000000, 1000000)), CALIBRATION_OUT_OF_RANGE),
+        invalid("gain above 1.14", "write", m, sensor_calibration_bytes(gains=(1000000, 1000000, 1140001)), CALIBRATION_OUT_OF_RANGE),
+        invalid("offset beyond 100 counts", "write", m, sensor_calibration_bytes(offsets=(0, -100001, 0)), CALIBRATION_OUT_OF_RANGE),
         invalid("valid record at offset 1", "write", m, typical, INVALID_OFFSET, offset=1),
     ]
     write_file("sensor-calibration", "Sensor calibration record, 29 bytes with CRC-32 (SR-18; factory mode; read and write).", v)

@@ -11,6 +11,24 @@ namespace Wand.Core.Tests;
 public class PatternTests
 {
     [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(10)]
+    [InlineData(17)]
+    public void MD3_AWaveSessionCountsAsRunningOnceItsSwellFirstReachesTheLevelWhateverTheTickPhase(int offsetMilliseconds)
+    {
+        // A command arrives between ticks: the swell's peak then falls between two samples of the pattern.
+        TestBench bench = new();
+        bench.Run(400);
+        bench.Clock.MillisecondsSinceBoot = bench.Clock.Now + offsetMilliseconds;
+        Assert.Equal(CommandResult.Success, bench.Controller.StartRemote(3, PatternKind.Wave, 60));
+        bench.Run(2900);
+        Assert.Equal(SessionState.Starting, bench.Controller.SessionState);
+        bench.Run(200);
+        Assert.Equal(SessionState.Running, bench.Controller.SessionState);
+    }
+
+    [Theory]
     [InlineData(PatternKind.Continuous)]
     [InlineData(PatternKind.Pulse)]
     [InlineData(PatternKind.Wave)]

@@ -122,6 +122,37 @@ public class SensorCalibrationTests
         Assert.Equal(SafetyLimits.DefaultTripMillidegrees - SensorUncertainty.UncalibratedThermalMillidegrees, factory.Controller.Limits.TripMillidegrees);
     }
 
+    [Theory]
+    [InlineData(SensorCalibrationRecord.BatteryChannel, 1.15, 0.0)]
+    [InlineData(SensorCalibrationRecord.BatteryChannel, 0.87, 0.0)]
+    [InlineData(SensorCalibrationRecord.ThermistorChannel, 1.141, 0.0)]
+    [InlineData(SensorCalibrationRecord.HeadIdChannel, 1.0, 100.5)]
+    [InlineData(SensorCalibrationRecord.BatteryChannel, 1.0, -101.0)]
+    public void SR18_ARecordOutsideTheUncertaintyBudgetIsRefusedAndTheLimitsKeepTheUncalibratedShift(int channel, double gain, double offsetCounts)
+    {
+        // A unit whose parts are within tolerance needs a gain of 0.895 to 1.128 and at most 94 counts of offset
+        // (hardware/limits.md); a record beyond that is wrong, whoever wrote it, and would move the believed cell voltage
+        // and with it the true motor voltage under the SR-3 ceiling.
+        byte[] stored = Encode(RecordFor(channel, gain, offsetCounts));
+        TestBench reboot = new(sensorsCalibrated: false, prepareStorage: storage => storage.Put(StorageSlot.SensorCalibration, stored));
+        reboot.Run(400);
+        Assert.False(reboot.Controller.SensorsCalibrated);
+        Assert.Equal(SafetyLimits.DefaultTripMillidegrees - SensorUncertainty.UncalibratedThermalMillidegrees, reboot.Controller.Limits.TripMillidegrees);
+        Assert.Equal(SafetyLimits.DefaultBatteryCutoffMillivolts + SensorUncertainty.UncalibratedBatteryMillivolts, reboot.Controller.Limits.BatteryCutoffMillivolts);
+        Assert.Equal(SafetyLimits.DefaultRatedMotorMillivolts * (100 - SensorUncertainty.UncalibratedBatteryPercent) / 100, reboot.Controller.Limits.RatedMotorMillivolts);
+
+        TestBench factory = new(sensorsCalibrated: false);
+        factory.Strap.IsActive = true;
+        factory.Run(400);
+        Assert.Equal(CommandResult.OutOfRange, factory.Controller.WriteSensorCalibration(RecordFor(channel, gain, offsetCounts)));
+        Assert.Null(factory.Storage.Get(StorageSlot.SensorCalibration));
+        Assert.False(factory.Controller.SensorsCalibrated);
+
+        // The budget's own extremes are accepted.
+        Assert.Equal(CommandResult.Success, factory.Controller.WriteSensorCalibration(RecordFor(channel, gain > 1 ? 1.14 : 0.88, offsetCounts > 0 ? 100 : -100)));
+        Assert.True(factory.Controller.SensorsCalibrated);
+    }
+
     [Fact]
     public void SR16_SR18_AnExistingMotorRecordStillLoadsWithAndWithoutASensorBlock()
     {

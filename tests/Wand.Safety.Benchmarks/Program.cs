@@ -5,12 +5,22 @@
 //
 // Prints min, p1, median, p99 and max of the true trip temperature, the true derate start and the true battery
 // cut-off voltage, the count outside the targets, and the wall time. Boards run in parallel, in virtual time.
+//
+// The end-of-line population (first-pass yield of good units and detection of every seeded defect class, see
+// EndOfLineBenchmark.cs):
+//
+//   dotnet run -c Release --project tests/Wand.Safety.Benchmarks -- end-of-line [BOARDS] [UNITS-PER-DEFECT]
 using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using Wand.Simulation;
+
+if (args.Length > 0 && args[0] == "end-of-line")
+{
+    return await Wand.Safety.Benchmarks.EndOfLineBenchmark.RunAsync(args[1..]);
+}
 
 int boards = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 foreach (bool calibrated in new[] { true, false })
@@ -37,6 +47,8 @@ foreach (bool calibrated in new[] { true, false })
 
     Console.WriteLine();
 }
+
+return 0;
 
 static void Print(string name, double[] values, string format)
 {

@@ -187,7 +187,7 @@ public sealed class GattFuzzer
 
             int index = WandProfile.IndexOfName(characteristic.GetString());
 
-            // Valid sensor-calibration records at the range extremes (gain 0.80/1.20) make the unit believe a wrong cell
+            // Valid sensor-calibration records at the range extremes (gain 0.88/1.14) make the unit believe a wrong cell
             // voltage, which moves the true motor voltage past the 8 % allowance below by design: a miscalibrated unit,
             // caught by the station's verification, not a firmware fault. Noise writes still reach that characteristic.
             if (index == WandProfile.SensorCalibrationIndex)

@@ -14,6 +14,46 @@ namespace Wand.Simulation.Tests;
 /// </summary>
 public class UncertaintyBudgetTests
 {
+    [Fact]
+    public void SR18_EveryRecordTheStationFitsForAGoodBoardIsAcceptedByTheFirmwareAndStaysInsideTheBudgetsWorstCase()
+    {
+        BoardProfile profile = BoardProfile.CreateDefault();
+        byte[] bytes = new byte[Wand.Protocol.Factory.SensorCalibrationRecord.Length];
+        double lowest = double.MaxValue;
+        double highest = double.MinValue;
+        double largestOffset = 0;
+        for (ulong seed = 1; seed <= 1000; seed++)
+        {
+            VirtualBoard board = new(profile, new VirtualBoardOptions { Seed = 5_000_000 + seed, SensorCalibrated = false });
+            Wand.Protocol.Factory.SensorCalibrationRecord record = FactorySensorCalibration.For(board);
+            record.Encode(bytes, 0);
+            Assert.Equal(Wand.Protocol.Profile.AttError.Success, new Wand.Protocol.Factory.SensorCalibrationRecord().Decode(bytes, 0, bytes.Length));
+            for (int channel = 0; channel < Wand.Protocol.Factory.SensorCalibrationRecord.ChannelCount; channel++)
+            {
+                lowest = Math.Min(lowest, record.GainMicros(channel) / 1e6);
+                highest = Math.Max(highest, record.GainMicros(channel) / 1e6);
+                largestOffset = Math.Max(largestOffset, Math.Abs(record.OffsetMilliCounts(channel) / 1e3));
+            }
+        }
+
+        // hardware/limits.md: worst case 0.895-1.128 and 94 counts over every corner of the tolerances.
+        Assert.InRange(lowest, 0.895, 1.0);
+        Assert.InRange(highest, 1.0, 1.128);
+        Assert.InRange(largestOffset, 0, 94);
+    }
+
+    [Fact]
+    public void SR18_AWrongDividerResistorNeedsAGainNoRecordMayCarry()
+    {
+        BoardProfile profile = BoardProfile.CreateDefault();
+        for (ulong seed = 1; seed <= 200; seed++)
+        {
+            VirtualBoard board = new(profile, new VirtualBoardOptions { Seed = 6_000_000 + seed, SensorCalibrated = false, Defect = BoardDefect.WrongDividerResistor });
+            Wand.Protocol.Factory.SensorCalibrationRecord record = FactorySensorCalibration.For(board);
+            Assert.True(record.GainMicros(Wand.Protocol.Factory.SensorCalibrationRecord.BatteryChannel) > Wand.Protocol.Factory.SensorCalibrationRecord.MaximumGainMicros);
+        }
+    }
+
     private const double KelvinOffset = 273.15;
 
     [Fact]

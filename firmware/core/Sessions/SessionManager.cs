@@ -14,6 +14,9 @@ namespace Wand.Core.Sessions
     /// </summary>
     public sealed class SessionManager
     {
+        /// <summary>How close to the session's level the present level must come for the start to be complete, in levels.</summary>
+        public const float StartCompleteToleranceLevels = 0.01f;
+
         /// <summary>Length of the haptic warning (two soft dips), in milliseconds.</summary>
         public const int WarningHapticMilliseconds = 1600;
 
@@ -295,7 +298,10 @@ namespace Wand.Core.Sessions
                 pattern = player.Routine.PatternAt(player.StepIndex);
             }
 
-            if (state == SessionState.Starting && presentLevel >= targetLevel)
+            // The governor samples a pattern at its ticks, which need not fall on the pattern's peak: a swell that peaks
+            // between two ticks reaches its level only to within a few thousandths, so the start counts as complete within
+            // a hundredth of a level (a start ramp step is at least 0.04 levels, so a continuous session is unaffected).
+            if (state == SessionState.Starting && presentLevel >= targetLevel - StartCompleteToleranceLevels)
             {
                 state = SessionState.Running;
             }

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using Wand.Host.Links.Simulated;
 using Wand.Protocol.Vocabulary;
+using Wand.Simulation;
 
 namespace Wand.Host.Links;
 
@@ -9,14 +10,15 @@ namespace Wand.Host.Links;
 /// Parses the options of a <c>sim</c> address: <c>sim:KEY=VALUE,KEY=VALUE</c>, e.g.
 /// <c>sim:head=none,battery=3.5,clock=realtime</c>. Keys: <c>head</c> (none, soft-dome, ridged-wave, bristle-brush),
 /// <c>battery</c> (3.0–4.2 V), <c>temperature</c> (−20–90 °C), <c>usb</c> (on/off), <c>factory</c> (on/off),
-/// <c>calibrated</c> (on/off), <c>sensor-calibrated</c> (on/off), <c>seed</c>, <c>motor-spread</c> (0–0.5), <c>clock</c> (virtual, realtime),
+/// <c>calibrated</c> (on/off), <c>sensor-calibrated</c> (on/off), <c>seed</c>, <c>motor-spread</c> (0–0.5), <c>defect</c>
+/// (a seeded production defect, <see cref="BoardDefects.Catalogue"/>), <c>clock</c> (virtual, realtime),
 /// <c>motor-gain</c> (0.5–1.5: the fitted motor's speed gain relative to the one its calibration record was computed
 /// for, a seeded production defect such as a swapped motor).
 /// </summary>
 public static class SimulatedAddressOptions
 {
     /// <summary>The keys, for messages and help.</summary>
-    public const string Keys = "head=none|soft-dome|ridged-wave|bristle-brush, battery=VOLTS (3.0-4.2), temperature=CELSIUS (-20-90), usb=on|off, factory=on|off, calibrated=on|off, sensor-calibrated=on|off, seed=N, motor-spread=0-0.5, clock=virtual|realtime, motor-gain=0.5-1.5";
+    public const string Keys = "head=none|soft-dome|ridged-wave|bristle-brush, battery=VOLTS (3.0-4.2), temperature=CELSIUS (-20-90), usb=on|off, factory=on|off, calibrated=on|off, sensor-calibrated=on|off, seed=N, motor-spread=0-0.5, defect=NAME (" + BoardDefects.Catalogue + "), clock=virtual|realtime, motor-gain=0.5-1.5";
 
     /// <summary>Parses the option text after <c>sim:</c>.</summary>
     /// <param name="text">The text; empty for the defaults.</param>
@@ -56,6 +58,7 @@ public static class SimulatedAddressOptions
                     Motor = Wand.Simulation.ErmMotorParameters.Nominal with { SpeedGainRpmPerVolt = Wand.Simulation.ErmMotorParameters.Nominal.SpeedGainRpmPerVolt * Number(key, value, 0.5, 1.5) },
                     CalibrationMotor = Wand.Simulation.ErmMotorParameters.Nominal,
                 },
+                "defect" => options with { Defect = BoardDefects.TryParse(value, out BoardDefect defect) ? defect : throw new InvalidDeviceAddressException($"sim option defect={value}: use one of {BoardDefects.Catalogue}.") },
                 "clock" => options with { ClockMode = value switch
                 {
                     "virtual" => SimulatedClockMode.Virtual,

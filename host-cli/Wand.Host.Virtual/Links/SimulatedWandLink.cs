@@ -159,6 +159,7 @@ public sealed partial class SimulatedWandLink : IWandLink
             MotorSpread = options.MotorSpread,
             BatteryVolts = options.BatteryVolts,
             SensorCalibrated = options.SensorCalibrated,
+            Defect = options.Defect,
         };
         VirtualWandOptions wandOptions = new();
         BoardProfile profile = BoardProfile.CreateDefault();
@@ -166,7 +167,7 @@ public sealed partial class SimulatedWandLink : IWandLink
         if (options.Calibrated)
         {
             // Written before boot, as the factory station would have.
-            probe.StoreCalibration(IdealCalibration.For(options.CalibrationMotor ?? probe.Motor.Parameters));
+            probe.StoreCalibration(IdealCalibration.For(options.CalibrationMotor ?? probe.CalibratedMotorParameters));
         }
 
         if (!string.IsNullOrEmpty(options.SerialNumber))

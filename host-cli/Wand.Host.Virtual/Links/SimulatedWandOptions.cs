@@ -64,6 +64,9 @@ public sealed record SimulatedWandOptions
     /// <summary>Gets the relative spread drawn on the motor parameters, 0 to 0.5 (0.25 for a ±25 % population).</summary>
     public double MotorSpread { get; init; }
 
+    /// <summary>Gets the production defect seeded into the unit's parts (<c>defect=</c>; <see cref="BoardDefects.Catalogue"/>).</summary>
+    public BoardDefect Defect { get; init; }
+
     /// <summary>Gets how virtual time advances.</summary>
     public SimulatedClockMode ClockMode { get; init; } = SimulatedClockMode.Virtual;
 }

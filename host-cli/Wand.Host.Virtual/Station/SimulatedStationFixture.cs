@@ -3,6 +3,7 @@ using Wand.Host.Calibration.Sensors;
 using Wand.Host.Links;
 using Wand.Host.Links.Simulated;
 using Wand.Host.TestRuns.Steps;
+using Wand.Simulation;
 
 namespace Wand.Host.TestRuns.Running;
 
@@ -33,8 +34,24 @@ public sealed class SimulatedStationFixture : ICalibrationFixture
     /// <inheritdoc/>
     public IVibrationSensor OpenVibrationSensor() => new SimulatedVibrationSensor(link);
 
+    /// <summary>
+    /// Accelerometer samples the jig averages into one amplitude reading: it reports the mean amplitude over its window
+    /// (hardware/jig-accelerometer.md, <c>MEASURE</c>), here 16 samples over one 20 ms poll.
+    /// </summary>
+    public const int SamplesPerReading = 16;
+
     /// <inheritdoc/>
-    public double ReadAmplitudeG() => link.Wand.Board.Accelerometer.ReadAmplitudeG();
+    public double ReadAmplitudeG()
+    {
+        HeadAccelerometer accelerometer = link.Wand.Board.Accelerometer;
+        double sum = 0;
+        for (int sample = 0; sample < SamplesPerReading; sample++)
+        {
+            sum += accelerometer.ReadAmplitudeG();
+        }
+
+        return sum / SamplesPerReading;
+    }
 
     /// <inheritdoc/>
     public double ReadFrequencyHertz() => link.Wand.Board.Accelerometer.ReadFrequencyHertz();

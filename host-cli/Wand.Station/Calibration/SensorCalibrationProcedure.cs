@@ -22,11 +22,14 @@ public sealed class SensorCalibrationProcedure
     /// <summary>Raw reads averaged per point.</summary>
     public const int ReadsPerPoint = 12;
 
-    /// <summary>Largest correction gain a good unit needs, as a deviation from 1 (budget: ADC gain 9.1 %, rail 2 %, parts 1 %).</summary>
-    public const double MaximumGainDeviation = 0.13;
+    /// <summary>Smallest correction gain a good unit needs: the firmware's accepted range, from the uncertainty budget (<see cref="SensorCalibrationRecord.MinimumGainMicros"/>).</summary>
+    public const double MinimumGain = SensorCalibrationRecord.MinimumGainMicros / 1e6;
 
-    /// <summary>Largest correction offset a good unit needs, in ADC counts (budget: 50 mV offset and 9 mV non-linearity, ≈ 78 counts).</summary>
-    public const double MaximumOffsetCounts = 100;
+    /// <summary>Largest correction gain a good unit needs (<see cref="SensorCalibrationRecord.MaximumGainMicros"/>).</summary>
+    public const double MaximumGain = SensorCalibrationRecord.MaximumGainMicros / 1e6;
+
+    /// <summary>Largest correction offset a good unit needs, in ADC counts (<see cref="SensorCalibrationRecord.MaximumOffsetMilliCounts"/>).</summary>
+    public const double MaximumOffsetCounts = SensorCalibrationRecord.MaximumOffsetMilliCounts / 1e3;
 
     /// <summary>
     /// Largest disagreement between the battery and NTC channel gains (one ADC, so its gain error is common; what differs is
@@ -133,9 +136,9 @@ public sealed class SensorCalibrationProcedure
 
         double gain = record.GainMicros(channel) / 1e6;
         double offset = record.OffsetMilliCounts(channel) / 1e3;
-        if (Math.Abs(gain - 1) > MaximumGainDeviation || Math.Abs(offset) > MaximumOffsetCounts)
+        if (gain < MinimumGain || gain > MaximumGain || Math.Abs(offset) > MaximumOffsetCounts)
         {
-            throw new SensorCalibrationException($"sensor-{name}-fit", $"The {name} channel needs gain {gain:F4} and offset {offset:F1} counts, outside the budget (gain 1 ± {MaximumGainDeviation}, offset ± {MaximumOffsetCounts} counts): a part is out of tolerance.");
+            throw new SensorCalibrationException($"sensor-{name}-fit", $"The {name} channel needs gain {gain:F4} and offset {offset:F1} counts, outside the budget (gain {MinimumGain} to {MaximumGain}, offset ± {MaximumOffsetCounts} counts): a part is out of tolerance.");
         }
     }
 

@@ -33,14 +33,23 @@ namespace Wand.Protocol.Factory
         /// <summary>Gain of an uncorrected channel, in millionths.</summary>
         public const int UnityGainMicros = 1000000;
 
-        /// <summary>Smallest accepted gain, in millionths (0.80).</summary>
-        public const int MinimumGainMicros = 800000;
+        /// <summary>
+        /// Smallest accepted gain, in millionths (0.88). The uncertainty budget (hardware/limits.md) bounds the gain a
+        /// unit whose parts are within tolerance needs: ADC gain 1/(1 ± 9.09 %), rail ±2 %, pull-up or divider ±1 %, and
+        /// the slope of the ADC's non-linearity between the two calibration points; worst case 0.895 to 1.128 over all
+        /// three channels. A record outside is refused, so a wrong record moves no limit further than the budget allows.
+        /// </summary>
+        public const int MinimumGainMicros = 880000;
 
-        /// <summary>Largest accepted gain, in millionths (1.20).</summary>
-        public const int MaximumGainMicros = 1200000;
+        /// <summary>Largest accepted gain, in millionths (1.14; see <see cref="MinimumGainMicros"/>).</summary>
+        public const int MaximumGainMicros = 1140000;
 
-        /// <summary>Largest accepted offset magnitude, in thousandths of a count (300 counts, about 230 mV).</summary>
-        public const int MaximumOffsetMilliCounts = 300000;
+        /// <summary>
+        /// Largest accepted offset magnitude, in thousandths of a count (100 counts, about 76 mV): the budget's ADC offset
+        /// (±50 mV) and its non-linearity extrapolated from the calibration points to zero (at most ±15 mV), times the
+        /// largest gain; worst case 94 counts.
+        /// </summary>
+        public const int MaximumOffsetMilliCounts = 100000;
 
         /// <summary>Offset of the CRC-32, which covers every byte before it.</summary>
         public const int CrcOffset = 25;
