@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System;
 using System.IO;
 using Wand.Cli.Output;
@@ -48,7 +49,7 @@ internal static class ExitCodeMapping
         {
             if (json)
             {
-                CliJson.Write(error, new { error = new { exitCode = (int)code, name = code.ToString(), message, action } });
+                CliJson.Write(error, new JsonObject { ["error"] = new JsonObject { ["exitCode"] = (int)code, ["name"] = code.ToString(), ["message"] = message, ["action"] = action } });
             }
             else
             {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
@@ -107,7 +108,7 @@ internal static class ResultsCommand
         IReadOnlyList<RunSummary> runs = await store.ListRunsAsync(new RunQuery { DutSerial = parseResult.GetValue(Serial), PlanName = parseResult.GetValue(PlanName), Outcome = outcome, Limit = limit }, cancellationToken).ConfigureAwait(false);
         if (parseResult.GetValue(CommonOptions.Json))
         {
-            output.WriteLine(JsonSerializer.Serialize(runs, TestRecordJson.Options));
+            output.WriteLine(JsonSerializer.Serialize(runs, TestRecordJson.RunSummariesType));
             return (int)ExitCode.Success;
         }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System;
 using System.IO;
 using System.Threading;
@@ -36,7 +37,7 @@ internal static class SimServeBle
         await bed.AddWandAsync(WandAddress, WandName, wand, known: false, owns: true).ConfigureAwait(false);
         if (json)
         {
-            CliJson.Write(output, new { busAddress = bed.BusAddress, address = BleDeviceAddressText, name = WandName, adapter = "hci0" });
+            CliJson.Write(output, new JsonObject { ["busAddress"] = bed.BusAddress, ["address"] = BleDeviceAddressText, ["name"] = WandName, ["adapter"] = "hci0" });
         }
         else
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System;
 using System.CommandLine;
 using System.IO;
@@ -78,7 +79,7 @@ internal static class SimServeCommand
                     {
                         if (json)
                         {
-                            CliJson.Write(output, new { @event = message });
+                            CliJson.Write(output, new JsonObject { ["event"] = message });
                         }
                         else
                         {
@@ -92,7 +93,7 @@ internal static class SimServeCommand
                 {
                     if (json)
                     {
-                        CliJson.Write(output, new { address = server.Address, speed });
+                        CliJson.Write(output, new JsonObject { ["address"] = server.Address, ["speed"] = speed });
                     }
                     else
                     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
@@ -67,7 +68,7 @@ internal static class SimWorldCommand
             await apply(world, value, cancellationToken).ConfigureAwait(false);
             if (json)
             {
-                CliJson.Write(output, new { device = address.Text, world = name, value, applied = true });
+                CliJson.Write(output, new JsonObject { ["device"] = address.Text, ["world"] = name, ["value"] = value, ["applied"] = true });
             }
             else
             {
