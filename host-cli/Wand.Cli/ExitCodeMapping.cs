@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using System;
 using System.IO;
+using System.Text.Json.Nodes;
 using Wand.Cli.Output;
 using Wand.Host;
 using Wand.Host.Client;

@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using System;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Text.Json.Nodes;
 using Wand.Cli.Output;
 using Wand.Host.Flashing;
 using Wand.Host.Serial;

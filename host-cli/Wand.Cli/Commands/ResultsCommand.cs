@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
@@ -6,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.TestRuns;

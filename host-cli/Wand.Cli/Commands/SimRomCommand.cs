@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using System;
 using System.IO;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.BleBed;

@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;
@@ -93,13 +93,14 @@ internal static class SimServeCommand
                 {
                     if (json)
                     {
-                        CliJson.Write(output, new JsonObject { ["address"] = server.Address, ["speed"] = speed });
+                        CliJson.Write(output, new JsonObject { ["address"] = server.Address, ["speed"] = speed, ["maximumConnections"] = server.MaximumConnections });
                     }
                     else
                     {
                         output.WriteLine($"Serving a virtual wand on {server.Address} at {speed}x real time. Ctrl-C stops.");
                         output.WriteLine($"  Control it: wand --device {server.Address} start --level 2");
                         output.WriteLine($"  World:      wand --device {server.Address} sim head ridged-wave");
+                        output.WriteLine($"  Connections: at most {server.MaximumConnections} at once; more are refused.");
                     }
 
                     output.Flush();

@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;

@@ -1,9 +1,9 @@
-using System.Text.Json.Nodes;
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
+using System.Text.Json.Nodes;
 using Wand.Cli.Output;
 using Wand.Host.Flashing;
 using Wand.Host.Serial;

@@ -35,13 +35,13 @@ public sealed class WandStreamServer : IAsyncDisposable
     private GattSession? holder;
     private long heldSince;
 
-    private WandStreamServer(VirtualWandHost host, Socket listener, string address, string? unixPath, WandStreamServerOptions? options)
+    private WandStreamServer(VirtualWandHost host, Socket listener, string address, string? unixPath, WandStreamServerOptions options, int maximumConnections)
     {
         this.host = host;
         this.listener = listener;
         this.unixPath = unixPath;
-        this.options = options ?? new WandStreamServerOptions();
-        this.options.Validate();
+        this.options = options;
+        MaximumConnections = maximumConnections;
         Address = address;
         world = new WorldCommandInterpreter(host);
     }
@@ -52,6 +52,12 @@ public sealed class WandStreamServer : IAsyncDisposable
     /// <summary>Gets the address clients use, e.g. <c>tcp://127.0.0.1:4711</c> or <c>unix:/tmp/wand.sock</c>.</summary>
     public string Address { get; }
 
+    /// <summary>
+    /// Gets the connection cap in force: the configured one, lowered when the process's open-file limit leaves less
+    /// room (<see cref="FileDescriptorBudget"/>).
+    /// </summary>
+    public int MaximumConnections { get; }
+
     /// <summary>Gets the number of GATT clients served so far.</summary>
     public int ClientsServed => Volatile.Read(ref clientCount);
 
@@ -60,12 +66,15 @@ public sealed class WandStreamServer : IAsyncDisposable
     /// <param name="port">TCP port, 1 to 65535, or 0 for a free one.</param>
     /// <param name="options">Limits and timeouts; <c>null</c> for the defaults.</param>
     /// <returns>The started server.</returns>
-    /// <exception cref="WandHostException">The port cannot be bound.</exception>
+    /// <exception cref="WandHostException">The port cannot be bound, or the open-file limit leaves no room to serve.</exception>
     public static WandStreamServer StartTcp(VirtualWandHost host, int port, WandStreamServerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
+        options ??= new WandStreamServerOptions();
+        options.Validate();
+        int cap = FileDescriptorBudget.ConnectionCap(options.MaximumConnections);
         Socket socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
@@ -79,7 +88,7 @@ public sealed class WandStreamServer : IAsyncDisposable
         }
 
         int bound = ((IPEndPoint)socket.LocalEndPoint!).Port;
-        WandStreamServer server = new(host, socket, $"tcp://127.0.0.1:{bound}", null, options);
+        WandStreamServer server = new(host, socket, $"tcp://127.0.0.1:{bound}", null, options, cap);
         server.Start();
         return server;
     }
@@ -89,10 +98,13 @@ public sealed class WandStreamServer : IAsyncDisposable
     /// <param name="path">The socket path, at most 107 characters.</param>
     /// <param name="options">Limits and timeouts; <c>null</c> for the defaults.</param>
     /// <returns>The started server.</returns>
-    /// <exception cref="WandHostException">The path exists and is not a socket, or cannot be bound.</exception>
+    /// <exception cref="WandHostException">The path exists and is not a socket, cannot be bound, or the open-file limit leaves no room to serve.</exception>
     public static WandStreamServer StartUnix(VirtualWandHost host, string path, WandStreamServerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(host);
+        options ??= new WandStreamServerOptions();
+        options.Validate();
+        int cap = FileDescriptorBudget.ConnectionCap(options.MaximumConnections);
         try
         {
             DeviceAddress.Parse("unix:" + path);
@@ -129,7 +141,7 @@ public sealed class WandStreamServer : IAsyncDisposable
             throw new WandHostException($"--unix: cannot listen on unix:{path}: {exception.Message}.", exception);
         }
 
-        WandStreamServer server = new(host, socket, "unix:" + path, path, options);
+        WandStreamServer server = new(host, socket, "unix:" + path, path, options, cap);
         server.Start();
         return server;
     }
@@ -227,10 +239,10 @@ public sealed class WandStreamServer : IAsyncDisposable
                 continue;
             }
 
-            if (Interlocked.Increment(ref openConnections) > options.MaximumConnections)
+            if (Interlocked.Increment(ref openConnections) > MaximumConnections)
             {
                 Interlocked.Decrement(ref openConnections);
-                Report($"refused a connection: {options.MaximumConnections} connections are open already");
+                Report($"refused a connection: {MaximumConnections} connections are open already");
                 client.Dispose();
                 continue;
             }
