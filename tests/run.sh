@@ -11,6 +11,13 @@ log="$log_dir/dotnet-test.log"
 
 dotnet build WandFirmware.sln -c "$configuration" -nologo -clp:NoSummary -v:minimal
 
+# The Native AOT wand, published once (any trim or AOT warning fails it); tests/Wand.Cli.AotTests runs it beside the
+# framework-dependent build.
+aot_started=$SECONDS
+dotnet publish host-cli/Wand.Cli -c Release -r linux-x64 -o artifacts/aot/wand -nologo -clp:NoSummary -v:minimal
+echo "Native AOT publish: $((SECONDS - aot_started)) s"
+export WAND_AOT_BINARY="$PWD/artifacts/aot/wand/wand"
+
 status=0
 dotnet test WandFirmware.sln -c "$configuration" --no-build -nologo -v:minimal 2>&1 | tee "$log" || status=$?
 

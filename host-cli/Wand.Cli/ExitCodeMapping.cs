@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.Json.Nodes;
 using Wand.Cli.Output;
 using Wand.Host;
 using Wand.Host.Client;
@@ -48,7 +49,7 @@ internal static class ExitCodeMapping
         {
             if (json)
             {
-                CliJson.Write(error, new { error = new { exitCode = (int)code, name = code.ToString(), message, action } });
+                CliJson.Write(error, new JsonObject { ["error"] = new JsonObject { ["exitCode"] = (int)code, ["name"] = code.ToString(), ["message"] = message, ["action"] = action } });
             }
             else
             {

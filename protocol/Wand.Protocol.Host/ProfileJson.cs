@@ -16,7 +16,7 @@ public static class ProfileJson
         for (int index = 0; index < WandProfile.ServiceCount; index++)
         {
             ServiceDefinition service = WandProfile.Service(index)!;
-            services.Add(new JsonObject
+            services.Add((JsonNode)new JsonObject
             {
                 ["index"] = service.Index,
                 ["name"] = service.Name,
@@ -29,7 +29,7 @@ public static class ProfileJson
         for (int index = 0; index < WandProfile.CharacteristicCount; index++)
         {
             CharacteristicDefinition characteristic = WandProfile.Characteristic(index)!;
-            characteristics.Add(new JsonObject
+            characteristics.Add((JsonNode)new JsonObject
             {
                 ["index"] = characteristic.Index,
                 ["name"] = characteristic.Name,

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;
@@ -124,14 +125,14 @@ internal static class CalibrateCommand
 
             if (context.Json)
             {
-                CliJson.Write(context.Output, new
+                CliJson.Write(context.Output, new JsonObject
                 {
-                    exitCode = (int)code,
-                    result,
-                    reports = paths,
-                    reportProblem,
-                    virtualUnitTrueLevelAmplitudesBeforeG = Nullable(before),
-                    virtualUnitTrueLevelAmplitudesG = Nullable(after),
+                    ["exitCode"] = (int)code,
+                    ["result"] = CliJson.Node(result, CalibrationJson.ResultType),
+                    ["reports"] = paths is null ? null : new JsonObject { ["jsonPath"] = paths.JsonPath, ["htmlPath"] = paths.HtmlPath },
+                    ["reportProblem"] = reportProblem,
+                    ["virtualUnitTrueLevelAmplitudesBeforeG"] = Amplitudes(before),
+                    ["virtualUnitTrueLevelAmplitudesG"] = Amplitudes(after),
                 });
             }
             else
@@ -185,8 +186,8 @@ internal static class CalibrateCommand
     }
 
     /// <summary>JSON has no NaN: a level the firmware refused is null.</summary>
-    private static double?[]? Nullable(double[]? values) =>
-        values is null ? null : Array.ConvertAll(values, value => double.IsNaN(value) ? (double?)null : value);
+    private static JsonArray? Amplitudes(double[]? values) =>
+        values is null ? null : CliJson.Array(values, value => double.IsNaN(value) ? null : JsonValue.Create(value));
 
     private sealed record Request(string Sensor, DirectoryInfo ReportDirectory, bool Miscalibrate);
 

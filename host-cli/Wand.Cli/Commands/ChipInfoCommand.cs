@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.IO;
-using System.Text.Json;
+using System.Text.Json.Nodes;
+using Wand.Cli.Output;
 using Wand.Host.Flashing;
 using Wand.Host.Serial;
 
@@ -45,7 +46,7 @@ internal static class ChipInfoCommand
 
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new { ok = true, port, info = FlashingCommandSupport.Describe(chip) }));
+            CliJson.Write(output, new JsonObject { ["ok"] = true, ["port"] = port, ["info"] = FlashingCommandSupport.Describe(chip) });
             return (int)ExitCode.Success;
         }
 

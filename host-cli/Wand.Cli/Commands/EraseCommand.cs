@@ -2,7 +2,8 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
-using System.Text.Json;
+using System.Text.Json.Nodes;
+using Wand.Cli.Output;
 using Wand.Host.Flashing;
 using Wand.Host.Serial;
 
@@ -78,7 +79,7 @@ internal static class EraseCommand
         flasher.Erase(address, size);
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new { ok = true, address = $"0x{address:X}", bytes = size }));
+            CliJson.Write(output, new JsonObject { ["ok"] = true, ["address"] = $"0x{address:X}", ["bytes"] = size });
         }
         else
         {

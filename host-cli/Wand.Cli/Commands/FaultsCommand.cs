@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;
@@ -37,13 +38,9 @@ internal static class FaultsCommand
 
         if (context.Json)
         {
-            List<object> items = [];
-            foreach (FaultEntry entry in entries)
-            {
-                items.Add(new { code = entry.Code, context = entry.Context, millisecondsSinceBoot = entry.MillisecondsSinceBoot });
-            }
+            JsonArray items = CliJson.Array(entries, entry => new JsonObject { ["code"] = CliJson.Name(entry.Code), ["context"] = entry.Context, ["millisecondsSinceBoot"] = entry.MillisecondsSinceBoot });
 
-            CliJson.Write(context.Output, new { device = context.Client.Link.Address, count = entries.Count, faults = items });
+            CliJson.Write(context.Output, new JsonObject { ["device"] = context.Client.Link.Address, ["count"] = entries.Count, ["faults"] = items });
             return (int)ExitCode.Success;
         }
 

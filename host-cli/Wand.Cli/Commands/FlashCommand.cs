@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Wand.Cli.Output;
 using Wand.Host;
 using Wand.Host.Flashing;
 using Wand.Host.Serial;
@@ -153,16 +154,23 @@ internal static class FlashCommand
         }).ToList();
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new
+            CliJson.Write(output, new JsonObject
             {
-                ok = true,
-                dryRun = true,
-                flashBytes = flashSize,
-                partitionTable = plan?.PartitionTableSource,
-                deploymentAddress = plan?.PartitionTable.Deployment is Partition deploy ? $"0x{deploy.Offset:X}" : null,
-                regions,
-                note = plan is null ? "application checked; its address is read from the board's partition table when flashing" : null,
-            }));
+                ["ok"] = true,
+                ["dryRun"] = true,
+                ["flashBytes"] = flashSize,
+                ["partitionTable"] = plan?.PartitionTableSource,
+                ["deploymentAddress"] = plan?.PartitionTable.Deployment is Partition deploy ? $"0x{deploy.Offset:X}" : null,
+                ["regions"] = regions is null ? null : CliJson.Array(regions, region => new JsonObject
+                {
+                    ["name"] = region.name,
+                    ["address"] = region.address,
+                    ["bytes"] = region.bytes,
+                    ["limit"] = region.limit,
+                    ["compressedBytes"] = region.compressedBytes,
+                }),
+                ["note"] = plan is null ? "application checked; its address is read from the board's partition table when flashing" : null,
+            });
             return (int)ExitCode.Success;
         }
 
@@ -185,27 +193,27 @@ internal static class FlashCommand
     {
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new
+            CliJson.Write(output, new JsonObject
             {
-                ok = true,
-                chip = FlashingCommandSupport.Describe(result.Chip),
-                regions = result.Regions.Select(region => new
+                ["ok"] = true,
+                ["chip"] = FlashingCommandSupport.Describe(result.Chip),
+                ["regions"] = CliJson.Array(result.Regions, region => new JsonObject
                 {
-                    name = region.Name,
-                    address = $"0x{region.Address:X}",
-                    bytes = region.Length,
-                    compressedBytes = region.WireLength,
-                    skipped = region.Skipped,
-                    restarts = region.Restarts,
-                    resentBlocks = region.ResentBlocks,
-                    lostAnswers = region.LostAnswers,
-                    seconds = System.Math.Round(region.Elapsed.TotalSeconds, 3),
+                    ["name"] = region.Name,
+                    ["address"] = $"0x{region.Address:X}",
+                    ["bytes"] = region.Length,
+                    ["compressedBytes"] = region.WireLength,
+                    ["skipped"] = region.Skipped,
+                    ["restarts"] = region.Restarts,
+                    ["resentBlocks"] = region.ResentBlocks,
+                    ["lostAnswers"] = region.LostAnswers,
+                    ["seconds"] = System.Math.Round(region.Elapsed.TotalSeconds, 3),
                 }),
-                seconds = System.Math.Round(result.Elapsed.TotalSeconds, 3),
-                bytesSent = result.BytesSent,
-                chipWasReset = result.ChipWasReset,
-                baud = result.TransferBaudRate,
-            }));
+                ["seconds"] = System.Math.Round(result.Elapsed.TotalSeconds, 3),
+                ["bytesSent"] = result.BytesSent,
+                ["chipWasReset"] = result.ChipWasReset,
+                ["baud"] = result.TransferBaudRate,
+            });
             return;
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;
@@ -53,23 +54,19 @@ internal static class HistoryCommand
 
         if (context.Json)
         {
-            List<object> items = [];
-            foreach (WandHistoryEntry entry in history.Entries)
+            JsonArray items = CliJson.Array(history.Entries, entry => new JsonObject
             {
-                items.Add(new
-                {
-                    index = entry.Index,
-                    start = entry.Start?.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
-                    secondsSinceBoot = entry.SinceBoot?.TotalSeconds,
-                    driveSeconds = entry.DriveSeconds,
-                    routine = entry.Routine == RoutineKind.None ? "manual" : RoutineText.Name(entry.Routine),
-                    head = entry.Head,
-                    highestLevel = entry.HighestLevel,
-                    stopReason = entry.StopReason,
-                });
-            }
+                ["index"] = entry.Index,
+                ["start"] = entry.Start?.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+                ["secondsSinceBoot"] = entry.SinceBoot?.TotalSeconds,
+                ["driveSeconds"] = entry.DriveSeconds,
+                ["routine"] = entry.Routine == RoutineKind.None ? "manual" : RoutineText.Name(entry.Routine),
+                ["head"] = CliJson.Name(entry.Head),
+                ["highestLevel"] = entry.HighestLevel,
+                ["stopReason"] = CliJson.Name(entry.StopReason),
+            });
 
-            CliJson.Write(context.Output, new { device = context.Client.Link.Address, todayDriveSeconds = history.TodayDriveSeconds, count = history.Entries.Count, sessions = items });
+            CliJson.Write(context.Output, new JsonObject { ["device"] = context.Client.Link.Address, ["todayDriveSeconds"] = history.TodayDriveSeconds, ["count"] = history.Entries.Count, ["sessions"] = items });
             return (int)ExitCode.Success;
         }
 

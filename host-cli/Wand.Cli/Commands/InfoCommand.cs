@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;
@@ -23,17 +24,17 @@ internal static class InfoCommand
         WandDeviceInfo info = await context.Client.ReadDeviceInfoAsync(cancellationToken).ConfigureAwait(false);
         if (context.Json)
         {
-            CliJson.Write(context.Output, new
+            CliJson.Write(context.Output, new JsonObject
             {
-                device = context.Client.Link.Address,
-                manufacturerName = info.ManufacturerName,
-                modelNumber = info.ModelNumber,
-                serialNumber = info.SerialNumber,
-                hardwareRevision = info.HardwareRevision,
-                firmwareRevision = info.FirmwareRevision,
-                softwareRevision = info.SoftwareRevision,
-                protocolVersion = info.ProtocolVersion,
-                features = info.Features.ToString(),
+                ["device"] = context.Client.Link.Address,
+                ["manufacturerName"] = info.ManufacturerName,
+                ["modelNumber"] = info.ModelNumber,
+                ["serialNumber"] = info.SerialNumber,
+                ["hardwareRevision"] = info.HardwareRevision,
+                ["firmwareRevision"] = info.FirmwareRevision,
+                ["softwareRevision"] = info.SoftwareRevision,
+                ["protocolVersion"] = info.ProtocolVersion,
+                ["features"] = info.Features.ToString(),
             });
         }
         else

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.IO;
-using System.Text.Json;
+using System.Text.Json.Nodes;
+using Wand.Cli.Output;
 using Wand.Core.Board;
 
 namespace Wand.Cli.Commands;
@@ -26,17 +27,17 @@ internal static class LimitsCommand
         SafetyLimits limits = BoardProfile.CreateDefault().Limits;
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new
+            CliJson.Write(output, new JsonObject
             {
-                ratedMotorMillivolts = limits.RatedMotorMillivolts,
-                maximumSessionSeconds = limits.MaximumSessionSeconds,
-                derateStartMillidegrees = limits.DerateStartMillidegrees,
-                tripMillidegrees = limits.TripMillidegrees,
-                thermalRestartMillidegrees = limits.ThermalRestartMillidegrees,
-                batteryWarningMillivolts = limits.BatteryWarningMillivolts,
-                batteryCutoffMillivolts = limits.BatteryCutoffMillivolts,
-                batteryRestartMillivolts = limits.BatteryRestartMillivolts,
-            }));
+                ["ratedMotorMillivolts"] = limits.RatedMotorMillivolts,
+                ["maximumSessionSeconds"] = limits.MaximumSessionSeconds,
+                ["derateStartMillidegrees"] = limits.DerateStartMillidegrees,
+                ["tripMillidegrees"] = limits.TripMillidegrees,
+                ["thermalRestartMillidegrees"] = limits.ThermalRestartMillidegrees,
+                ["batteryWarningMillivolts"] = limits.BatteryWarningMillivolts,
+                ["batteryCutoffMillivolts"] = limits.BatteryCutoffMillivolts,
+                ["batteryRestartMillivolts"] = limits.BatteryRestartMillivolts,
+            });
         }
         else
         {

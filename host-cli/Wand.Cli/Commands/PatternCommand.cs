@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;
@@ -34,7 +35,7 @@ internal static class PatternCommand
         await context.Client.SetPatternAsync(pattern, cancellationToken).ConfigureAwait(false);
         if (context.Json)
         {
-            CliJson.Write(context.Output, new { device = context.Client.Link.Address, pattern });
+            CliJson.Write(context.Output, new JsonObject { ["device"] = context.Client.Link.Address, ["pattern"] = CliJson.Name(pattern) });
         }
         else
         {

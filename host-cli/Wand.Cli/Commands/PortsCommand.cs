@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
+using System.Text.Json.Nodes;
+using Wand.Cli.Output;
 using Wand.Host.Serial;
 
 namespace Wand.Cli.Commands;
@@ -28,17 +29,17 @@ internal static class PortsCommand
         var ports = SerialPortLister.List(includeLegacy: all);
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(ports.Select(port => new
+            CliJson.Write(output, CliJson.Array(ports, port => new JsonObject
             {
-                path = port.Path,
-                driver = port.Driver,
-                vendorId = port.VendorId is ushort vendor ? $"{vendor:X4}" : null,
-                productId = port.ProductId is ushort product ? $"{product:X4}" : null,
-                manufacturer = port.Manufacturer,
-                product = port.Product,
-                serialNumber = port.SerialNumber,
-                esp32Bridge = port.KnownBridge,
-            })));
+                ["path"] = port.Path,
+                ["driver"] = port.Driver,
+                ["vendorId"] = port.VendorId is ushort vendor ? $"{vendor:X4}" : null,
+                ["productId"] = port.ProductId is ushort product ? $"{product:X4}" : null,
+                ["manufacturer"] = port.Manufacturer,
+                ["product"] = port.Product,
+                ["serialNumber"] = port.SerialNumber,
+                ["esp32Bridge"] = port.KnownBridge,
+            }));
             return (int)ExitCode.Success;
         }
 

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.TestRuns;
@@ -124,7 +125,7 @@ internal static class ResultsCommand
         int? pending = store is SqliteResultsStore station ? await station.CountPendingForwardAsync(cancellationToken).ConfigureAwait(false) : null;
         if (parseResult.GetValue(CommonOptions.Json))
         {
-            output.WriteLine(JsonSerializer.Serialize(runs, TestRecordJson.Options));
+            output.WriteLine(JsonSerializer.Serialize(runs, TestRecordJson.RunSummariesType));
             return (int)ExitCode.Success;
         }
 

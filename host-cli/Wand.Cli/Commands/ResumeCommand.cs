@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;
@@ -26,7 +27,7 @@ internal static class ResumeCommand
         WandStatus status = await context.Client.ReadStatusAsync(cancellationToken).ConfigureAwait(false);
         if (context.Json)
         {
-            CliJson.Write(context.Output, new { device = context.Client.Link.Address, resumed = true, status = StatusText.Json(status) });
+            CliJson.Write(context.Output, new JsonObject { ["device"] = context.Client.Link.Address, ["new { device"] = true, ["status"] = StatusText.Json(status) });
         }
         else
         {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;
@@ -67,13 +68,7 @@ internal static class RoutineCommand
         IReadOnlyList<WandRoutine> routines = await context.Client.ReadRoutinesAsync(cancellationToken).ConfigureAwait(false);
         if (context.Json)
         {
-            List<object> items = [];
-            foreach (WandRoutine routine in routines)
-            {
-                items.Add(Json(routine));
-            }
-
-            CliJson.Write(context.Output, new { device = context.Client.Link.Address, routines = items });
+            CliJson.Write(context.Output, new JsonObject { ["device"] = context.Client.Link.Address, ["routines"] = CliJson.Array(routines, Json) });
             return (int)ExitCode.Success;
         }
 
@@ -99,7 +94,7 @@ internal static class RoutineCommand
         WandRoutine routine = await context.Client.ReadRoutineAsync(kind, cancellationToken).ConfigureAwait(false);
         if (context.Json)
         {
-            CliJson.Write(context.Output, new { device = context.Client.Link.Address, routine = Json(routine) });
+            CliJson.Write(context.Output, new JsonObject { ["device"] = context.Client.Link.Address, ["routine"] = Json(routine) });
             return (int)ExitCode.Success;
         }
 
@@ -114,15 +109,11 @@ internal static class RoutineCommand
         return (int)ExitCode.Success;
     }
 
-    private static object Json(WandRoutine routine)
+    private static JsonObject Json(WandRoutine routine)
     {
-        List<object> steps = [];
-        foreach (WandRoutineStep step in routine.Steps)
-        {
-            steps.Add(new { area = step.Area, seconds = step.Seconds, pattern = step.Pattern, level = step.Level, handsOnly = step.Level == 0 });
-        }
+        JsonArray steps = CliJson.Array(routine.Steps, step => new JsonObject { ["area"] = CliJson.Name(step.Area), ["seconds"] = step.Seconds, ["pattern"] = CliJson.Name(step.Pattern), ["level"] = step.Level, ["handsOnly"] = step.Level == 0 });
 
-        return new { name = RoutineText.Name(routine.Kind), number = (int)routine.Kind, totalSeconds = routine.TotalSeconds, steps };
+        return new JsonObject { ["name"] = RoutineText.Name(routine.Kind), ["number"] = (int)routine.Kind, ["totalSeconds"] = routine.TotalSeconds, ["steps"] = steps };
     }
 
     private static string Minutes(int seconds) => string.Create(CultureInfo.InvariantCulture, $"{seconds / 60} min {seconds % 60:00} s");

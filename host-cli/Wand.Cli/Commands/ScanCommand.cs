@@ -3,9 +3,10 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Wand.Cli.Output;
 using Wand.Host;
 using Wand.Host.Links.Ble;
 
@@ -76,14 +77,14 @@ internal static class ScanCommand
 
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(wands.Select(wand => new
+            CliJson.Write(output, CliJson.Array(wands, wand => new JsonObject
             {
-                name = wand.Name,
-                address = wand.Address,
-                rssi = wand.Rssi,
-                head = wand.Head?.ToString(),
-                batteryPercent = wand.BatteryPercent,
-            })));
+                ["name"] = wand.Name,
+                ["address"] = wand.Address,
+                ["rssi"] = wand.Rssi,
+                ["head"] = wand.Head?.ToString(),
+                ["batteryPercent"] = wand.BatteryPercent,
+            }));
         }
         else
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;
@@ -58,13 +59,13 @@ internal static class SettingsCommand
 
         if (context.Json)
         {
-            CliJson.Write(context.Output, new
+            CliJson.Write(context.Output, new JsonObject
             {
-                device = context.Client.Link.Address,
-                changed = change,
-                defaultSessionSeconds = settings.DefaultSessionSeconds,
-                defaultLevel = settings.DefaultLevel,
-                defaultPattern = settings.DefaultPattern,
+                ["device"] = context.Client.Link.Address,
+                ["changed"] = change,
+                ["defaultSessionSeconds"] = settings.DefaultSessionSeconds,
+                ["defaultLevel"] = settings.DefaultLevel,
+                ["defaultPattern"] = CliJson.Name(settings.DefaultPattern),
             });
         }
         else

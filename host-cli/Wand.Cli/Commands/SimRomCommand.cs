@@ -1,9 +1,10 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Wand.Cli.Output;
 using Wand.RomSimulator;
 
 namespace Wand.Cli.Commands;
@@ -71,7 +72,7 @@ internal static class SimRomCommand
         string address = tcp is int port ? $"tcp://127.0.0.1:{simulator.ServeTcp(port)}" : simulator.ServePseudoTerminal();
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new { port = address, flashBytes = options!.FlashSize }));
+            CliJson.Write(output, new JsonObject { ["port"] = address, ["flashBytes"] = options!.FlashSize });
         }
         else
         {

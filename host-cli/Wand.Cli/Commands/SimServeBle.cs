@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.BleBed;
@@ -42,7 +43,7 @@ internal static class SimServeBle
         await bed.AddWandAsync(WandAddress, WandName, wand, known: false, owns: true).ConfigureAwait(false);
         if (json)
         {
-            CliJson.Write(output, new { busAddress = bed.BusAddress, address = BleDeviceAddressText, name = WandName, adapter = "hci0" });
+            CliJson.Write(output, new JsonObject { ["busAddress"] = bed.BusAddress, ["address"] = BleDeviceAddressText, ["name"] = WandName, ["adapter"] = "hci0" });
         }
         else
         {

@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;
@@ -93,7 +94,7 @@ internal static class SimServeCommand
                     {
                         if (json)
                         {
-                            CliJson.Write(output, new { @event = message });
+                            CliJson.Write(output, new JsonObject { ["event"] = message });
                         }
                         else
                         {
@@ -107,7 +108,7 @@ internal static class SimServeCommand
                 {
                     if (json)
                     {
-                        CliJson.Write(output, new { address = server.Address, speed, maximumConnections = server.MaximumConnections });
+                        CliJson.Write(output, new JsonObject { ["address"] = server.Address, ["speed"] = speed, ["maximumConnections"] = server.MaximumConnections });
                     }
                     else
                     {

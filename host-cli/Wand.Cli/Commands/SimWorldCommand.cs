@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;
@@ -67,7 +68,7 @@ internal static class SimWorldCommand
             await apply(world, value, cancellationToken).ConfigureAwait(false);
             if (json)
             {
-                CliJson.Write(output, new { device = address.Text, world = name, value, applied = true });
+                CliJson.Write(output, new JsonObject { ["device"] = address.Text, ["world"] = name, ["value"] = value, ["applied"] = true });
             }
             else
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;
@@ -107,13 +108,13 @@ internal static class StartCommand
         WandStatus final = result.Final;
         if (context.Json)
         {
-            CliJson.Write(context.Output, new
+            CliJson.Write(context.Output, new JsonObject
             {
-                device = client.Link.Address,
-                started = new { level, pattern, grantedSeconds = granted },
-                stoppedByCommand = result.StoppedByFollower,
-                followedSeconds = result.FollowedMilliseconds / 1000.0,
-                status = StatusText.Json(final),
+                ["device"] = client.Link.Address,
+                ["started"] = new JsonObject { ["level"] = level, ["pattern"] = CliJson.Name(pattern), ["grantedSeconds"] = granted },
+                ["stoppedByCommand"] = result.StoppedByFollower,
+                ["followedSeconds"] = result.FollowedMilliseconds / 1000.0,
+                ["status"] = StatusText.Json(final),
             });
         }
         else
@@ -162,21 +163,17 @@ internal static class StartCommand
         WandStatus final = result.Final;
         if (context.Json)
         {
-            List<object> steps = [];
-            foreach (RoutineEvent change in watcher.Events)
-            {
-                steps.Add(new { atSeconds = change.AtSeconds, step = change.Step, area = change.Area, level = change.Level, pattern = change.Pattern, cue = change.Cue, paused = change.Paused });
-            }
+            JsonArray steps = CliJson.Array(watcher.Events, change => new JsonObject { ["atSeconds"] = change.AtSeconds, ["step"] = change.Step, ["area"] = CliJson.Name(change.Area), ["level"] = change.Level, ["pattern"] = CliJson.Name(change.Pattern), ["cue"] = change.Cue, ["paused"] = change.Paused });
 
-            CliJson.Write(context.Output, new
+            CliJson.Write(context.Output, new JsonObject
             {
-                device = client.Link.Address,
-                routine = RoutineText.Name(routine),
-                grantedSeconds = granted,
-                stoppedByCommand = result.StoppedByFollower,
-                followedSeconds = result.FollowedMilliseconds / 1000.0,
-                steps,
-                status = StatusText.Json(final),
+                ["device"] = client.Link.Address,
+                ["routine"] = RoutineText.Name(routine),
+                ["grantedSeconds"] = granted,
+                ["stoppedByCommand"] = result.StoppedByFollower,
+                ["followedSeconds"] = result.FollowedMilliseconds / 1000.0,
+                ["steps"] = steps,
+                ["status"] = StatusText.Json(final),
             });
         }
         else

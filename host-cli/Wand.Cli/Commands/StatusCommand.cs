@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;
@@ -24,11 +25,11 @@ internal static class StatusCommand
         WandHead head = await context.Client.ReadHeadAsync(cancellationToken).ConfigureAwait(false);
         if (context.Json)
         {
-            CliJson.Write(context.Output, new
+            CliJson.Write(context.Output, new JsonObject
             {
-                device = context.Client.Link.Address,
-                status = StatusText.Json(status),
-                head = new { identity = head.Identity, name = head.Name, maximumLevel = head.MaximumLevel, allowedPatterns = head.AllowedPatterns },
+                ["device"] = context.Client.Link.Address,
+                ["status"] = StatusText.Json(status),
+                ["head"] = new JsonObject { ["identity"] = CliJson.Name(head.Identity), ["name"] = head.Name, ["maximumLevel"] = head.MaximumLevel, ["allowedPatterns"] = head.AllowedPatterns },
             });
         }
         else

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Cli.Output;
@@ -24,7 +25,7 @@ internal static class StopCommand
         WandStatus status = await context.Client.ReadStatusAsync(cancellationToken).ConfigureAwait(false);
         if (context.Json)
         {
-            CliJson.Write(context.Output, new { device = context.Client.Link.Address, stopped = true, status = StatusText.Json(status) });
+            CliJson.Write(context.Output, new JsonObject { ["device"] = context.Client.Link.Address, ["new { device"] = true, ["status"] = StatusText.Json(status) });
         }
         else
         {

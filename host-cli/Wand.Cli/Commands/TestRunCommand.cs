@@ -3,10 +3,11 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Spectre.Console;
+using Wand.Cli.Output;
 using Wand.Cli.TestRuns;
 using Wand.Host.Instruments;
 using Wand.Host.Links;
@@ -218,20 +219,30 @@ internal static class TestRunCommand
 
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new
+            // The record's own style (indented, nulls left out), so the document reads as the record file does.
+            JsonObject document = new()
             {
-                outcome = OutcomeRules.Name(record.Outcome),
-                exitCode = (int)code,
-                runId = record.RunId,
-                dutSerial = record.DutSerial,
-                failedMeasurements = record.Phases.SelectMany(phase => phase.Measurements).Where(measurement => measurement.Outcome == MeasurementOutcome.Fail).Select(measurement => measurement.Name),
-                reports,
-                resultsStore = store?.Location,
-                forwarded = forwarding?.Forwarded,
-                pendingForward = forwarding?.Pending,
-                problems,
-                record,
-            }, TestRecordJson.Options));
+                ["outcome"] = OutcomeRules.Name(record.Outcome),
+                ["exitCode"] = (int)code,
+                ["runId"] = record.RunId,
+                ["dutSerial"] = record.DutSerial,
+                ["failedMeasurements"] = CliJson.Texts(record.Phases.SelectMany(phase => phase.Measurements).Where(measurement => measurement.Outcome == MeasurementOutcome.Fail).Select(measurement => measurement.Name)),
+                ["reports"] = CliJson.Texts(reports),
+            };
+            if (store?.Location is string location)
+            {
+                document["resultsStore"] = location;
+            }
+
+            if (forwarding != null)
+            {
+                document["forwarded"] = forwarding.Forwarded;
+                document["pendingForward"] = forwarding.Pending;
+            }
+
+            document["problems"] = CliJson.Texts(problems);
+            document["record"] = CliJson.Node(record, TestRecordJson.RecordType);
+            output.WriteLine(document.ToJsonString(TestRecordJson.Options));
         }
         else
         {
@@ -271,7 +282,7 @@ internal static class TestRunCommand
                     : "runs on real hardware and virtual wands";
             if (json)
             {
-                output.WriteLine(JsonSerializer.Serialize(new { valid = true, plan = plan.Name, version = plan.Version, phases = plan.Phases.Count, measurements, virtualOnly = plan.FirstVirtualOnlyStep != null }));
+                CliJson.Write(output, new JsonObject { ["valid"] = true, ["plan"] = plan.Name, ["version"] = plan.Version, ["phases"] = plan.Phases.Count, ["measurements"] = measurements, ["virtualOnly"] = plan.FirstVirtualOnlyStep != null });
             }
             else
             {
@@ -284,12 +295,12 @@ internal static class TestRunCommand
         {
             if (json)
             {
-                output.WriteLine(JsonSerializer.Serialize(new
+                CliJson.Write(output, new JsonObject
                 {
-                    valid = false,
-                    exitCode = (int)ExitCode.InvalidPlan,
-                    errors = exception.Errors.Select(item => new { file = item.Location.File, line = item.Location.Line, column = item.Location.Column, message = item.Message }),
-                }));
+                    ["valid"] = false,
+                    ["exitCode"] = (int)ExitCode.InvalidPlan,
+                    ["errors"] = CliJson.Array(exception.Errors, item => new JsonObject { ["file"] = item.Location.File, ["line"] = item.Location.Line, ["column"] = item.Location.Column, ["message"] = item.Message }),
+                });
                 return (int)ExitCode.InvalidPlan;
             }
 
@@ -303,7 +314,7 @@ internal static class TestRunCommand
         StepRegistry registry = TestRunSteps.Create();
         if (parseResult.GetValue(CommonOptions.Json))
         {
-            output.WriteLine(JsonSerializer.Serialize(registry.Kinds.Select(kind => new { name = kind.Name, summary = kind.Summary, example = kind.Example })));
+            CliJson.Write(output, CliJson.Array(registry.Kinds, kind => new JsonObject { ["name"] = kind.Name, ["summary"] = kind.Summary, ["example"] = kind.Example }));
             return (int)ExitCode.Success;
         }
 

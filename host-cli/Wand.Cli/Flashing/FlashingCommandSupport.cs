@@ -3,7 +3,8 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
-using System.Text.Json;
+using System.Text.Json.Nodes;
+using Wand.Cli.Output;
 using Wand.Host.Flashing;
 using Wand.Host.Serial;
 
@@ -146,15 +147,15 @@ internal static class FlashingCommandSupport
 
     /// <summary>Describes the chip as a JSON-friendly object.</summary>
     /// <param name="chip">The chip.</param>
-    /// <returns>An anonymous object.</returns>
-    public static object Describe(ChipInfo chip) => new
+    /// <returns>The JSON object.</returns>
+    public static JsonObject Describe(ChipInfo chip) => new()
     {
-        chip = chip.Name,
-        revision = chip.MajorRevision,
-        mac = chip.MacAddress,
-        crystalMegahertz = chip.CrystalMegahertz,
-        flashJedecId = $"0x{chip.FlashJedecId:X6}",
-        flashBytes = chip.FlashSize,
-        features = chip.Features,
+        ["chip"] = chip.Name,
+        ["revision"] = chip.MajorRevision,
+        ["mac"] = chip.MacAddress,
+        ["crystalMegahertz"] = chip.CrystalMegahertz,
+        ["flashJedecId"] = $"0x{chip.FlashJedecId:X6}",
+        ["flashBytes"] = chip.FlashSize,
+        ["features"] = CliJson.Texts(chip.Features),
     };
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Wand.Host.Client;
 using Wand.Protocol.Messages;
 using Wand.Protocol.Vocabulary;
@@ -46,22 +47,22 @@ internal static class StatusText
 
     /// <summary>The status as a JSON object.</summary>
     /// <param name="status">The status.</param>
-    /// <returns>An anonymous object for the serializer.</returns>
-    public static object Json(WandStatus status) => new
+    /// <returns>The JSON object.</returns>
+    public static JsonObject Json(WandStatus status) => new()
     {
-        state = status.State,
-        source = status.Source,
-        targetLevel = status.TargetLevel,
-        driveLevel = status.DriveLevel,
-        pattern = status.Pattern,
-        head = status.Head,
-        remainingSeconds = status.RemainingSeconds,
-        batteryMillivolts = status.BatteryMillivolts,
-        batteryPercent = status.BatteryPercent,
-        headTemperatureCelsius = status.HeadTemperatureCelsius,
-        flags = status.Flags.ToString(),
-        paused = (status.Flags & StatusIndicators.Paused) != 0,
-        activeFault = status.ActiveFault,
-        lastStopReason = status.LastStopReason,
+        ["state"] = CliJson.Name(status.State),
+        ["source"] = CliJson.Name(status.Source),
+        ["targetLevel"] = status.TargetLevel,
+        ["driveLevel"] = status.DriveLevel,
+        ["pattern"] = CliJson.Name(status.Pattern),
+        ["head"] = CliJson.Name(status.Head),
+        ["remainingSeconds"] = status.RemainingSeconds,
+        ["batteryMillivolts"] = status.BatteryMillivolts,
+        ["batteryPercent"] = status.BatteryPercent,
+        ["headTemperatureCelsius"] = status.HeadTemperatureCelsius,
+        ["flags"] = status.Flags.ToString(),
+        ["paused"] = (status.Flags & StatusIndicators.Paused) != 0,
+        ["activeFault"] = CliJson.Name(status.ActiveFault),
+        ["lastStopReason"] = CliJson.Name(status.LastStopReason),
     };
 }

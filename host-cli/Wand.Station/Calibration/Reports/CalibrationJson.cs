@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Wand.Host.Calibration.Reports;
 
@@ -10,17 +11,21 @@ public static class CalibrationJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter<CalibrationOutcome>(JsonNamingPolicy.CamelCase) },
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        TypeInfoResolver = CalibrationJsonContext.Default,
     };
+
+    /// <summary>Gets the metadata of a result under <see cref="Options"/>.</summary>
+    public static JsonTypeInfo<CalibrationResult> ResultType { get; } = (JsonTypeInfo<CalibrationResult>)Options.GetTypeInfo(typeof(CalibrationResult));
 
     /// <summary>Serializes a result.</summary>
     /// <param name="result">The result.</param>
     /// <returns>The JSON text.</returns>
-    public static string Serialize(CalibrationResult result) => JsonSerializer.Serialize(result, Options);
+    public static string Serialize(CalibrationResult result) => JsonSerializer.Serialize(result, ResultType);
 
     /// <summary>Reads a result back.</summary>
     /// <param name="json">JSON written by <see cref="Serialize"/>.</param>
     /// <returns>The result, or <c>null</c> for the JSON literal null.</returns>
-    public static CalibrationResult? Deserialize(string json) => JsonSerializer.Deserialize<CalibrationResult>(json, Options);
+    public static CalibrationResult? Deserialize(string json) => JsonSerializer.Deserialize(json, ResultType);
 }

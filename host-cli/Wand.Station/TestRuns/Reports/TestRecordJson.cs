@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using Wand.Host.Results;
 using Wand.Host.TestRuns.Records;
 
 namespace Wand.Host.TestRuns.Reports;
@@ -18,21 +21,34 @@ public static class TestRecordJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) },
+        Converters =
+        {
+            new JsonStringEnumConverter<RunOutcome>(JsonNamingPolicy.SnakeCaseUpper),
+            new JsonStringEnumConverter<PhaseOutcome>(JsonNamingPolicy.SnakeCaseUpper),
+            new JsonStringEnumConverter<MeasurementOutcome>(JsonNamingPolicy.SnakeCaseUpper),
+        },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = TestRecordJsonContext.Default,
     };
+
+    /// <summary>Gets the metadata of a record under <see cref="Options"/>.</summary>
+    public static JsonTypeInfo<TestRecord> RecordType { get; } = (JsonTypeInfo<TestRecord>)Options.GetTypeInfo(typeof(TestRecord));
+
+    /// <summary>Gets the metadata of a list of run summaries under <see cref="Options"/>.</summary>
+    public static JsonTypeInfo<IReadOnlyList<RunSummary>> RunSummariesType { get; } =
+        (JsonTypeInfo<IReadOnlyList<RunSummary>>)Options.GetTypeInfo(typeof(IReadOnlyList<RunSummary>));
 
     /// <summary>Writes a record as JSON text.</summary>
     /// <param name="record">The record.</param>
     /// <returns>Indented JSON.</returns>
-    public static string Serialize(TestRecord record) => JsonSerializer.Serialize(record, Options);
+    public static string Serialize(TestRecord record) => JsonSerializer.Serialize(record, RecordType);
 
     /// <summary>Reads a record from JSON text.</summary>
     /// <param name="json">The JSON.</param>
     /// <returns>The record.</returns>
     /// <exception cref="JsonException">The text is not a record.</exception>
     public static TestRecord Deserialize(string json)
-        => JsonSerializer.Deserialize<TestRecord>(json, Options) ?? throw new JsonException("The JSON holds null, not a test record.");
+        => JsonSerializer.Deserialize(json, RecordType) ?? throw new JsonException("The JSON holds null, not a test record.");
 
     /// <summary>Gives the record's file name: <c>SERIAL.PLAN.STARTMILLIS.json</c>, as OpenHTF names its records.</summary>
     /// <param name="record">The record.</param>
