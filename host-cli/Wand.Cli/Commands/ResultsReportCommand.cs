@@ -53,7 +53,7 @@ internal static class ResultsReportCommand
         YieldGroup all = report.Overall;
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(new { html = file.FullName, units = all.Units, runs = all.Runs, firstPassYield = all.FirstPassYield, finalYield = all.FinalYield })).ConfigureAwait(false);
+            await output.WriteLineAsync(new System.Text.Json.Nodes.JsonObject { ["html"] = file.FullName, ["units"] = all.Units, ["runs"] = all.Runs, ["firstPassYield"] = all.FirstPassYield, ["finalYield"] = all.FinalYield }.ToJsonString()).ConfigureAwait(false);
         }
         else
         {

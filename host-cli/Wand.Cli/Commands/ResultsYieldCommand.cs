@@ -59,7 +59,7 @@ internal static class ResultsYieldCommand
 
         if (parseResult.GetValue(CommonOptions.Json))
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(report, TestRecordJson.Options)).ConfigureAwait(false);
+            await output.WriteLineAsync(JsonSerializer.Serialize(report, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<YieldReport>)TestRecordJson.Options.GetTypeInfo(typeof(YieldReport)))).ConfigureAwait(false);
             return (int)ExitCode.Success;
         }
 

@@ -117,7 +117,7 @@ internal static class SimServeBle
             {
                 if (json)
                 {
-                    CliJson.Write(output, new { adapter = peripheral.Adapter, name = WandName, application = SystemBlueZPeripheral.Root.Value });
+                    CliJson.Write(output, new System.Text.Json.Nodes.JsonObject { ["adapter"] = peripheral.Adapter, ["name"] = WandName, ["application"] = SystemBlueZPeripheral.Root.Value });
                 }
                 else
                 {

@@ -119,12 +119,12 @@ internal static class SimStationCommand
     {
         if (json)
         {
-            CliJson.Write(output, new
+            CliJson.Write(output, new System.Text.Json.Nodes.JsonObject
             {
-                device,
-                instruments = new { supply = bench.Supply.Address, dmm = bench.Meter.Address, relays = bench.Switch.Address, jig = bench.Jig.Address },
-                stationConfig = configOut?.FullName,
-                configuration,
+                ["device"] = device,
+                ["instruments"] = new System.Text.Json.Nodes.JsonObject { ["supply"] = bench.Supply.Address, ["dmm"] = bench.Meter.Address, ["relays"] = bench.Switch.Address, ["jig"] = bench.Jig.Address },
+                ["stationConfig"] = configOut?.FullName,
+                ["configuration"] = configuration,
             });
         }
         else

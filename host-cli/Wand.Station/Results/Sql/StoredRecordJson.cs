@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Wand.Host.TestRuns.Records;
 using Wand.Host.TestRuns.Reports;
 
@@ -16,12 +17,18 @@ internal static class StoredRecordJson
 {
     private static readonly JsonSerializerOptions Compact = new(TestRecordJson.Options) { WriteIndented = false };
 
+    // Type information from the source-generated context (no reflection, so the tool stays trim- and AOT-safe).
+    private static readonly JsonTypeInfo<TestRecord> RecordType = (JsonTypeInfo<TestRecord>)Compact.GetTypeInfo(typeof(TestRecord));
+
+    private static readonly JsonTypeInfo<IReadOnlyList<SeriesRecord>> SeriesType =
+        (JsonTypeInfo<IReadOnlyList<SeriesRecord>>)Compact.GetTypeInfo(typeof(IReadOnlyList<SeriesRecord>));
+
     /// <summary>Gives the JSON to store for a record, its series left out.</summary>
     /// <param name="record">The record.</param>
     /// <returns>Unindented JSON.</returns>
     public static string WithoutSeries(TestRecord record)
     {
-        JsonObject node = JsonSerializer.SerializeToNode(record, Compact)!.AsObject();
+        JsonObject node = JsonSerializer.SerializeToNode(record, RecordType)!.AsObject();
         node["series"] = new JsonArray();
         return node.ToJsonString(Compact);
     }
@@ -40,7 +47,7 @@ internal static class StoredRecordJson
         }
 
         JsonObject node = JsonNode.Parse(json)?.AsObject() ?? throw new JsonException("The stored JSON holds null, not a test record.");
-        node["series"] = JsonSerializer.SerializeToNode(series, Compact);
-        return node.Deserialize<TestRecord>(Compact) ?? throw new JsonException("The stored JSON holds null, not a test record.");
+        node["series"] = JsonSerializer.SerializeToNode(series, SeriesType);
+        return node.Deserialize(RecordType) ?? throw new JsonException("The stored JSON holds null, not a test record.");
     }
 }

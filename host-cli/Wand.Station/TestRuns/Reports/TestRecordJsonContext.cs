@@ -14,4 +14,5 @@ namespace Wand.Host.TestRuns.Reports;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(TestRecord))]
 [JsonSerializable(typeof(IReadOnlyList<RunSummary>))]
+[JsonSerializable(typeof(Wand.Host.Results.Yield.YieldReport))]
 internal sealed partial class TestRecordJsonContext : JsonSerializerContext;
