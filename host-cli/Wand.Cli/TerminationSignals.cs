@@ -17,6 +17,9 @@ internal static class TerminationSignals
     // Kept here so the pending deadline is not collected before it fires.
     private static Timer? deadline;
 
+    // 1 once a signal has started the stop, so a second signal neither cancels again nor restarts the deadline.
+    private static int signalled;
+
     /// <summary>Registers a handler for one signal (none on Windows, where only Ctrl-C exists and .NET maps it to SIGINT).</summary>
     /// <param name="signal">The signal.</param>
     /// <param name="stopping">Cancelled when the signal arrives.</param>
@@ -31,14 +34,16 @@ internal static class TerminationSignals
         return PosixSignalRegistration.Create(signal, context =>
         {
             context.Cancel = true;
-            if (stopping.IsCancellationRequested)
+            if (Interlocked.CompareExchange(ref signalled, 1, 0) != 0)
             {
                 return;
             }
 
-            stopping.Cancel();
+            // The deadline first: continuations of the command may run inline in Cancel(), and however long they take
+            // the process still ends within the grace period.
             int killedCode = 128 + SignalNumber(signal);
             deadline = new Timer(_ => Environment.Exit(killedCode), null, GracePeriod, Timeout.InfiniteTimeSpan);
+            stopping.Cancel();
         });
     }
 

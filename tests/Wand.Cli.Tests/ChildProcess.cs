@@ -15,6 +15,11 @@ internal sealed class ChildProcess : IDisposable
     private readonly StringBuilder error = new();
     private readonly object sync = new();
 
+    static ChildProcess()
+    {
+        RestoreDefaultInterrupt();
+    }
+
     private ChildProcess(Process process)
     {
         this.process = process;
@@ -161,6 +166,32 @@ internal sealed class ChildProcess : IDisposable
     private const int SignalHangUp = 1;
 
     private const int SignalInterrupt = 2;
+
+    /// <summary>
+    /// A test host started as a background job of a non-interactive shell has SIGINT ignored (POSIX, Shell Command
+    /// Language §2.11), every child inherits that, and .NET then leaves the signal ignored, so the Ctrl-C tests would
+    /// test nothing. When SIGINT is ignored here (bit 1 of SigIgn in /proc/self/status, proc(5)), it is set back to its
+    /// default, which children inherit; otherwise the runtime's own handler is left alone.
+    /// </summary>
+    private static void RestoreDefaultInterrupt()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        foreach (string line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("SigIgn:", StringComparison.Ordinal)
+                && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << (SignalInterrupt - 1))) != 0)
+            {
+                _ = SetSignalDisposition(SignalInterrupt, 0); // SIG_DFL
+            }
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "signal", SetLastError = true)]
+    private static extern nint SetSignalDisposition(int signal, nint handler);
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int processId, int signal);
