@@ -217,6 +217,65 @@ public class SafetyGovernorBoundaryTests
         Assert.Equal(duty, motor.DutyCycle);
     }
 
+    [Fact]
+    public void SR3_ARequestThatIsNotANumberRampsTheDriveDownAsZeroDoes()
+    {
+        long now = RunSteady(3f, 0, 2000);
+        governor.Update(now, float.NaN, 5f, DriveInhibit.None, Cell, map);
+
+        Assert.Equal(3f - (20f / SafetyLimits.MillisecondsPerLevelStep), governor.Level, Precision);
+    }
+
+    [Theory]
+    [InlineData(20, 1)]
+    [InlineData(40, 2)]
+    [InlineData(50, 2)]
+    [InlineData(100, 2)]
+    public void SR4_AKickLastsItsCalibratedDurationAndNeverMoreThan50Milliseconds(int kickMilliseconds, int expectedTicks)
+    {
+        var record = TestBench.NominalCalibration();
+        record.KickMilliseconds = kickMilliseconds;
+        map.Load(record, true);
+        int kickingTicks = 0;
+        for (long now = 0; now < 400; now += TestBench.Tick)
+        {
+            governor.Update(now, 1f, 5f, DriveInhibit.None, Cell, map);
+            kickingTicks += governor.Kicking ? 1 : 0;
+        }
+
+        Assert.Equal(expectedTicks, kickingTicks);
+    }
+
+    [Fact]
+    public void SR4_AKickBelowTheLevelsVoltageNeverLowersTheDrive()
+    {
+        var record = TestBench.NominalCalibration();
+        record.KickMillivolts = 1000;
+        map.Load(record, true);
+
+        governor.Update(0, 1f, 5f, DriveInhibit.None, Cell, map);
+
+        Assert.True(governor.Kicking);
+        Assert.Equal(map.MillivoltsFor(governor.Level), governor.Millivolts);
+    }
+
+    [Fact]
+    public void SR4_DriveHeldAtExactlyTheSustainVoltageKeepsTheRotorCountedAsTurning()
+    {
+        long now = RunSteady(1f, 0, 2000);
+        Assert.True(governor.RotorTurning);
+
+        // A level this low adds less than 1 mV to the sustain voltage.
+        for (long end = now + 2000; now < end; now += TestBench.Tick)
+        {
+            governor.Update(now, 0.001f, 5f, DriveInhibit.None, Cell, map);
+            Assert.False(governor.Kicking);
+        }
+
+        Assert.Equal(map.SustainMillivolts, governor.Millivolts);
+        Assert.True(governor.RotorTurning);
+    }
+
     private long RunSteady(float level, long start, long duration)
     {
         long now = start;
