@@ -7,6 +7,12 @@
 #
 # It mutates the shared firmware source as compiled by firmware/Wand.Core.Net and kills mutants with
 # tests/Wand.Core.Tests (the requirement-level tests, SR1_… to SR18_…). The run fails below a 90 % mutation score.
+#
+# Only Wand.Core.Tests kills mutants, on purpose. The simulation-level suites (Wand.Safety.Tests, Wand.Simulation.Tests)
+# also run this code, but every one of their tests runs the whole firmware on the virtual board for seconds (10,000
+# random sequences, 200-board populations), covers nearly every mutant and would be rerun for each of them: hours per
+# folder on two cores instead of minutes. A mutant they would kill is instead killed by a unit test named after the
+# rule it breaks, which fails in milliseconds and names the rule, not a random sequence.
 # Reports (HTML and JSON, with every surviving mutant) go to artifacts/mutation/. A survivor is either killed by a new
 # test or listed as equivalent, with the reason, in tests/README.md.
 set -euo pipefail
