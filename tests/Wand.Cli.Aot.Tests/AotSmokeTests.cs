@@ -74,6 +74,20 @@ public sealed class AotSmokeTests : IDisposable
         WandResult show = await WandProcess.RunAsync(WandBuild.Native, folder, "results", "show", native.GetProperty("runId").GetString()!, "--results", Path.Combine(folder, "native.sqlite"));
         Assert.Equal(0, show.ExitCode);
         Assert.Contains("PASS", show.Output, StringComparison.Ordinal);
+
+        // Yield and the dashboard: the report type goes through the generated serializer context in the native build.
+        string store = Path.Combine(folder, "native.sqlite");
+        WandResult nativeYield = await WandProcess.RunAsync(WandBuild.Native, folder, "results", "yield", "--results", store, "--json");
+        WandResult jitYield = await WandProcess.RunAsync(WandBuild.Jit, folder, "results", "yield", "--results", store, "--json");
+        Assert.True(nativeYield.ExitCode == 0, nativeYield.Error);
+        Assert.Equal(jitYield.Output, nativeYield.Output);
+        using JsonDocument yield = JsonDocument.Parse(nativeYield.Output);
+        Assert.Equal(1, yield.RootElement.GetProperty("overall").GetProperty("units").GetInt32());
+
+        string dashboard = Path.Combine(folder, "native-dashboard.html");
+        WandResult report = await WandProcess.RunAsync(WandBuild.Native, folder, "results", "report", "--html", dashboard, "--results", store, "--json");
+        Assert.True(report.ExitCode == 0, report.Error);
+        Assert.Contains("<svg", File.ReadAllText(dashboard), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class SimulatedJigServer : IAsyncDisposable
     private readonly IVibrationSensor sensor;
     private readonly CancellationTokenSource stopping = new();
     private readonly Task serving;
+    private readonly object sync = new();
     private SimulatedJigFault fault;
 
     /// <summary>Initializes a new instance of the <see cref="SimulatedJigServer"/> class and starts serving.</summary>
@@ -38,10 +39,13 @@ public sealed class SimulatedJigServer : IAsyncDisposable
         get => fault;
         set
         {
-            fault = value;
-            if (Current is SimulatedJig jig)
+            lock (sync)
             {
-                jig.Fault = value;
+                fault = value;
+                if (Current is SimulatedJig jig)
+                {
+                    jig.Fault = value;
+                }
             }
         }
     }
@@ -77,7 +81,13 @@ public sealed class SimulatedJigServer : IAsyncDisposable
             client.NoDelay = true;
             using SocketJigLine line = new(client);
             using SimulatedJig jig = new(line, sensor) { Fault = Fault };
-            Current = jig;
+            lock (sync)
+            {
+                // The client may have set a fault after the jig answered its first request and before this line.
+                Current = jig;
+                jig.Fault = fault;
+            }
+
             try
             {
                 // The jig serves on its own thread until the client closes the line or the server stops.
@@ -88,7 +98,10 @@ public sealed class SimulatedJigServer : IAsyncDisposable
             }
             finally
             {
-                Current = null;
+                lock (sync)
+                {
+                    Current = null;
+                }
             }
         }
     }

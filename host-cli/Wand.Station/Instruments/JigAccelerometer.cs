@@ -53,15 +53,16 @@ public sealed class JigAccelerometer : IAsyncDisposable
     /// <param name="name">The instrument's name in the station configuration.</param>
     /// <param name="address"><c>serial:/dev/ttyUSB1</c> or <c>tcp://HOST:PORT</c>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="replyMarginMilliseconds">Time beyond each window the jig has to answer, 1 ms or more (the protocol's 500 ms by default).</param>
     /// <returns>The identified jig.</returns>
     /// <exception cref="InstrumentException">The line cannot be opened or the jig does not identify itself.</exception>
-    public static async Task<JigAccelerometer> OpenAsync(string name, string address, CancellationToken cancellationToken)
+    public static async Task<JigAccelerometer> OpenAsync(string name, string address, CancellationToken cancellationToken, int replyMarginMilliseconds = JigVibrationSensor.ReplyMarginMilliseconds)
     {
         ArgumentNullException.ThrowIfNull(name);
         JigVibrationSensor sensor;
         try
         {
-            sensor = new JigVibrationSensor(await Task.Run(() => SerialPortJigLine.Open(LineAddress(address)), cancellationToken).ConfigureAwait(false));
+            sensor = new JigVibrationSensor(await Task.Run(() => SerialPortJigLine.Open(LineAddress(address)), cancellationToken).ConfigureAwait(false), ownsLine: true, replyMarginMilliseconds);
         }
         catch (SerialPortException error)
         {

@@ -20,14 +20,19 @@ public sealed class JigVibrationSensor : IVibrationSensor
     private readonly IJigLine line;
     private readonly LineReader reader;
     private readonly bool ownsLine;
+    private readonly int replyMarginMilliseconds;
 
     /// <summary>Initializes a new instance of the <see cref="JigVibrationSensor"/> class.</summary>
     /// <param name="line">The line to the jig.</param>
     /// <param name="ownsLine"><c>true</c> to close the line on dispose.</param>
-    public JigVibrationSensor(IJigLine line, bool ownsLine = true)
+    /// <param name="replyMarginMilliseconds">Time beyond the window the jig has to answer, 1 ms or more; the protocol's
+    /// <see cref="ReplyMarginMilliseconds"/> unless a slower bridge needs more.</param>
+    public JigVibrationSensor(IJigLine line, bool ownsLine = true, int replyMarginMilliseconds = ReplyMarginMilliseconds)
     {
         this.line = line ?? throw new ArgumentNullException(nameof(line));
+        ArgumentOutOfRangeException.ThrowIfLessThan(replyMarginMilliseconds, 1);
         this.ownsLine = ownsLine;
+        this.replyMarginMilliseconds = replyMarginMilliseconds;
         reader = new LineReader(line);
         Description = "jig accelerometer on " + line.Name;
     }
@@ -41,7 +46,7 @@ public sealed class JigVibrationSensor : IVibrationSensor
     /// <exception cref="SensorException">No answer, or not the accelerometer jig.</exception>
     public async Task IdentifyAsync(CancellationToken cancellationToken = default)
     {
-        string reply = await RequestAsync(JigProtocol.IdentifyRequest, ReplyMarginMilliseconds, cancellationToken).ConfigureAwait(false);
+        string reply = await RequestAsync(JigProtocol.IdentifyRequest, replyMarginMilliseconds, cancellationToken).ConfigureAwait(false);
         (string model, string firmware, int rate) = JigProtocol.ParseIdentifyReply(reply);
         Description = $"jig accelerometer {model} {firmware} ({rate} Hz) on {line.Name}";
     }
@@ -50,7 +55,7 @@ public sealed class JigVibrationSensor : IVibrationSensor
     public async Task<VibrationReading> MeasureAsync(int windowMilliseconds, CancellationToken cancellationToken = default)
     {
         string request = JigProtocol.MeasureRequest(windowMilliseconds);
-        string reply = await RequestAsync(request, windowMilliseconds + ReplyMarginMilliseconds, cancellationToken).ConfigureAwait(false);
+        string reply = await RequestAsync(request, windowMilliseconds + replyMarginMilliseconds, cancellationToken).ConfigureAwait(false);
         return JigProtocol.ParseMeasureReply(reply, windowMilliseconds);
     }
 
