@@ -80,13 +80,16 @@ public sealed class SimulatedJigServer : IAsyncDisposable
 
             client.NoDelay = true;
             using SocketJigLine line = new(client);
-            using SimulatedJig jig = new(line, sensor) { Fault = Fault };
+            // The jig starts answering as it is made: make it and publish it under the lock, so a fault the client sets
+            // right after the first answer waits for the jig to be current and reaches it before the next request.
+            SimulatedJig started;
             lock (sync)
             {
-                // The client may have set a fault after the jig answered its first request and before this line.
-                Current = jig;
-                jig.Fault = fault;
+                started = new SimulatedJig(line, sensor) { Fault = fault };
+                Current = started;
             }
+
+            using SimulatedJig jig = started;
 
             try
             {
