@@ -14,6 +14,7 @@ namespace Wand.Cli.Aot.Tests;
 /// the output is deterministic, same verdicts and shapes where it carries times. Reflection or trimming breakage that
 /// only the native build shows fails here.
 /// </summary>
+[Trait("Requirement", "HC-8")]
 public sealed class AotSmokeTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("wand-aot-").FullName;

@@ -13,6 +13,5 @@ public static class NotYetImplemented
     /// <summary>Gets the reasons by requirement ID.</summary>
     public static IReadOnlyDictionary<string, string> Reasons { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["HC-8"] = "The Native AOT, RID-specific tool is not built yet; the cold-start figures are in the host README.",
     };
 }
