@@ -23,6 +23,7 @@ public sealed class RomSimulator : IDisposable
     private TcpListener? listener;
     private ISimulatorChannel? activeChannel;
     private bool resetInjected;
+    private long lineLag;
 
     /// <summary>Initializes a new instance of the <see cref="RomSimulator"/> class with erased flash.</summary>
     /// <param name="options">The chip and line description; defaults when <c>null</c>.</param>
@@ -140,58 +141,56 @@ public sealed class RomSimulator : IDisposable
     private void Serve(ISimulatorChannel channel)
     {
         activeChannel = channel;
+        lineLag = 0;
         SlipFrameReader reader = new();
         List<byte[]> frames = [];
         byte[] buffer = new byte[65536];
+        UartReceiveBacklog backlog = new();
         long receiveClock = 0;
         long transmitClock = 0;
+        long idleBeforeFrame = 0;
         while (!stopping)
         {
-            int count = channel.Read(buffer, 50);
-            if (count < 0)
+            int count;
+            long lineStart;
+            if (backlog.Count > 0)
             {
-                break;
+                // Bytes that were on the line behind the previous request: they follow it without a gap.
+                count = backlog.Take(buffer);
+                lineStart = receiveClock;
+            }
+            else
+            {
+                count = channel.Read(buffer, 50);
+                if (count < 0)
+                {
+                    break;
+                }
+
+                if (count == 0)
+                {
+                    continue;
+                }
+
+                long now = LineNow();
+                Statistics.Received(count);
+                if (options.LineTiming is not null)
+                {
+                    // Line time in which the chip had answered and nothing arrived: the client (or the machine running
+                    // it) was still reacting. Charged to the request these bytes belong to.
+                    idleBeforeFrame += Math.Max(0, now - Math.Max(receiveClock, transmitClock));
+                }
+
+                lineStart = Math.Max(now, receiveClock);
             }
 
-            if (count == 0)
-            {
-                continue;
-            }
-
-            long now = Stopwatch.GetTimestamp();
-            Statistics.Received(count);
+            // The ROM reads one request, acts on it and answers before it reads on: bytes after the end of a frame wait
+            // in the backlog until its answer has gone out.
+            int fed = FeedUntilFrame(channel, reader, buffer.AsSpan(0, count), frames);
+            backlog.PutBack(buffer.AsSpan(fed, count - fed));
             if (options.LineTiming is not null)
             {
-                receiveClock = Math.Max(now, receiveClock) + ByteTime(count);
-            }
-
-            bool garble = IsGarbled(channel);
-            bool unreliable = IsUnreliable();
-            FaultInjection? requestFaults = options.Faults is { AffectRequests: true } injection ? injection : null;
-            for (int index = 0; index < count; index++)
-            {
-                byte value = buffer[index];
-                if (garble)
-                {
-                    value = (byte)faults.Next(256);
-                }
-                else if (unreliable && faults.NextDouble() < options.UnreliableLossProbability)
-                {
-                    Statistics.Dropped(); // an overrun or framing error loses the byte
-                    continue;
-                }
-
-                if (requestFaults is not null && !ApplyFault(requestFaults, ref value))
-                {
-                    continue;
-                }
-
-                reader.Feed(value, frames);
-            }
-
-            if (garble)
-            {
-                Statistics.Garbled(count);
+                receiveClock = lineStart + ByteTime(fed);
             }
 
             if (frames.Count == 0)
@@ -209,15 +208,88 @@ public sealed class RomSimulator : IDisposable
             foreach (byte[] frame in frames)
             {
                 Statistics.Frame();
-                transmitClock = HandleFrame(channel, frame, transmitClock);
+                bool dataBlock = IsDataBlock(frame);
+                if (dataBlock)
+                {
+                    Statistics.DataBlockArrived(idleBeforeFrame);
+                }
+
+                idleBeforeFrame = 0;
+                transmitClock = HandleFrame(channel, frame, new FrameTiming(receiveClock, transmitClock, backlog), dataBlock);
             }
 
             frames.Clear();
         }
     }
 
-    private long HandleFrame(ISimulatorChannel channel, byte[] frame, long transmitClock)
+    /// <summary>Feeds bytes to the frame reader, through the line faults, up to and including the end of the first complete frame.</summary>
+    /// <returns>How many of <paramref name="bytes"/> were consumed.</returns>
+    private int FeedUntilFrame(ISimulatorChannel channel, SlipFrameReader reader, ReadOnlySpan<byte> bytes, List<byte[]> frames)
     {
+        bool garble = IsGarbled(channel);
+        bool unreliable = IsUnreliable();
+        FaultInjection? requestFaults = options.Faults is { AffectRequests: true } injection ? injection : null;
+        int fed = 0;
+        while (fed < bytes.Length && frames.Count == 0)
+        {
+            byte value = bytes[fed++];
+            if (garble)
+            {
+                value = (byte)faults.Next(256);
+            }
+            else if (unreliable && faults.NextDouble() < options.UnreliableLossProbability)
+            {
+                Statistics.Dropped(); // an overrun or framing error loses the byte
+                continue;
+            }
+
+            if (requestFaults is not null && !ApplyFault(requestFaults, ref value))
+            {
+                continue;
+            }
+
+            reader.Feed(value, frames);
+        }
+
+        if (garble)
+        {
+            Statistics.Garbled(fed);
+        }
+
+        return fed;
+    }
+
+    /// <summary>
+    /// With the line model, once the chip is done with a request: the bytes the host already sent (before it could have
+    /// seen the answer) join the backlog, and of those that reached the UART while the chip was busy only the RX FIFO's
+    /// worth survives (<see cref="UartReceiveBacklog.FifoBytes"/>); the rest overran it.
+    /// </summary>
+    private void ApplyReceiveOverrun(ISimulatorChannel channel, FrameTiming timing, long resumeClock)
+    {
+        PreciseDelay.Until(resumeClock);
+        Span<byte> scratch = stackalloc byte[4096];
+        int count;
+        while ((count = channel.Read(scratch, 0)) > 0)
+        {
+            Statistics.Received(count);
+            timing.Backlog.Append(scratch[..count]);
+        }
+
+        long arrivedWhileBusy = Math.Min(timing.Backlog.Count, (resumeClock - timing.FrameEnd) / Math.Max(1, ByteTime(1)));
+        int lost = timing.Backlog.Overrun((int)arrivedWhileBusy);
+        if (lost > 0)
+        {
+            Statistics.Overrun(lost);
+            Log($"UART RX FIFO overrun: {lost} bytes of the next request arrived while the chip was busy and were lost (the ROM reads the line only between requests; its FIFO holds {UartReceiveBacklog.FifoBytes} bytes).");
+        }
+    }
+
+    /// <summary>Whether a request is a FLASH_DATA or FLASH_DEFL_DATA block (direction 0, opcode 0x03 or 0x11).</summary>
+    private static bool IsDataBlock(byte[] frame) => frame.Length >= 2 && frame[0] == 0x00 && frame[1] is 0x03 or 0x11;
+
+    private long HandleFrame(ISimulatorChannel channel, byte[] frame, FrameTiming timing, bool dataBlock)
+    {
+        long transmitClock = timing.TransmitClock;
         IReadOnlyList<byte[]> responses;
         int newBaudRate;
         TimeSpan busy;
@@ -245,7 +317,8 @@ public sealed class RomSimulator : IDisposable
             Statistics.ChipBusy(busy);
             if (options.LineTiming is not null)
             {
-                transmitClock = Math.Max(transmitClock, Stopwatch.GetTimestamp()) + (long)(busy.TotalSeconds * Stopwatch.Frequency);
+                transmitClock = Math.Max(transmitClock, LineNow()) + (long)(busy.TotalSeconds * Stopwatch.Frequency);
+                ApplyReceiveOverrun(channel, timing, transmitClock);
             }
             else
             {
@@ -267,7 +340,7 @@ public sealed class RomSimulator : IDisposable
                 continue;
             }
 
-            transmitClock = Transmit(channel, SlipFrameReader.Encode(response), transmitClock, applyFaults: true);
+            transmitClock = Transmit(channel, SlipFrameReader.Encode(response), transmitClock, applyFaults: true, dataBlock);
         }
 
         if (newBaudRate > 0)
@@ -281,7 +354,7 @@ public sealed class RomSimulator : IDisposable
         return transmitClock;
     }
 
-    private long Transmit(ISimulatorChannel channel, byte[] bytes, long transmitClock, bool applyFaults)
+    private long Transmit(ISimulatorChannel channel, byte[] bytes, long transmitClock, bool applyFaults, bool answersDataBlock = false)
     {
         List<byte> output = new(bytes.Length);
         FaultInjection? responseFaults = applyFaults && options.Faults is { AffectResponses: true } injection ? injection : null;
@@ -306,8 +379,17 @@ public sealed class RomSimulator : IDisposable
         {
             // The answer starts once the line is free and the request has fully arrived; its last bit lands after the
             // bytes' own line time. (A chip-side turnaround can be modelled with LineTiming.Turnaround.)
-            transmitClock = Math.Max(Stopwatch.GetTimestamp(), transmitClock) + ByteTime(output.Count);
+            transmitClock = Math.Max(LineNow(), transmitClock) + ByteTime(output.Count);
             PreciseDelay.Until(transmitClock);
+
+            // How much later than its last bit the answer really leaves: the simulator's own scheduling delay on a busy
+            // machine. The line clock runs that much behind the wall clock from here on, so the delay is not charged
+            // to the client (its reaction still is, in full), and the next long wait absorbs it.
+            lineLag = Math.Max(0, Stopwatch.GetTimestamp() - transmitClock);
+            if (answersDataBlock)
+            {
+                Statistics.AnswerLate(lineLag);
+            }
         }
 
         channel.Write(output.ToArray());
@@ -353,5 +435,16 @@ public sealed class RomSimulator : IDisposable
 
     private bool IsUnreliable() => options.MaximumReliableBaudRate is int limit && Model.BaudRate > limit * 1.01; // the divider lands near, not on, the rate
 
+    private void Log(string message) => options.Log?.Invoke(message);
+
+    /// <summary>The line model's clock: the wall clock less the simulator's own delay in sending its last answer.</summary>
+    private long LineNow() => Stopwatch.GetTimestamp() - lineLag;
+
     private long ByteTime(int bytes) => (long)(bytes * 10.0 * Stopwatch.Frequency / Model.BaudRate);
+
+    /// <summary>Where the line stood when a request was complete.</summary>
+    /// <param name="FrameEnd">When the request's last bit arrived (Stopwatch timestamp, line model).</param>
+    /// <param name="TransmitClock">When the chip's transmitter is free again (Stopwatch timestamp, line model).</param>
+    /// <param name="Backlog">Bytes received after the request and not yet read by the ROM.</param>
+    private readonly record struct FrameTiming(long FrameEnd, long TransmitClock, UartReceiveBacklog Backlog);
 }
