@@ -213,6 +213,10 @@ public sealed class RomSimulator : IDisposable
                 {
                     Statistics.DataBlockArrived(idleBeforeFrame);
                 }
+                else
+                {
+                    Statistics.OtherRequestArrived(idleBeforeFrame);
+                }
 
                 idleBeforeFrame = 0;
                 transmitClock = HandleFrame(channel, frame, new FrameTiming(receiveClock, transmitClock, backlog), dataBlock);

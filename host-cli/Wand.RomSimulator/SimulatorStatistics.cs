@@ -21,6 +21,7 @@ public sealed class SimulatorStatistics
     private long bytesOverrun;
     private long dataBlockWaitTimestamp;
     private long answerLateTimestamp;
+    private long otherRequestWaitTimestamp;
 
     /// <summary>Gets the bytes received from the host.</summary>
     public long BytesReceived => Interlocked.Read(ref bytesReceived);
@@ -63,6 +64,13 @@ public sealed class SimulatorStatistics
     public TimeSpan DataBlockWait => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref dataBlockWaitTimestamp));
 
     /// <summary>
+    /// Gets, with the line model on, the line time before requests other than data blocks in which the chip had answered
+    /// and nothing arrived (the client preparing the next download, the time before the first request, pauses between
+    /// connections).
+    /// </summary>
+    public TimeSpan OtherRequestWait => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref otherRequestWaitTimestamp));
+
+    /// <summary>
     /// Gets, with the line model on, how much later than the line model's schedule the answers to data blocks actually
     /// left (thread wake-up delays on a loaded machine). The line clock is held back by each such delay, so it is not
     /// charged to the client as line time; this shows how much the machine disturbed the simulation.
@@ -101,6 +109,10 @@ public sealed class SimulatorStatistics
         Interlocked.Increment(ref dataBlocks);
         Interlocked.Add(ref dataBlockWaitTimestamp, Math.Max(0, idleTimestampTicks));
     }
+
+    /// <summary>Adds the idle line time before a request that is not a data block.</summary>
+    /// <param name="idleTimestampTicks">Idle time in <see cref="Stopwatch"/> ticks.</param>
+    internal void OtherRequestArrived(long idleTimestampTicks) => Interlocked.Add(ref otherRequestWaitTimestamp, Math.Max(0, idleTimestampTicks));
 
     /// <summary>Adds the delay of one answer behind its schedule.</summary>
     /// <param name="lateTimestampTicks">Delay in <see cref="Stopwatch"/> ticks.</param>
