@@ -264,13 +264,12 @@ public sealed class RomSimulator : IDisposable
     }
 
     /// <summary>
-    /// With the line model, once the chip is done with a request: the bytes the host already sent (before it could have
-    /// seen the answer) join the backlog, and of those that reached the UART while the chip was busy only the RX FIFO's
+    /// With the line model, once the chip is done with a request (called no earlier than <paramref name="resumeClock"/>
+    /// and before the answer leaves): the bytes the host already sent (before it could have seen the answer) join the backlog, and of those that reached the UART while the chip was busy only the RX FIFO's
     /// worth survives (<see cref="UartReceiveBacklog.FifoBytes"/>); the rest overran it.
     /// </summary>
     private void ApplyReceiveOverrun(ISimulatorChannel channel, FrameTiming timing, long resumeClock)
     {
-        PreciseDelay.Until(resumeClock);
         Span<byte> scratch = stackalloc byte[4096];
         int count;
         while ((count = channel.Read(scratch, 0)) > 0)
@@ -321,8 +320,7 @@ public sealed class RomSimulator : IDisposable
             Statistics.ChipBusy(busy);
             if (options.LineTiming is not null)
             {
-                transmitClock = Math.Max(transmitClock, LineNow()) + (long)(busy.TotalSeconds * Stopwatch.Frequency);
-                ApplyReceiveOverrun(channel, timing, transmitClock);
+                transmitClock += (long)(busy.TotalSeconds * Stopwatch.Frequency);
             }
             else
             {
@@ -330,6 +328,10 @@ public sealed class RomSimulator : IDisposable
             }
         }
 
+        // With the line model the chip reads the line again when it is done: the first answer checks, just before it
+        // leaves, what the host sent meanwhile (or, without an answer, a check of its own at that time).
+        long resumeClock = transmitClock;
+        bool overrunPending = options.LineTiming is not null && busy > TimeSpan.Zero;
         foreach (byte[] response in responses)
         {
             if (loseThisAnswer)
@@ -344,7 +346,15 @@ public sealed class RomSimulator : IDisposable
                 continue;
             }
 
-            transmitClock = Transmit(channel, SlipFrameReader.Encode(response), transmitClock, applyFaults: true, dataBlock);
+            Action? beforeSending = overrunPending ? () => ApplyReceiveOverrun(channel, timing, resumeClock) : null;
+            overrunPending = false;
+            transmitClock = Transmit(channel, SlipFrameReader.Encode(response), transmitClock, applyFaults: true, dataBlock, beforeSending);
+        }
+
+        if (overrunPending)
+        {
+            PreciseDelay.Until(resumeClock);
+            ApplyReceiveOverrun(channel, timing, resumeClock);
         }
 
         if (newBaudRate > 0)
@@ -358,7 +368,7 @@ public sealed class RomSimulator : IDisposable
         return transmitClock;
     }
 
-    private long Transmit(ISimulatorChannel channel, byte[] bytes, long transmitClock, bool applyFaults, bool answersDataBlock = false)
+    private long Transmit(ISimulatorChannel channel, byte[] bytes, long transmitClock, bool applyFaults, bool answersDataBlock = false, Action? beforeSending = null)
     {
         List<byte> output = new(bytes.Length);
         FaultInjection? responseFaults = applyFaults && options.Faults is { AffectResponses: true } injection ? injection : null;
@@ -381,10 +391,13 @@ public sealed class RomSimulator : IDisposable
 
         if (options.LineTiming is not null)
         {
-            // The answer starts once the line is free and the request has fully arrived; its last bit lands after the
-            // bytes' own line time. (A chip-side turnaround can be modelled with LineTiming.Turnaround.)
-            transmitClock = Math.Max(LineNow(), transmitClock) + ByteTime(output.Count);
+            // The answer starts once the line is free, the request has fully arrived and the chip is done; its last bit
+            // lands after the bytes' own line time. This is the line clock alone: however late the simulator got here
+            // (a loaded machine), the answer is due when the line and the chip would have delivered it. (A chip-side
+            // turnaround can be modelled with LineTiming.Turnaround.)
+            transmitClock += ByteTime(output.Count);
             PreciseDelay.Until(transmitClock);
+            beforeSending?.Invoke();
 
             // How much later than its last bit the answer really leaves: the simulator's own scheduling delay on a busy
             // machine. The line clock runs that much behind the wall clock from here on, so the delay is not charged
