@@ -16,7 +16,7 @@ namespace Wand.RomSimulator;
 public sealed class RomSimulator : IDisposable
 {
     private readonly RomSimulatorOptions options;
-    private readonly Random faults;
+    private readonly LineImpairment line;
     private readonly List<Thread> threads = [];
     private readonly object modelGate = new();
     private volatile bool stopping;
@@ -32,7 +32,7 @@ public sealed class RomSimulator : IDisposable
         this.options = options ?? new RomSimulatorOptions();
         Flash = new SimulatedFlash(this.options.FlashSize);
         Model = new RomLoaderModel(this.options, Flash);
-        faults = new Random(this.options.Faults?.Seed ?? 1);
+        line = new LineImpairment(this.options, Statistics, () => Model.BaudRate);
     }
 
     /// <summary>Gets the flash memory, to inspect after a test.</summary>
@@ -186,7 +186,7 @@ public sealed class RomSimulator : IDisposable
 
             // The ROM reads one request, acts on it and answers before it reads on: bytes after the end of a frame wait
             // in the backlog until its answer has gone out.
-            int fed = FeedUntilFrame(channel, reader, buffer.AsSpan(0, count), frames);
+            int fed = line.FeedUntilFrame(channel.HostBaudRate, reader, buffer.AsSpan(0, count), frames);
             backlog.PutBack(buffer.AsSpan(fed, count - fed));
             if (options.LineTiming is not null)
             {
@@ -224,43 +224,6 @@ public sealed class RomSimulator : IDisposable
 
             frames.Clear();
         }
-    }
-
-    /// <summary>Feeds bytes to the frame reader, through the line faults, up to and including the end of the first complete frame.</summary>
-    /// <returns>How many of <paramref name="bytes"/> were consumed.</returns>
-    private int FeedUntilFrame(ISimulatorChannel channel, SlipFrameReader reader, ReadOnlySpan<byte> bytes, List<byte[]> frames)
-    {
-        bool garble = IsGarbled(channel);
-        bool unreliable = IsUnreliable();
-        FaultInjection? requestFaults = options.Faults is { AffectRequests: true } injection ? injection : null;
-        int fed = 0;
-        while (fed < bytes.Length && frames.Count == 0)
-        {
-            byte value = bytes[fed++];
-            if (garble)
-            {
-                value = (byte)faults.Next(256);
-            }
-            else if (unreliable && faults.NextDouble() < options.UnreliableLossProbability)
-            {
-                Statistics.Dropped(); // an overrun or framing error loses the byte
-                continue;
-            }
-
-            if (requestFaults is not null && !ApplyFault(requestFaults, ref value))
-            {
-                continue;
-            }
-
-            reader.Feed(value, frames);
-        }
-
-        if (garble)
-        {
-            Statistics.Garbled(fed);
-        }
-
-        return fed;
     }
 
     /// <summary>
@@ -340,7 +303,7 @@ public sealed class RomSimulator : IDisposable
                 continue;
             }
 
-            if (options.Faults is { LoseAnswerProbability: > 0 } lossy && faults.NextDouble() < lossy.LoseAnswerProbability)
+            if (line.LosesAnswer())
             {
                 Statistics.AnswerLost();
                 continue;
@@ -370,24 +333,7 @@ public sealed class RomSimulator : IDisposable
 
     private long Transmit(ISimulatorChannel channel, byte[] bytes, long transmitClock, bool applyFaults, bool answersDataBlock = false, Action? beforeSending = null)
     {
-        List<byte> output = new(bytes.Length);
-        FaultInjection? responseFaults = applyFaults && options.Faults is { AffectResponses: true } injection ? injection : null;
-        bool garble = IsGarbled(channel);
-        bool unreliable = IsUnreliable();
-        foreach (byte original in bytes)
-        {
-            byte value = garble ? (byte)faults.Next(256) : original;
-            if (!garble && unreliable && faults.NextDouble() < options.UnreliableLossProbability)
-            {
-                Statistics.Dropped();
-                continue;
-            }
-
-            if (responseFaults is null || ApplyFault(responseFaults, ref value))
-            {
-                output.Add(value);
-            }
-        }
+        byte[] output = line.Outgoing(channel.HostBaudRate, bytes, applyFaults);
 
         if (options.LineTiming is not null)
         {
@@ -395,7 +341,7 @@ public sealed class RomSimulator : IDisposable
             // lands after the bytes' own line time. This is the line clock alone: however late the simulator got here
             // (a loaded machine), the answer is due when the line and the chip would have delivered it. (A chip-side
             // turnaround can be modelled with LineTiming.Turnaround.)
-            transmitClock += ByteTime(output.Count);
+            transmitClock += ByteTime(output.Length);
             PreciseDelay.Until(transmitClock);
             beforeSending?.Invoke();
 
@@ -409,48 +355,10 @@ public sealed class RomSimulator : IDisposable
             }
         }
 
-        channel.Write(output.ToArray());
-        Statistics.Sent(output.Count);
+        channel.Write(output);
+        Statistics.Sent(output.Length);
         return transmitClock;
     }
-
-    /// <summary>Applies the per-byte faults.</summary>
-    /// <returns><c>false</c> when the byte is dropped.</returns>
-    private bool ApplyFault(FaultInjection injection, ref byte value)
-    {
-        if (injection.DropProbability > 0 && faults.NextDouble() < injection.DropProbability)
-        {
-            Statistics.Dropped();
-            return false;
-        }
-
-        if (injection.CorruptProbability > 0 && faults.NextDouble() < injection.CorruptProbability)
-        {
-            value ^= (byte)(1 << faults.Next(8));
-            Statistics.Corrupted();
-        }
-
-        if (injection.DelayProbability > 0 && faults.NextDouble() < injection.DelayProbability)
-        {
-            Statistics.Delayed();
-            PreciseDelay.Wait(injection.Delay);
-        }
-
-        return true;
-    }
-
-    private bool IsGarbled(ISimulatorChannel channel)
-    {
-        if (!options.GarbleOnBaudMismatch || channel.HostBaudRate is not int host)
-        {
-            return false;
-        }
-
-        int rom = Model.BaudRate;
-        return Math.Abs(host - rom) > rom * 0.03;
-    }
-
-    private bool IsUnreliable() => options.MaximumReliableBaudRate is int limit && Model.BaudRate > limit * 1.01; // the divider lands near, not on, the rate
 
     private void Log(string message) => options.Log?.Invoke(message);
 
