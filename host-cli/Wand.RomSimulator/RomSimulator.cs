@@ -16,13 +16,14 @@ namespace Wand.RomSimulator;
 public sealed class RomSimulator : IDisposable
 {
     private readonly RomSimulatorOptions options;
-    private readonly Random faults;
+    private readonly LineImpairment line;
     private readonly List<Thread> threads = [];
     private readonly object modelGate = new();
     private volatile bool stopping;
     private TcpListener? listener;
     private ISimulatorChannel? activeChannel;
     private bool resetInjected;
+    private long lineLag;
 
     /// <summary>Initializes a new instance of the <see cref="RomSimulator"/> class with erased flash.</summary>
     /// <param name="options">The chip and line description; defaults when <c>null</c>.</param>
@@ -31,7 +32,7 @@ public sealed class RomSimulator : IDisposable
         this.options = options ?? new RomSimulatorOptions();
         Flash = new SimulatedFlash(this.options.FlashSize);
         Model = new RomLoaderModel(this.options, Flash);
-        faults = new Random(this.options.Faults?.Seed ?? 1);
+        line = new LineImpairment(this.options, Statistics, () => Model.BaudRate);
     }
 
     /// <summary>Gets the flash memory, to inspect after a test.</summary>
@@ -140,58 +141,56 @@ public sealed class RomSimulator : IDisposable
     private void Serve(ISimulatorChannel channel)
     {
         activeChannel = channel;
+        lineLag = 0;
         SlipFrameReader reader = new();
         List<byte[]> frames = [];
         byte[] buffer = new byte[65536];
+        UartReceiveBacklog backlog = new();
         long receiveClock = 0;
         long transmitClock = 0;
+        long idleBeforeFrame = 0;
         while (!stopping)
         {
-            int count = channel.Read(buffer, 50);
-            if (count < 0)
+            int count;
+            long lineStart;
+            if (backlog.Count > 0)
             {
-                break;
+                // Bytes that were on the line behind the previous request: they follow it without a gap.
+                count = backlog.Take(buffer);
+                lineStart = receiveClock;
+            }
+            else
+            {
+                count = channel.Read(buffer, 50);
+                if (count < 0)
+                {
+                    break;
+                }
+
+                if (count == 0)
+                {
+                    continue;
+                }
+
+                long now = LineNow();
+                Statistics.Received(count);
+                if (options.LineTiming is not null)
+                {
+                    // Line time in which the chip had answered and nothing arrived: the client (or the machine running
+                    // it) was still reacting. Charged to the request these bytes belong to.
+                    idleBeforeFrame += Math.Max(0, now - Math.Max(receiveClock, transmitClock));
+                }
+
+                lineStart = Math.Max(now, receiveClock);
             }
 
-            if (count == 0)
-            {
-                continue;
-            }
-
-            long now = Stopwatch.GetTimestamp();
-            Statistics.Received(count);
+            // The ROM reads one request, acts on it and answers before it reads on: bytes after the end of a frame wait
+            // in the backlog until its answer has gone out.
+            int fed = line.FeedUntilFrame(channel.HostBaudRate, reader, buffer.AsSpan(0, count), frames);
+            backlog.PutBack(buffer.AsSpan(fed, count - fed));
             if (options.LineTiming is not null)
             {
-                receiveClock = Math.Max(now, receiveClock) + ByteTime(count);
-            }
-
-            bool garble = IsGarbled(channel);
-            bool unreliable = IsUnreliable();
-            FaultInjection? requestFaults = options.Faults is { AffectRequests: true } injection ? injection : null;
-            for (int index = 0; index < count; index++)
-            {
-                byte value = buffer[index];
-                if (garble)
-                {
-                    value = (byte)faults.Next(256);
-                }
-                else if (unreliable && faults.NextDouble() < options.UnreliableLossProbability)
-                {
-                    Statistics.Dropped(); // an overrun or framing error loses the byte
-                    continue;
-                }
-
-                if (requestFaults is not null && !ApplyFault(requestFaults, ref value))
-                {
-                    continue;
-                }
-
-                reader.Feed(value, frames);
-            }
-
-            if (garble)
-            {
-                Statistics.Garbled(count);
+                receiveClock = lineStart + ByteTime(fed);
             }
 
             if (frames.Count == 0)
@@ -209,15 +208,54 @@ public sealed class RomSimulator : IDisposable
             foreach (byte[] frame in frames)
             {
                 Statistics.Frame();
-                transmitClock = HandleFrame(channel, frame, transmitClock);
+                bool dataBlock = IsDataBlock(frame);
+                if (dataBlock)
+                {
+                    Statistics.DataBlockArrived(idleBeforeFrame);
+                }
+                else
+                {
+                    Statistics.OtherRequestArrived(idleBeforeFrame);
+                }
+
+                idleBeforeFrame = 0;
+                transmitClock = HandleFrame(channel, frame, new FrameTiming(receiveClock, transmitClock, backlog), dataBlock);
             }
 
             frames.Clear();
         }
     }
 
-    private long HandleFrame(ISimulatorChannel channel, byte[] frame, long transmitClock)
+    /// <summary>
+    /// With the line model, once the chip is done with a request (called no earlier than <paramref name="resumeClock"/>
+    /// and before the answer leaves): the bytes the host already sent (before it could have seen the answer) join the backlog, and of those that reached the UART while the chip was busy only the RX FIFO's
+    /// worth survives (<see cref="UartReceiveBacklog.FifoBytes"/>); the rest overran it.
+    /// </summary>
+    private void ApplyReceiveOverrun(ISimulatorChannel channel, FrameTiming timing, long resumeClock)
     {
+        Span<byte> scratch = stackalloc byte[4096];
+        int count;
+        while ((count = channel.Read(scratch, 0)) > 0)
+        {
+            Statistics.Received(count);
+            timing.Backlog.Append(scratch[..count]);
+        }
+
+        long arrivedWhileBusy = Math.Min(timing.Backlog.Count, (resumeClock - timing.FrameEnd) / Math.Max(1, ByteTime(1)));
+        int lost = timing.Backlog.Overrun((int)arrivedWhileBusy);
+        if (lost > 0)
+        {
+            Statistics.Overrun(lost);
+            Log($"UART RX FIFO overrun: {lost} bytes of the next request arrived while the chip was busy and were lost (the ROM reads the line only between requests; its FIFO holds {UartReceiveBacklog.FifoBytes} bytes).");
+        }
+    }
+
+    /// <summary>Whether a request is a FLASH_DATA or FLASH_DEFL_DATA block (direction 0, opcode 0x03 or 0x11).</summary>
+    private static bool IsDataBlock(byte[] frame) => frame.Length >= 2 && frame[0] == 0x00 && frame[1] is 0x03 or 0x11;
+
+    private long HandleFrame(ISimulatorChannel channel, byte[] frame, FrameTiming timing, bool dataBlock)
+    {
+        long transmitClock = timing.TransmitClock;
         IReadOnlyList<byte[]> responses;
         int newBaudRate;
         TimeSpan busy;
@@ -245,7 +283,7 @@ public sealed class RomSimulator : IDisposable
             Statistics.ChipBusy(busy);
             if (options.LineTiming is not null)
             {
-                transmitClock = Math.Max(transmitClock, Stopwatch.GetTimestamp()) + (long)(busy.TotalSeconds * Stopwatch.Frequency);
+                transmitClock += (long)(busy.TotalSeconds * Stopwatch.Frequency);
             }
             else
             {
@@ -253,6 +291,10 @@ public sealed class RomSimulator : IDisposable
             }
         }
 
+        // With the line model the chip reads the line again when it is done: the first answer checks, just before it
+        // leaves, what the host sent meanwhile (or, without an answer, a check of its own at that time).
+        long resumeClock = transmitClock;
+        bool overrunPending = options.LineTiming is not null && busy > TimeSpan.Zero;
         foreach (byte[] response in responses)
         {
             if (loseThisAnswer)
@@ -261,13 +303,21 @@ public sealed class RomSimulator : IDisposable
                 continue;
             }
 
-            if (options.Faults is { LoseAnswerProbability: > 0 } lossy && faults.NextDouble() < lossy.LoseAnswerProbability)
+            if (line.LosesAnswer())
             {
                 Statistics.AnswerLost();
                 continue;
             }
 
-            transmitClock = Transmit(channel, SlipFrameReader.Encode(response), transmitClock, applyFaults: true);
+            Action? beforeSending = overrunPending ? () => ApplyReceiveOverrun(channel, timing, resumeClock) : null;
+            overrunPending = false;
+            transmitClock = Transmit(channel, SlipFrameReader.Encode(response), transmitClock, applyFaults: true, dataBlock, beforeSending);
+        }
+
+        if (overrunPending)
+        {
+            PreciseDelay.Until(resumeClock);
+            ApplyReceiveOverrun(channel, timing, resumeClock);
         }
 
         if (newBaudRate > 0)
@@ -281,77 +331,45 @@ public sealed class RomSimulator : IDisposable
         return transmitClock;
     }
 
-    private long Transmit(ISimulatorChannel channel, byte[] bytes, long transmitClock, bool applyFaults)
+    private long Transmit(ISimulatorChannel channel, byte[] bytes, long transmitClock, bool applyFaults, bool answersDataBlock = false, Action? beforeSending = null)
     {
-        List<byte> output = new(bytes.Length);
-        FaultInjection? responseFaults = applyFaults && options.Faults is { AffectResponses: true } injection ? injection : null;
-        bool garble = IsGarbled(channel);
-        bool unreliable = IsUnreliable();
-        foreach (byte original in bytes)
-        {
-            byte value = garble ? (byte)faults.Next(256) : original;
-            if (!garble && unreliable && faults.NextDouble() < options.UnreliableLossProbability)
-            {
-                Statistics.Dropped();
-                continue;
-            }
-
-            if (responseFaults is null || ApplyFault(responseFaults, ref value))
-            {
-                output.Add(value);
-            }
-        }
+        byte[] output = line.Outgoing(channel.HostBaudRate, bytes, applyFaults);
 
         if (options.LineTiming is not null)
         {
-            // The answer starts once the line is free and the request has fully arrived; its last bit lands after the
-            // bytes' own line time. (A chip-side turnaround can be modelled with LineTiming.Turnaround.)
-            transmitClock = Math.Max(Stopwatch.GetTimestamp(), transmitClock) + ByteTime(output.Count);
+            // The answer starts once the line is free, the request has fully arrived and the chip is done; its last bit
+            // lands after the bytes' own line time. This is the line clock alone: however late the simulator got here
+            // (a loaded machine), the answer is due when the line and the chip would have delivered it. (A chip-side
+            // turnaround can be modelled with LineTiming.Turnaround.)
+            transmitClock += ByteTime(output.Length);
             PreciseDelay.Until(transmitClock);
+            beforeSending?.Invoke();
+
+            // How much later than its last bit the answer really leaves: the simulator's own scheduling delay on a busy
+            // machine. The line clock runs that much behind the wall clock from here on, so the delay is not charged
+            // to the client (its reaction still is, in full), and the next long wait absorbs it.
+            lineLag = Math.Max(0, Stopwatch.GetTimestamp() - transmitClock);
+            if (answersDataBlock)
+            {
+                Statistics.AnswerLate(lineLag);
+            }
         }
 
-        channel.Write(output.ToArray());
-        Statistics.Sent(output.Count);
+        channel.Write(output);
+        Statistics.Sent(output.Length);
         return transmitClock;
     }
 
-    /// <summary>Applies the per-byte faults.</summary>
-    /// <returns><c>false</c> when the byte is dropped.</returns>
-    private bool ApplyFault(FaultInjection injection, ref byte value)
-    {
-        if (injection.DropProbability > 0 && faults.NextDouble() < injection.DropProbability)
-        {
-            Statistics.Dropped();
-            return false;
-        }
+    private void Log(string message) => options.Log?.Invoke(message);
 
-        if (injection.CorruptProbability > 0 && faults.NextDouble() < injection.CorruptProbability)
-        {
-            value ^= (byte)(1 << faults.Next(8));
-            Statistics.Corrupted();
-        }
-
-        if (injection.DelayProbability > 0 && faults.NextDouble() < injection.DelayProbability)
-        {
-            Statistics.Delayed();
-            PreciseDelay.Wait(injection.Delay);
-        }
-
-        return true;
-    }
-
-    private bool IsGarbled(ISimulatorChannel channel)
-    {
-        if (!options.GarbleOnBaudMismatch || channel.HostBaudRate is not int host)
-        {
-            return false;
-        }
-
-        int rom = Model.BaudRate;
-        return Math.Abs(host - rom) > rom * 0.03;
-    }
-
-    private bool IsUnreliable() => options.MaximumReliableBaudRate is int limit && Model.BaudRate > limit * 1.01; // the divider lands near, not on, the rate
+    /// <summary>The line model's clock: the wall clock less the simulator's own delay in sending its last answer.</summary>
+    private long LineNow() => Stopwatch.GetTimestamp() - lineLag;
 
     private long ByteTime(int bytes) => (long)(bytes * 10.0 * Stopwatch.Frequency / Model.BaudRate);
+
+    /// <summary>Where the line stood when a request was complete.</summary>
+    /// <param name="FrameEnd">When the request's last bit arrived (Stopwatch timestamp, line model).</param>
+    /// <param name="TransmitClock">When the chip's transmitter is free again (Stopwatch timestamp, line model).</param>
+    /// <param name="Backlog">Bytes received after the request and not yet read by the ROM.</param>
+    private readonly record struct FrameTiming(long FrameEnd, long TransmitClock, UartReceiveBacklog Backlog);
 }

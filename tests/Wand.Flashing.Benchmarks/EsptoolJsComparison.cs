@@ -48,6 +48,13 @@ internal static class EsptoolJsComparison
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
             Print("wand flash", wand, image.Length, limit);
             Print("esptool-js 0.7.0", esptoolJs, image.Length, limit);
+            Console.WriteLine();
+            Console.WriteLine("Where the time goes. Sequential floor: request and answer bytes at the line limit plus chip time, what a client that sends each block only after the previous answer cannot beat. Client reaction per block: line idle from the moment the answer left until the next block arrived. Simulator delay: how late the simulator's answers left on this machine; the line clock is held back by it, so it is not charged to the client.");
+            Console.WriteLine();
+            Console.WriteLine("| Client | Data blocks | Sequential floor | Write time above the floor | Client reaction per block | Simulator delay per block (not charged) | Idle before other requests | Line use ceiling (floor) |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            PrintBreakdown("wand flash", wand, limit, writeOnly: true);
+            PrintBreakdown("esptool-js 0.7.0", esptoolJs, limit, writeOnly: false);
             double ratio = Median(wand.Select(item => image.Length / item.Seconds)) / Median(esptoolJs.Select(item => image.Length / item.Seconds));
             Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wand flash / esptool-js effective image rate: {ratio:0.00} x"));
@@ -69,15 +76,14 @@ internal static class EsptoolJsComparison
         RomConnection connection = RomConnector.Connect(serial, SilentFlashProgress.Instance);
         RomFlasher flasher = new(connection, SilentFlashProgress.Instance);
         _ = flasher.Prepare(baudRate);
-        long bytesBefore = simulator.Statistics.BytesReceived;
-        TimeSpan busyBefore = simulator.Statistics.ChipBusyTime;
+        Snapshot before = Snapshot.Of(simulator.Statistics);
         RegionReport report = flasher.Write(plan, verify: true, skipUnchanged: false)[0];
         if (!simulator.Flash.Read((int)Address, image.Length).AsSpan().SequenceEqual(image))
         {
             throw new InvalidOperationException("wand flash reported success but the flash differs");
         }
 
-        return new Measurement(report.Elapsed.TotalSeconds, simulator.Statistics.BytesReceived - bytesBefore, (simulator.Statistics.ChipBusyTime - busyBefore).TotalSeconds);
+        return Snapshot.Of(simulator.Statistics).Since(before, report.Elapsed.TotalSeconds);
     }
 
     private static Measurement MeasureEsptoolJs(string imagePath, int length, int baudRate)
@@ -96,9 +102,10 @@ internal static class EsptoolJsComparison
             throw new InvalidOperationException("esptool-js reported success but the flash differs");
         }
 
-        // Connecting, the baud change and the attach cost no chip time, so the simulator's total is writeFlash's.
+        // Connecting, the baud change and the attach cost no chip time and send no data blocks, so the simulator's
+        // totals are writeFlash's (answer bytes include the few hundred of the connection).
         JsonElement file = report.GetProperty("files")[0];
-        return new Measurement(file.GetProperty("writeSeconds").GetDouble(), file.GetProperty("wireBytes").GetInt64(), simulator.Statistics.ChipBusyTime.TotalSeconds);
+        return Snapshot.Of(simulator.Statistics).Since(default, file.GetProperty("writeSeconds").GetDouble()) with { WireBytes = file.GetProperty("wireBytes").GetInt64() };
     }
 
     private static RomSimulatorOptions TimedChip() => new() { LineTiming = new LineTiming(), ChipTiming = new ChipTiming() };
@@ -114,11 +121,39 @@ internal static class EsptoolJsComparison
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {client} | {seconds:0.00} s | {effective / 1000:0.0} kB/s | {effective / limit:P0} | {wire:N0} | {lineUse:P1} | {busy:0.00} s | {idleUse:P1} |"));
     }
 
+    private static void PrintBreakdown(string client, List<Measurement> runs, double limit, bool writeOnly)
+    {
+        // esptool-js runs in its own process, so its counters include connecting; only wand's are the write's alone.
+        string other = writeOnly ? string.Create(CultureInfo.InvariantCulture, $"{Median(runs.Select(item => item.OtherWaitSeconds)):0.00} s") : "n/a";
+        double seconds = Median(runs.Select(item => item.Seconds));
+        double blocks = Median(runs.Select(item => (double)item.DataBlocks));
+        double floor = Median(runs.Select(item => ((item.WireBytes + item.AnswerBytes) / limit) + item.ChipBusySeconds));
+        double wait = Median(runs.Select(item => item.WaitSeconds));
+        double late = Median(runs.Select(item => item.LateSeconds));
+        double ceiling = Median(runs.Select(item => item.WireBytes / limit / (((item.WireBytes + item.AnswerBytes) / limit) + item.ChipBusySeconds)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {client} | {blocks:N0} | {floor:0.00} s | {seconds - floor:0.00} s | {wait / blocks * 1000:0.00} ms | {late / blocks * 1000:0.00} ms | {other} | {ceiling:P1} |"));
+    }
+
     private static double Median(IEnumerable<double> values)
     {
         double[] sorted = values.Order().ToArray();
         return sorted[sorted.Length / 2];
     }
 
-    private sealed record Measurement(double Seconds, long WireBytes, double ChipBusySeconds);
+    private sealed record Measurement(double Seconds, long WireBytes, double ChipBusySeconds, long AnswerBytes, long DataBlocks, double WaitSeconds, double LateSeconds, double OtherWaitSeconds);
+
+    private readonly record struct Snapshot(long Received, long Sent, TimeSpan Busy, long Blocks, TimeSpan Wait, TimeSpan Late, TimeSpan OtherWait)
+    {
+        public static Snapshot Of(SimulatorStatistics statistics) => new(statistics.BytesReceived, statistics.BytesSent, statistics.ChipBusyTime, statistics.DataBlocks, statistics.DataBlockWait, statistics.DataBlockAnswerLateness, statistics.OtherRequestWait);
+
+        public Measurement Since(Snapshot before, double seconds) => new(
+            seconds,
+            Received - before.Received,
+            (Busy - before.Busy).TotalSeconds,
+            Sent - before.Sent,
+            Blocks - before.Blocks,
+            (Wait - before.Wait).TotalSeconds,
+            (Late - before.Late).TotalSeconds,
+            (OtherWait - before.OtherWait).TotalSeconds);
+    }
 }
