@@ -66,6 +66,25 @@ public sealed class AutomaticPairingTests(TestBed bed)
         Assert.Equal(true, await client.DevicePropertyAsync("Paired"));
     }
 
+    /// <summary>A request kept for another security retry ends when the link drops: src/shared/att.c
+    /// disc_att_send_op completes it without an ATT code, which create_gatt_dbus_error sends as Failed "Operation
+    /// failed".</summary>
+    [Fact]
+    public async Task BP4_ChangeSecurity_WindowClosed_BlueZ566_LinkDrop_EndsThePendingRequestWithOperationFailed()
+    {
+        const string Address = "AA:00:00:00:00:87";
+        await bed.AddWandAsync(Address, "Wand-P7", known: true, holdButtonForPairing: false);
+        await using Client client = await Client.ConnectAsync(bed, Address);
+        ObjectPath status = await client.PathAsync(WandGattUuids.Status);
+
+        Task<DBusMessage> read = client.Bus.CallAsync(DBusMessage.MethodCall("org.bluez", status, Characteristic, "ReadValue", "a{sv}", NoOptions), TimeSpan.FromMinutes(5));
+        Assert.Equal((Address, false), await client.NextPairingAsync());
+        await bed.DropLinkAsync(Address);
+
+        DBusErrorException ended = await Assert.ThrowsAsync<DBusErrorException>(() => read);
+        Assert.Equal(("org.bluez.Error.Failed", "Operation failed"), (ended.ErrorName, ended.ErrorMessage));
+    }
+
     /// <summary>From BlueZ 5.71 (commit 7ff68ce57, "shared/att: Don't keep retrying the same operation") a request is
     /// retried once: after the refused pairing the client sees create_gatt_dbus_error's NotPermitted "Not paired".</summary>
     [Fact]
