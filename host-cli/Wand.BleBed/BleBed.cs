@@ -73,12 +73,13 @@ public sealed class BleBed : IAsyncDisposable
     /// <param name="address">The Bluetooth address, <c>AA:BB:CC:DD:EE:FF</c>.</param>
     /// <param name="name">The advertised name.</param>
     /// <param name="wand">The wand; the bed disposes it when it owns it (<paramref name="owns"/>).</param>
+    /// <param name="pairingWindowOpen">Tells whether the wand accepts a new pairing now (its pairing window, BP-4).</param>
     /// <param name="known">Known to BlueZ from the start; otherwise it appears through discovery.</param>
     /// <param name="rssi">Signal strength, dBm.</param>
     /// <param name="owns">Dispose <paramref name="wand"/> with the bed.</param>
     /// <param name="linkUp">Called on connection and encryption changes instead of <see cref="IWandLink.ConnectAsync"/>.</param>
     /// <returns>A task that completes when BlueZ lists the wand (or will find it).</returns>
-    public async Task AddWandAsync(string address, string name, IWandLink wand, bool known, short rssi = -58, bool owns = false, Action<bool>? linkUp = null)
+    public async Task AddWandAsync(string address, string name, IWandLink wand, Func<bool> pairingWindowOpen, bool known, short rssi = -58, bool owns = false, Func<bool, Task>? linkUp = null)
     {
         ArgumentNullException.ThrowIfNull(wand);
         if (owns)
@@ -92,7 +93,7 @@ public sealed class BleBed : IAsyncDisposable
         }
 
         ObjectPath path = new("/org/wandfirmware/backend/dev_" + address.Replace(':', '_'));
-        bridges.Add(new GattBridge(Control, path, address, wand, linkUp));
+        bridges.Add(new GattBridge(Control, path, address, wand, pairingWindowOpen, linkUp));
         await CallAsync("AddWand", "sssa{sv}", "hci0", address, name, new Dictionary<string, Variant>
         {
             ["service"] = Variant.FromString(WandGattUuids.WandService.ToString()),
@@ -113,7 +114,11 @@ public sealed class BleBed : IAsyncDisposable
     public Task AddPeripheralAsync(string address, string name, VirtualWandPeripheral wand, bool known, short rssi = -58)
     {
         ArgumentNullException.ThrowIfNull(wand);
-        return AddWandAsync(address, name, wand, known, rssi, owns: true, linkUp: wand.LinkUp);
+        return AddWandAsync(address, name, wand, wand.IsPairingWindowOpen, known, rssi, owns: true, linkUp: encrypted =>
+        {
+            wand.LinkUp(encrypted);
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>The profile table as the bed's GATT layout: services at handles 0x10, 0x20, …, each characteristic

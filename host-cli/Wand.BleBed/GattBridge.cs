@@ -9,7 +9,8 @@ namespace Wand.BleBed;
 /// <summary>
 /// The test bed's wand backend (interface org.wandfirmware.TestBed.Backend, see testbed/wand_bluez.py): the
 /// mocked BlueZ forwards each GATT ReadValue, WriteValue and StartNotify/StopNotify here, and this forwards it to a
-/// wand behind an <see cref="IWandLink"/>; the wand's notifications go back through TestBed.Notify. A dropped or closed
+/// wand behind an <see cref="IWandLink"/>; the wand's notifications go back through TestBed.Notify. A pairing request
+/// is answered by the wand's pairing window. A dropped or closed
 /// BLE link reaches the wand as <see cref="IWandLink.DisconnectAsync"/>; a connection, or pairing that encrypts it,
 /// as the linkUp callback (or <see cref="IWandLink.ConnectAsync"/>).
 /// </summary>
@@ -20,17 +21,21 @@ public sealed class GattBridge : IDisposable
     private readonly string bluetoothAddress;
     private readonly IWandLink wand;
     private readonly IDisposable export;
-    private readonly Action<bool>? linkUp;
+    private readonly Func<bool, Task>? linkUp;
+    private readonly Func<bool> pairingWindowOpen;
 
     /// <summary>Initializes a new instance of the <see cref="GattBridge"/> class and exports the backend object.</summary>
     /// <param name="connection">The bed's bus connection.</param>
     /// <param name="path">The backend object's path.</param>
     /// <param name="bluetoothAddress">The wand's Bluetooth address.</param>
     /// <param name="wand">The wand answering.</param>
+    /// <param name="pairingWindowOpen">Tells whether the wand accepts a new pairing now (its pairing window, BP-4).</param>
     /// <param name="linkUp">Called on connection and encryption changes; <c>null</c> to connect <paramref name="wand"/> instead.</param>
-    public GattBridge(DBusConnection connection, ObjectPath path, string bluetoothAddress, IWandLink wand, Action<bool>? linkUp = null)
+    public GattBridge(DBusConnection connection, ObjectPath path, string bluetoothAddress, IWandLink wand, Func<bool> pairingWindowOpen, Func<bool, Task>? linkUp = null)
     {
+        ArgumentNullException.ThrowIfNull(pairingWindowOpen);
         this.linkUp = linkUp;
+        this.pairingWindowOpen = pairingWindowOpen;
         this.connection = connection;
         this.bluetoothAddress = bluetoothAddress;
         this.wand = wand;
@@ -64,10 +69,16 @@ public sealed class GattBridge : IDisposable
             }
             else
             {
-                linkUp((bool)call.Body[0]);
+                await linkUp((bool)call.Body[0]);
             }
 
             return DBusReplies.Return(call);
+        }
+
+        if (call.Member == "Pair")
+        {
+            // The wand's side of Just Works pairing: accepted only inside its pairing window (BP-4).
+            return DBusReplies.Return(call, "b", pairingWindowOpen());
         }
 
         if (call.Member == "LinkDown")

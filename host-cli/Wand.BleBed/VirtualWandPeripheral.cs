@@ -23,6 +23,9 @@ public sealed class VirtualWandPeripheral : IWandLink, IOffsetWrites
     /// <summary>Virtual milliseconds run per 20 ms of real time divided by 20: 5 runs five times faster than real time.</summary>
     public const int SpeedFactor = 5;
 
+    /// <summary>How long <see cref="HoldButtonForPairing"/> holds the button, in milliseconds: past the 3 s long hold.</summary>
+    public const int PairingHoldMilliseconds = 3500;
+
     private const int PacingMilliseconds = 20;
     private static readonly DeviceIdentity Identity = new("WandFirmware", "WAND-1", "A", "nanoFramework", "0.1.0");
     private readonly object gate = new();
@@ -93,6 +96,27 @@ public sealed class VirtualWandPeripheral : IWandLink, IOffsetWrites
         }
     }
 
+    /// <summary>Tells whether the firmware accepts a new pairing now: its pairing window is open (BP-4).</summary>
+    /// <returns><c>true</c> within 60 s of a long button press.</returns>
+    public bool IsPairingWindowOpen()
+    {
+        lock (gate)
+        {
+            return runtime!.Controller.IsPairingWindowOpen();
+        }
+    }
+
+    /// <summary>Holds the wand's button for <see cref="PairingHoldMilliseconds"/> while no session runs, as a user
+    /// opening the pairing window does (BP-4); returns once the firmware has seen the release.</summary>
+    public void HoldButtonForPairing()
+    {
+        lock (gate)
+        {
+            wand.Board.PressButton(PairingHoldMilliseconds);
+            wand.RunFor(PairingHoldMilliseconds + (2 * SafetyLimits.ControlTickMilliseconds));
+        }
+    }
+
     /// <summary>A central connected, or the link's encryption changed (BP-4).</summary>
     public void LinkUp(bool encrypted)
     {
@@ -146,10 +170,9 @@ public sealed class VirtualWandPeripheral : IWandLink, IOffsetWrites
     {
         lock (gate)
         {
-            runtime!.Gatt.SetSubscribed(IndexOf(characteristic), enable);
+            byte error = runtime!.Gatt.SetSubscribed(IndexOf(characteristic), enable);
+            return error == 0 ? Task.CompletedTask : throw new AttErrorException(error, characteristic, $"ATT error 0x{error:X2}");
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>The central disconnected or the link dropped (SR-11 on the wand's side).</summary>

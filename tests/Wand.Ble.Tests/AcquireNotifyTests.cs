@@ -16,7 +16,10 @@ public sealed class AcquireNotifyTests(TestBed bed)
     public async Task Bleak_MtuSize_ComesFromAcquireNotify_AndIsTheLinksMtu()
     {
         const string Address = "AA:00:00:00:00:71";
-        await bed.AddWandAsync(Address, "Wand-M1", known: true);
+        // bleak's _acquire_mtu subscribes to the first notify characteristic it lists, in no fixed order; self-test is
+        // one, and outside factory mode its CCCD write is refused 0x08 (NotAuthorized). The jig strap puts the wand in
+        // factory mode, so every notify characteristic can be subscribed once paired.
+        await bed.AddWandAsync(Address, "Wand-M1", known: true, factoryStrap: true);
         string script = $$"""
             import asyncio
             from bleak import BleakClient, BleakScanner

@@ -53,6 +53,36 @@ public sealed class BedFidelityTests(TestBed bed)
         Assert.Equal(false, await NotifyingAsync(other, status));
     }
 
+    /// <summary>src/gatt-client.c notify_client_disconnect: a client that leaves the bus loses its notify session;
+    /// when it held the last one, Notifying turns false and the CCCD is written off.</summary>
+    [Fact]
+    public async Task NotifySession_EndsWhenItsClientLeavesTheBus()
+    {
+        await bed.AddWandAsync("AA:00:00:00:00:65", "Wand-F5", known: true);
+        await using DBusConnection watcher = await DBusConnection.ConnectAsync(DBusAddress.Parse(bed.BusAddress));
+        DBusConnection client = await DBusConnection.ConnectAsync(DBusAddress.Parse(bed.BusAddress));
+        ObjectPath device = new("/org/bluez/hci0/dev_AA_00_00_00_00_65");
+        await client.CallMethodAsync("org.bluez", device, "org.bluez.Device1", "Connect");
+        await client.CallMethodAsync("org.bluez", device, "org.bluez.Device1", "Pair");
+        ObjectPath battery = await SpoofingTests.CharacteristicPathAsync(bed, "AA:00:00:00:00:65", WandGattUuids.BatteryLevel);
+        await client.CallMethodAsync("org.bluez", battery, Characteristic, "StartNotify");
+        object whileSubscribed = await NotifyingAsync(watcher, battery);
+        TaskCompletionSource ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        using IDisposable watch = await watcher.SubscribeAsync(new MatchRule { Sender = "org.bluez", Interface = "org.freedesktop.DBus.Properties", Member = "PropertiesChanged", Path = battery }, signal =>
+        {
+            if (((Dictionary<object, object>)signal.Body[1]).TryGetValue("Notifying", out object? value) && ((Variant)value).Value is false)
+            {
+                ended.TrySetResult();
+            }
+        });
+
+        await client.DisposeAsync();
+
+        await ended.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(true, whileSubscribed);
+        Assert.Equal(false, await NotifyingAsync(watcher, battery));
+    }
+
     /// <summary>src/device.c device_remove_connection: ServicesResolved turns false, the Disconnect reply is sent, and
     /// only then Connected turns false, so a client that closes its bus on Connected=false has its reply.</summary>
     [Fact]

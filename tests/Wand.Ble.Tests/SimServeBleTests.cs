@@ -63,7 +63,7 @@ public sealed partial class SimServeBleTests
             (int code, string printed, string failure) = await RunPythonAsync(script, announced.RootElement.GetProperty("busAddress").GetString()!);
 
             Assert.True(code == 0, $"The bleak integrator check failed (exit {code}):\n{printed}\n{failure}");
-            string[] steps = ["scan found Wand-SIM", "connected", "paired", "device information: ", "battery ", "subscribed", "session started (0100",
+            string[] steps = ["scan found Wand-SIM", "connected", "paired by BlueZ on the first encrypted read", "device information: ", "battery ", "subscribed", "session started (0100",
                 "status notified running", "refused: org.bluez.Error.Failed: Operation failed with ATT error: 0x81",
                 "refused: org.bluez.Error.InvalidArguments: Invalid Length", "refused by bleak: ",
                 "session stopped (0200", "refused: org.bluez.Error.Failed: Operation failed with ATT error: 0x98", "disconnected"];

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Wand.BleBed;
 using Wand.DBus;
 using Wand.Host.Links;
+using Wand.Host.Links.Simulated;
 using Wand.Protocol.Vocabulary;
 using Xunit;
 
@@ -28,6 +29,10 @@ public sealed class TestBed : IAsyncLifetime
         bed = await BleBed.BleBed.StartAsync();
         Assert.NotEmpty(bed.BusAddress);
         Environment.SetEnvironmentVariable(DBusAddress.SystemBusVariable, bed.BusAddress);
+
+        // Discovered wands expire after BlueZ's TemporaryTimeout of bed time; only AdvanceClockAsync moves it here, so
+        // a loaded machine never loses a wand between a scan and a connect.
+        await bed.CallAsync("SetClock", "s", "virtual");
     }
 
     public async Task DisposeAsync()
@@ -40,19 +45,35 @@ public sealed class TestBed : IAsyncLifetime
 
     /// <summary>Places the firmware on a virtual board near hci0, paced at <see cref="VirtualWandPeripheral.SpeedFactor"/>
     /// × real time; unless <paramref name="known"/>, it appears only through discovery. With
-    /// <paramref name="factoryStrap"/> it boots in factory mode, as in the calibration jig.</summary>
-    public async Task<VirtualWandPeripheral> AddWandAsync(string address, string name, bool known = false, short rssi = -58, HeadIdentity head = HeadIdentity.SoftDome, double batteryVolts = 3.9, bool factoryStrap = false)
+    /// <paramref name="factoryStrap"/> it boots in factory mode, as in the calibration jig. With
+    /// <paramref name="holdButtonForPairing"/> its button is held for 3.5 s first, as a user does before pairing a new
+    /// phone: the pairing window (BP-4) is then open for the next 60 s of wand time.</summary>
+    public async Task<VirtualWandPeripheral> AddWandAsync(string address, string name, bool known = false, short rssi = -58, HeadIdentity head = HeadIdentity.SoftDome, double batteryVolts = 3.9, bool factoryStrap = false, bool holdButtonForPairing = true)
     {
         VirtualWandPeripheral wand = new(head, batteryVolts, factoryStrap);
+        if (holdButtonForPairing)
+        {
+            wand.HoldButtonForPairing();
+        }
+
         await Bed.AddPeripheralAsync(address, name, wand, known, rssi);
         return wand;
     }
 
-    /// <summary>Places a wand whose GATT requests are bridged to any <see cref="IWandLink"/>, for example the host's
-    /// own virtual wand link (address <c>sim</c>); it connects the link first. Known to BlueZ from the start.</summary>
-    public Task AddBridgedWandAsync(string address, string name, IWandLink wand) => Bed.AddWandAsync(address, name, wand, known: true);
+    /// <summary>Places a wand whose GATT requests are bridged to the host's own virtual wand link (address <c>sim</c>);
+    /// it connects the link first and holds the wand's button for 3.5 s, opening its pairing window (BP-4). Known to
+    /// BlueZ from the start.</summary>
+    public async Task AddBridgedWandAsync(string address, string name, SimulatedWandLink wand)
+    {
+        await Bed.AddWandAsync(address, name, wand, () => wand.Wand.Runtime?.Controller.IsPairingWindowOpen() == true, known: true);
+        await wand.PressButtonAsync(VirtualWandPeripheral.PairingHoldMilliseconds);
+    }
 
-    /// <summary>Sets a wand's behaviour: pairing=refuse, write-error=NAME|TEXT, connect-error=NAME|TEXT.</summary>
+    /// <summary>Moves the bed's virtual clock on (discovery reports, temporary-device expiry).</summary>
+    public Task AdvanceClockAsync(uint seconds) => Bed.CallAsync("AdvanceClock", "u", seconds);
+
+    /// <summary>Sets a wand's behaviour: pairing=refuse, write-error=NAME|TEXT, connect-error=NAME|TEXT, range=in|out,
+    /// security-retry=unlimited|once.</summary>
     public Task SetBehaviourAsync(string address, string key, string value) => Bed.CallAsync("SetBehaviour", "sss", address, key, value);
 
     /// <summary>Takes the wand out of range.</summary>

@@ -263,6 +263,8 @@ namespace Wand.Firmware.Ble
                 return;
             }
 
+            // The stack owns the CCCD and has already accepted the write; a refused subscription (0x0F without
+            // encryption) only enables nothing here.
             _server.SetSubscribed(index, sender.SubscribedClients.Length > 0);
         }
 

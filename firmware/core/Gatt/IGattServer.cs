@@ -27,11 +27,14 @@ namespace Wand.Core.Gatt
         byte Write(int characteristicIndex, byte[] value, int offset, bool withResponse);
 
         /// <summary>
-        /// Records that the client enabled or disabled notifications of a characteristic.
+        /// Records that the client enabled or disabled notifications of a characteristic (a CCCD write). Enabling needs
+        /// the characteristic's read security; without it nothing is enabled.
         /// </summary>
         /// <param name="characteristicIndex">Index in the profile's characteristic table.</param>
         /// <param name="subscribed"><c>true</c> when notifications are enabled.</param>
-        void SetSubscribed(int characteristicIndex, bool subscribed);
+        /// <returns>0 on success, otherwise the ATT error for the CCCD write: 0x01, 0x06, 0x0F or 0x08
+        /// (<c>AccessRules.CheckSubscribe</c>). A stack that owns the CCCD and cannot refuse it ignores the code.</returns>
+        byte SetSubscribed(int characteristicIndex, bool subscribed);
 
         /// <summary>
         /// Reports that a central connected, or that the link's security changed.

@@ -109,13 +109,13 @@ namespace Wand.Core.Gatt
         }
 
         /// <inheritdoc/>
-        public void SetSubscribed(int characteristicIndex, bool subscribed)
+        public byte SetSubscribed(int characteristicIndex, bool subscribed)
         {
             lock (sync)
             {
                 if (characteristicIndex < 0 || characteristicIndex >= subscriptions.Length)
                 {
-                    return;
+                    return (byte)AttError.InvalidHandle;
                 }
 
                 bool factoryMode;
@@ -126,12 +126,16 @@ namespace Wand.Core.Gatt
                 catch (Exception)
                 {
                     controller.ReportException();
-                    return;
+                    return (byte)AttError.UnlikelyError;
                 }
 
-                if (subscribed && AccessRules.CheckSubscribe(characteristicIndex, linkEncrypted, factoryMode) != AttError.Success)
+                if (subscribed)
                 {
-                    return;
+                    AttError access = AccessRules.CheckSubscribe(characteristicIndex, linkEncrypted, factoryMode);
+                    if (access != AttError.Success)
+                    {
+                        return (byte)access;
+                    }
                 }
 
                 subscriptions[characteristicIndex] = subscribed;
@@ -139,6 +143,8 @@ namespace Wand.Core.Gatt
                 {
                     ForgetNotified(characteristicIndex);
                 }
+
+                return (byte)AttError.Success;
             }
         }
 

@@ -1,6 +1,9 @@
-'''An integrator's end-to-end check of a wand over BlueZ with bleak, written from protocol/PROFILE.md alone: scan,
-connect, pair, read Device Information and Battery, subscribe, run a session, get refused writes with the errors
-BlueZ 5.66 names for them (src/gatt-client.c create_gatt_dbus_error), disconnect. Prints one "ok ..." line per check;
+'''An integrator's end-to-end check of a wand over BlueZ with bleak, written from protocol/PROFILE.md alone: a scan
+filtered by BlueZ (SetDiscoveryFilter with the Wand service UUID and an RSSI threshold), connect, read Device
+Information and Battery (open), read the status without calling pair() so that BlueZ pairs by itself (the wand answers
+0x0F, BlueZ raises the link's security and retries: src/shared/att.c change_security), subscribe, run a session, get
+refused writes with the errors BlueZ 5.66 names for them (src/gatt-client.c create_gatt_dbus_error), disconnect.
+The wand's pairing window must be open (a long button press; `wand sim serve --ble` holds the button at start). Prints one "ok ..." line per check;
 exits non-zero at the first failure. Run with DBUS_SYSTEM_BUS_ADDRESS pointing at the bus BlueZ (or the bed) is on.'''
 
 import asyncio
@@ -32,15 +35,19 @@ async def refused(client, uuid, value, error_name, detail):
 
 
 async def main():
+    # BlueZ filters the scan: only devices advertising the Wand service, received at -90 dBm or stronger.
+    scanner_filter = {"bluez": {"filters": {"RSSI": -90}}}
     wand = await BleakScanner.find_device_by_filter(
-        lambda device, advertisement: WAND_SERVICE in advertisement.service_uuids, timeout=10)
+        lambda device, advertisement: WAND_SERVICE in advertisement.service_uuids, timeout=10,
+        service_uuids=[WAND_SERVICE], **scanner_filter)
     assert wand is not None, "no wand advertising the Wand service"
     ok(f"scan found {wand.name} {wand.address}")
     client = BleakClient(wand)
     await client.connect()
     ok("connected")
-    assert await client.pair(), "pairing failed"
-    ok("paired")
+    status = await client.read_gatt_char(STATUS)  # encrypted: BlueZ pairs (Just Works) and retries by itself
+    assert len(status) == 17, status.hex()
+    ok(f"paired by BlueZ on the first encrypted read (status {status.hex()})")
     manufacturer = (await client.read_gatt_char(MANUFACTURER_NAME)).decode("ascii")
     firmware = (await client.read_gatt_char(FIRMWARE_REVISION)).decode("ascii")
     ok(f"device information: {manufacturer}, firmware {firmware}")

@@ -40,7 +40,14 @@ internal static class SimServeBle
     {
         SimulatedWandLink wand = new(world);
         await using BleBed.BleBed bed = await BleBed.BleBed.StartAsync().ConfigureAwait(false);
-        await bed.AddWandAsync(WandAddress, WandName, wand, known: false, owns: true).ConfigureAwait(false);
+        // The firmware hears of each central's link and whether pairing encrypted it, so encrypted characteristics
+        // answer 0x0F until a client pairs, as on the device.
+        await wand.LinkUpAsync(encrypted: false, cancellationToken).ConfigureAwait(false);
+        await bed.AddWandAsync(WandAddress, WandName, wand, () => wand.Wand.Runtime?.Controller.IsPairingWindowOpen() == true, known: false, owns: true, linkUp: encrypted => wand.LinkUpAsync(encrypted)).ConfigureAwait(false);
+
+        // The button held for 3 s opens the pairing window (BP-4) for the wand's next 60 s: a client pairs in it, by
+        // Device1.Pair or by reading an encrypted characteristic (BlueZ pairs and retries by itself).
+        await wand.PressButtonAsync(PairingHoldMilliseconds, cancellationToken).ConfigureAwait(false);
         if (json)
         {
             CliJson.Write(output, new JsonObject { ["busAddress"] = bed.BusAddress, ["address"] = BleDeviceAddressText, ["name"] = WandName, ["adapter"] = "hci0" });
@@ -51,6 +58,7 @@ internal static class SimServeBle
             output.WriteLine("Point BlueZ clients at it:");
             output.WriteLine($"  export DBUS_SYSTEM_BUS_ADDRESS={bed.BusAddress}");
             output.WriteLine($"  wand --device {BleDeviceAddressText} status");
+            output.WriteLine("Its button was held at start: the pairing window is open for the next 60 s (Just Works).");
         }
 
         output.Flush();

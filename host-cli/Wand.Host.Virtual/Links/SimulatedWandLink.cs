@@ -56,7 +56,16 @@ public sealed partial class SimulatedWandLink : IWandLink
     public event EventHandler<CharacteristicNotificationEventArgs>? NotificationReceived;
 
     /// <inheritdoc/>
-    public async Task ConnectAsync(CancellationToken cancellationToken = default)
+    public Task ConnectAsync(CancellationToken cancellationToken = default) => LinkUpAsync(encrypted: true, cancellationToken);
+
+    /// <summary>
+    /// Connects as a BLE central's link does: the firmware hears of a link that is encrypted (bonded) or not (BP-4), and
+    /// the wand's clock runs in <see cref="SimulatedClockMode.RealTime"/>. <see cref="ConnectAsync"/> is an encrypted link.
+    /// </summary>
+    /// <param name="encrypted"><c>true</c> when the link is encrypted with a bonded key.</param>
+    /// <param name="cancellationToken">Cancels the wait for the wand.</param>
+    /// <returns>A task that completes when the firmware knows.</returns>
+    public async Task LinkUpAsync(bool encrypted, CancellationToken cancellationToken = default)
     {
         await WithWandAsync(
             wand =>
@@ -66,7 +75,7 @@ public sealed partial class SimulatedWandLink : IWandLink
                     wand.RunFor(BootSettleMilliseconds - wand.Now);
                 }
 
-                Runtime(wand).Gatt.LinkUp(true);
+                Runtime(wand).Gatt.LinkUp(encrypted);
             },
             cancellationToken).ConfigureAwait(false);
         SetState(LinkState.Connected, string.Empty);
@@ -120,10 +129,10 @@ public sealed partial class SimulatedWandLink : IWandLink
             wand =>
             {
                 WandRuntime runtime = Runtime(wand);
-                runtime.Gatt.SetSubscribed(index, enable);
-                if (enable && !runtime.Gatt.IsSubscribed(index))
+                byte error = runtime.Gatt.SetSubscribed(index, enable);
+                if (error != 0)
                 {
-                    throw new AttErrorException((byte)AttError.RequestNotSupported, characteristic, "Notifications of this characteristic cannot be enabled.");
+                    throw new AttErrorException(error, characteristic, $"Notifications of this characteristic cannot be enabled (ATT error 0x{error:X2}).");
                 }
             },
             cancellationToken);
