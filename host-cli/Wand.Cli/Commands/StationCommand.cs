@@ -36,6 +36,11 @@ internal static class StationCommand
         DefaultValueFactory = _ => new DirectoryInfo("test-reports"),
     };
 
+    private static readonly Option<string> Variant = new("--variant")
+    {
+        Description = "Product variant whose limits apply (a name under the plan's 'variants'); without it the plan's own limits.",
+    };
+
     private static readonly Option<string> Operator = new("--operator") { Description = "Operator name recorded with every run." };
 
     private static readonly Option<string> Results = new("--results")
@@ -49,7 +54,7 @@ internal static class StationCommand
     {
         Command run = new("run", "Operator loop: scan a unit's serial, test it, show PASS or FAIL in large type, next unit. End of input (Ctrl-D) ends the shift.")
         {
-            Plan, Config, ReportDirectory, Operator, Results,
+            Plan, Config, ReportDirectory, Operator, Results, Variant,
         };
         run.SetAction(RunAsync);
         return new Command("station", "Run an end-of-line station for an operator.") { run };
@@ -65,7 +70,7 @@ internal static class StationCommand
         IResultsStore store;
         try
         {
-            plan = PlanLoader.Load(parseResult.GetValue(Plan)!.FullName, TestRunSteps.Create());
+            plan = PlanLoader.Load(parseResult.GetValue(Plan)!.FullName, TestRunSteps.Create(), parseResult.GetValue(Variant));
             configuration = StationConfigurationLoader.Load(parseResult.GetValue(Config)!.FullName);
             if (ResultsStores.CheckStationId(configuration.StationId) is { } badStation)
             {
@@ -85,7 +90,8 @@ internal static class StationCommand
         {
             IAnsiConsole console = ConsoleFactory.For(output);
             string device = parseResult.GetValue(CommonOptions.Device) ?? "sim";
-            console.MarkupLine($"Station [bold]{Markup.Escape(configuration.StationId)}[/]: plan {Markup.Escape(plan.Name)} {Markup.Escape(plan.Version)} on {Markup.Escape(device)}; results in {Markup.Escape(store.Location)}.");
+            string variant = plan.Variant is string chosen ? $" (variant {chosen})" : string.Empty;
+            console.MarkupLine($"Station [bold]{Markup.Escape(configuration.StationId)}[/]: plan {Markup.Escape(plan.Name)} {Markup.Escape(plan.Version)}{Markup.Escape(variant)} on {Markup.Escape(device)}; results in {Markup.Escape(store.Location)}.");
             while (true)
             {
                 console.WriteLine();
@@ -120,6 +126,7 @@ internal static class StationCommand
                     Operator = parseResult.GetValue(Operator) ?? string.Empty,
                     DutSerial = serial,
                     ExpectedSerial = serial,
+                    History = store,
                     HostVersion = typeof(StationCommand).Assembly.GetName().Version?.ToString() ?? string.Empty,
                 };
                 console.MarkupLine($"Testing unit [bold]{Markup.Escape(serial)}[/]…");

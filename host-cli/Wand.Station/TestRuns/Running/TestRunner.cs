@@ -117,19 +117,22 @@ public sealed class TestRunner
 
         bool aborted = cancellationToken.IsCancellationRequested;
         RunOutcome outcome = OutcomeRules.Combine(phases.Select(phase => phase.Outcome), aborted);
+        string serial = context.DutSerial.Length > 0 ? context.DutSerial : UnitUnderTestIdentity.UnknownSerial;
         TestRecord result = new()
         {
             RunId = Guid.NewGuid().ToString("N"),
             PlanName = plan.Name,
             PlanVersion = plan.Version,
             PlanFile = plan.File,
+            PlanVariant = plan.Variant,
             PlanSha256 = plan.Sha256,
             StationId = options.StationId,
             Operator = options.Operator,
             HostVersion = options.HostVersion,
             DeviceAddress = link.Address,
             VirtualDevice = link.World != null,
-            DutSerial = context.DutSerial.Length > 0 ? context.DutSerial : UnitUnderTestIdentity.UnknownSerial,
+            DutSerial = serial,
+            Retest = await RetestOfAsync(serial, plan.Name).ConfigureAwait(false),
             FirmwareRevision = identity.FirmwareRevision,
             SoftwareRevision = identity.SoftwareRevision,
             HardwareRevision = identity.HardwareRevision,
@@ -148,6 +151,29 @@ public sealed class TestRunner
         };
         progress.RunFinished(result);
         return result;
+    }
+
+    /// <summary>
+    /// Which retest this run is, from the unit's earlier runs under the plan in the results store. A unit without a
+    /// serial cannot be told apart from others; a store that cannot be read leaves the run unmarked (storing it will
+    /// name the problem).
+    /// </summary>
+    private async Task<RetestRecord?> RetestOfAsync(string serial, string planName)
+    {
+        if (options.History is not Results.IResultsStore history || serial == UnitUnderTestIdentity.UnknownSerial)
+        {
+            return null;
+        }
+
+        try
+        {
+            IReadOnlyList<Results.RunSummary> earlier = await history.ListRunsAsync(new Results.RunQuery { DutSerial = serial, PlanName = planName, Limit = 10_000 }, CancellationToken.None).ConfigureAwait(false);
+            return earlier.Count == 0 ? null : new RetestRecord { Number = earlier.Count, PreviousRunId = earlier[0].RunId, PreviousOutcome = earlier[0].Outcome };
+        }
+        catch (Results.ResultsStoreException)
+        {
+            return null;
+        }
     }
 
     private static PhaseRecord SerialMismatch(string scanned, string actual) => new()
