@@ -21,8 +21,8 @@ namespace Wand.Cli.Commands;
 /// <c>wand station run</c>: the operator loop of an end-of-line station (HC-5). Asks for each unit's serial (a barcode
 /// scanner types it and Enter), refuses an empty or malformed one, runs the plan (a serial that is not the unit's ends
 /// in ERROR before testing), shows PASS or FAIL in large type with the failed measurements, stores the run and waits
-/// for the next unit. End of input ends the shift; Ctrl-C, SIGTERM and SIGHUP during a run run the teardown and store
-/// the run ABORTED.
+/// for the next unit. Each phase is shown as it starts and ends. End of input ends the shift; Ctrl-C, SIGTERM and
+/// SIGHUP during a run run the teardown, store the run ABORTED and end the shift with exit code 42.
 /// </summary>
 internal static class StationCommand
 {
@@ -134,7 +134,7 @@ internal static class StationCommand
                 TestRecord record;
                 try
                 {
-                    record = await TestUnitAsync(plan, configuration, device, options, cancellationToken).ConfigureAwait(false);
+                    record = await TestUnitAsync(plan, configuration, device, options, new ConsoleRunProgress(console), cancellationToken).ConfigureAwait(false);
                 }
 #pragma warning disable CA1031 // The station keeps running: a unit the station could not test is shown as ERROR.
                 catch (Exception exception)
@@ -185,7 +185,7 @@ internal static class StationCommand
         }
     }
 
-    private static async Task<TestRecord> TestUnitAsync(TestPlan plan, StationConfiguration configuration, string device, RunOptions options, CancellationToken cancellationToken)
+    private static async Task<TestRecord> TestUnitAsync(TestPlan plan, StationConfiguration configuration, string device, RunOptions options, ITestRunProgress progress, CancellationToken cancellationToken)
     {
         IWandLink link = TestRunDevice.Open(device);
         await using (link.ConfigureAwait(false))
@@ -195,7 +195,7 @@ internal static class StationCommand
             await using (instruments.ConfigureAwait(false))
             {
                 RunOptions withFixture = options with { FixtureActions = instruments.Actions, Instruments = instruments.Identities };
-                return await new TestRunner(withFixture).RunAsync(plan, link, SimulatedStationFixture.For(link), null, cancellationToken).ConfigureAwait(false);
+                return await new TestRunner(withFixture).RunAsync(plan, link, SimulatedStationFixture.For(link), progress, cancellationToken).ConfigureAwait(false);
             }
         }
     }
