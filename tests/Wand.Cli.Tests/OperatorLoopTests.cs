@@ -162,7 +162,7 @@ public sealed class OperatorLoopTests : IDisposable
             await screen.WaitForAsync("Unit SIM-0001: ABORTED", 1);
             using CancellationTokenSource deadline = new(TimeSpan.FromSeconds(60));
             await station.WaitForExitAsync(deadline.Token);
-            Assert.True(station.ExitCode == (int)ExitCode.TestAborted, screen.Text);
+            Assert.True(station.ExitCode == (int)ExitCode.TestAborted, $"exit code {station.ExitCode}\n{screen.Text}");
         }
         finally
         {
@@ -180,6 +180,18 @@ public sealed class OperatorLoopTests : IDisposable
         JsonElement teardown = phases.Single(phase => phase.GetProperty("name").GetString() == "teardown");
         Assert.Equal("PASS", teardown.GetProperty("outcome").GetString());
         Assert.Equal("PASS", teardown.GetProperty("measurements")[0].GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void StopGrace_FromTheEnvironment_IsCheckedAndNamedWhenWrong()
+    {
+        string? refusal = TerminationSignals.Configure("0");
+        string? text = TerminationSignals.Configure("five");
+
+        Assert.Contains("WAND_STOP_GRACE_SECONDS", refusal, StringComparison.Ordinal);
+        Assert.Contains("'five'", text, StringComparison.Ordinal);
+        Assert.Equal(TerminationSignals.DefaultGracePeriod, TerminationSignals.GracePeriod);
+        Assert.Null(TerminationSignals.Configure(null));
     }
 
     private const int SignalHangUp = 1;
@@ -208,6 +220,10 @@ public sealed class OperatorLoopTests : IDisposable
         info.Environment["WAND_TERMINAL"] = terminalPath;
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["TERM"] = "xterm";
+
+        // Teardown, reports and the store are written after a stop; on a heavily loaded machine that may take longer
+        // than the default 5 s before a stopped station is ended with the signal's code.
+        info.Environment["WAND_STOP_GRACE_SECONDS"] = "300";
         return Process.Start(info) ?? throw new InvalidOperationException("sh did not start");
     }
 
