@@ -92,6 +92,8 @@ public sealed class SerialCheckTests
 
         public Task<double> MeasureSupplyCurrentAsync(CancellationToken cancellationToken) => Note("supply-current", world.MeasureSupplyCurrentAsync(cancellationToken));
 
+        public Task<double> MeasureSupplyVoltsAsync(CancellationToken cancellationToken) => Note("supply-voltage", world.MeasureSupplyVoltsAsync(cancellationToken));
+
         public Task SetUsbPowerAsync(bool powered, CancellationToken cancellationToken) => Note("usb", world.SetUsbPowerAsync(powered, cancellationToken));
 
         public Task PressButtonAsync(int milliseconds, CancellationToken cancellationToken) => Note("button", world.PressButtonAsync(milliseconds, cancellationToken));

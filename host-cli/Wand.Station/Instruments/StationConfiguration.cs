@@ -50,7 +50,7 @@ public sealed class StationConfiguration
 {
     /// <summary>The fixture actions a configuration maps, by their configuration key.</summary>
     public static readonly IReadOnlyList<string> ActionNames =
-        ["head-resistor", "ntc-substitute", "supply", "supply-current", "usb-power", "button", "motor-voltage", "head-vibration"];
+        ["head-resistor", "ntc-substitute", "supply", "supply-current", "supply-voltage", "usb-power", "button", "motor-voltage", "head-vibration"];
 
     /// <summary>
     /// The actions a configuration may map but need not: <c>factory-strap</c>, the relay across the jig strap that,
