@@ -11,8 +11,37 @@ namespace Wand.Cli;
 /// </summary>
 internal static class TerminationSignals
 {
-    /// <summary>How long a cancelled command may take to leave the wand safe and write its results: 5 s.</summary>
-    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// The environment variable that sets the grace period in whole seconds, 1 to 600: for a station whose teardown and
+    /// storing take longer than the default (a slow line database, a heavily loaded machine).
+    /// </summary>
+    public const string GraceVariable = "WAND_STOP_GRACE_SECONDS";
+
+    /// <summary>The grace period when <see cref="GraceVariable"/> is not set: 5 s.</summary>
+    public static readonly TimeSpan DefaultGracePeriod = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets how long a cancelled command may take to leave the wand safe and write its results.</summary>
+    public static TimeSpan GracePeriod { get; private set; } = DefaultGracePeriod;
+
+    /// <summary>Sets the grace period from the value of <see cref="GraceVariable"/>.</summary>
+    /// <param name="value">The variable's value, or <c>null</c> (or empty) for the default.</param>
+    /// <returns><c>null</c> when accepted, otherwise what is wrong with it.</returns>
+    public static string? Configure(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            GracePeriod = DefaultGracePeriod;
+            return null;
+        }
+
+        if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int seconds) || seconds is < 1 or > 600)
+        {
+            return $"${GraceVariable} must be a whole number of seconds from 1 to 600; found '{value}'.";
+        }
+
+        GracePeriod = TimeSpan.FromSeconds(seconds);
+        return null;
+    }
 
     // Kept here so the pending deadline is not collected before it fires.
     private static Timer? deadline;

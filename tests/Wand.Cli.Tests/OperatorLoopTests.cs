@@ -118,6 +118,84 @@ public sealed class OperatorLoopTests : IDisposable
         Assert.Empty(list.Json.EnumerateArray());
     }
 
+    [Theory]
+    [InlineData(SignalInterrupt)]
+    [InlineData(SignalTerminate)]
+    [InlineData(SignalHangUp)]
+    public async Task HC5_StopWhileAUnitIsUnderTest_RunsTeardownStoresTheRunAbortedAndEndsTheShift(int signal)
+    {
+        string configuration = Path.Combine(folder, "station.yaml");
+        await File.WriteAllTextAsync(configuration, VirtualStation);
+        string store = Path.Combine(folder, "station.sqlite");
+
+        // A phase that holds the unit until stopped: on a real-time wand its wait lasts an hour.
+        string plan = Path.Combine(folder, "stop-check.yaml");
+        await File.WriteAllTextAsync(plan, """
+            plan: stop-check
+            setup:
+              - connect
+              - command: {start: {level: 1, pattern: continuous, duration-s: 600}}
+            phases:
+              - name: hold-position
+                timeout-s: 3600
+                steps:
+                  - wait: {until: {state: idle}, timeout-ms: 3600000}
+            teardown:
+              - command: {stop: {}, expect: any}
+              - wait: {until: {state: idle}, timeout-ms: 5000}
+                measure:
+                  - {name: stopped-after-abort, field: state, equals: idle}
+              - disconnect
+            """);
+        using PseudoTerminal terminal = PseudoTerminal.Open();
+        using TerminalScreen screen = new(terminal.Controller);
+        using Process station = StartOnTerminal(terminal.TerminalPath, "--device", "sim:clock=realtime", "station", "run", plan, "--config", configuration, "--results", store, "--report-dir", Path.Combine(folder, "reports"));
+        try
+        {
+            await screen.WaitForAsync("Scan the serial", 1);
+            screen.Type("SIM-0001\r");
+
+            // The phase has started: the unit is under test, its motor running, when the signal arrives.
+            await screen.WaitForAsync("hold-position…", 1);
+            Assert.Equal(0, Signal(station.Id, signal));
+
+            await screen.WaitForAsync("Unit SIM-0001: ABORTED", 1);
+            using CancellationTokenSource deadline = new(TimeSpan.FromSeconds(60));
+            await station.WaitForExitAsync(deadline.Token);
+            Assert.True(station.ExitCode == (int)ExitCode.TestAborted, $"exit code {station.ExitCode}\n{screen.Text}");
+        }
+        finally
+        {
+            if (!station.HasExited)
+            {
+                station.Kill(entireProcessTree: true);
+            }
+        }
+
+        CliResult list = await CliRunner.RunAsync("--json", "results", "list", "--results", store);
+        JsonElement run = Assert.Single(list.Json.EnumerateArray());
+        Assert.Equal("ABORTED", run.GetProperty("outcome").GetString());
+        CliResult show = await CliRunner.RunAsync("--json", "results", "show", run.GetProperty("runId").GetString()!, "--results", store);
+        JsonElement[] phases = [.. show.Json.GetProperty("phases").EnumerateArray()];
+        JsonElement teardown = phases.Single(phase => phase.GetProperty("name").GetString() == "teardown");
+        Assert.Equal("PASS", teardown.GetProperty("outcome").GetString());
+        Assert.Equal("PASS", teardown.GetProperty("measurements")[0].GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void StopGrace_FromTheEnvironment_IsCheckedAndNamedWhenWrong()
+    {
+        string? refusal = TerminationSignals.Configure("0");
+        string? text = TerminationSignals.Configure("five");
+
+        Assert.Contains("WAND_STOP_GRACE_SECONDS", refusal, StringComparison.Ordinal);
+        Assert.Contains("'five'", text, StringComparison.Ordinal);
+        Assert.Equal(TerminationSignals.DefaultGracePeriod, TerminationSignals.GracePeriod);
+        Assert.Null(TerminationSignals.Configure(null));
+    }
+
+    private const int SignalHangUp = 1;
+
     private const int SignalInterrupt = 2;
 
     private const int SignalTerminate = 15;
@@ -142,6 +220,10 @@ public sealed class OperatorLoopTests : IDisposable
         info.Environment["WAND_TERMINAL"] = terminalPath;
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["TERM"] = "xterm";
+
+        // Teardown, reports and the store are written after a stop; on a heavily loaded machine that may take longer
+        // than the default 5 s before a stopped station is ended with the signal's code.
+        info.Environment["WAND_STOP_GRACE_SECONDS"] = "300";
         return Process.Start(info) ?? throw new InvalidOperationException("sh did not start");
     }
 

@@ -140,4 +140,59 @@ public sealed class JigInstrumentTests : IDisposable
         Assert.Equal(50, configuration.Actions["head-vibration"].WindowMilliseconds);
         Assert.Equal("/dev/ttyUSB1", JigAccelerometer.LineAddress(configuration.Instruments["jig"].Address));
     }
+
+    [Fact]
+    public void Configuration_JigReplyMarginAndFactoryStrap_AreRead()
+    {
+        const string Yaml = """
+            station: eol-01
+            instruments:
+              relays: {kind: switch, address: "tcp://192.0.2.2"}
+              jig: {kind: jig, address: "tcp://192.0.2.3:4001", reply-margin-ms: 2500}
+            actions:
+              head-resistor: virtual
+              ntc-substitute: virtual
+              supply: virtual
+              supply-current: virtual
+              usb-power: virtual
+              button: virtual
+              motor-voltage: virtual
+              head-vibration: {instrument: jig}
+              factory-strap: {instrument: relays, channel: 303}
+            """;
+
+        StationConfiguration configuration = StationConfigurationLoader.Parse(Yaml, "station.yaml");
+
+        Assert.Equal(2500, configuration.Instruments["jig"].ReplyMarginMilliseconds);
+        Assert.Null(configuration.Instruments["relays"].ReplyMarginMilliseconds);
+        Assert.Equal(303, configuration.Actions["factory-strap"].Channel);
+    }
+
+    [Fact]
+    public void Configuration_BadReplyMarginAndStrap_AreRefusedWithTheirPlaces()
+    {
+        const string Yaml = """
+            station: eol-01
+            instruments:
+              dmm: {kind: dmm, address: "tcp://192.0.2.1", reply-margin-ms: 100}
+              jig: {kind: jig, address: "serial:/dev/ttyUSB1", reply-margin-ms: 0}
+            actions:
+              head-resistor: virtual
+              ntc-substitute: virtual
+              supply: virtual
+              supply-current: virtual
+              usb-power: virtual
+              button: virtual
+              motor-voltage: {instrument: dmm}
+              head-vibration: {instrument: jig}
+              factory-strap: {instrument: dmm, channel: 303}
+            """;
+
+        PlanValidationException error = Assert.Throws<PlanValidationException>(() => StationConfigurationLoader.Parse(Yaml, "station.yaml"));
+
+        string[] messages = [.. error.Errors.Select(item => item.ToString())];
+        Assert.Contains(messages, message => message.StartsWith("station.yaml:3:", StringComparison.Ordinal) && message.Contains("'reply-margin-ms' applies to a jig only", StringComparison.Ordinal));
+        Assert.Contains(messages, message => message.StartsWith("station.yaml:4:", StringComparison.Ordinal) && message.Contains("reply-margin-ms", StringComparison.Ordinal));
+        Assert.Contains(messages, message => message.StartsWith("station.yaml:14:", StringComparison.Ordinal) && message.Contains("needs a switch, but 'dmm' is a dmm", StringComparison.Ordinal));
+    }
 }

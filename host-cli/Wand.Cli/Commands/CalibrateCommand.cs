@@ -11,9 +11,13 @@ using Wand.Host.Calibration;
 using Wand.Host.Calibration.Jig;
 using Wand.Host.Calibration.Reports;
 using Wand.Host.Calibration.Sensors;
+using Wand.Host.Calibration.Station;
+using Wand.Host.Instruments;
 using Wand.Host.Links;
 using Wand.Host.Links.Simulated;
 using Wand.Host.Serial;
+using Wand.Host.TestRuns.Plans;
+using Wand.Host.TestRuns.Running;
 using Wand.Simulation;
 
 namespace Wand.Cli.Commands;
@@ -36,6 +40,11 @@ internal static class CalibrateCommand
         DefaultValueFactory = _ => new DirectoryInfo("calibration-reports"),
     };
 
+    private static readonly Option<FileInfo> StationConfig = new("--station-config")
+    {
+        Description = "Station configuration (YAML, hardware/station-fixture.md): measure with the instrument it maps to head-vibration and, where it maps factory-strap, power-cycle the unit into and out of factory mode through the fixture. Not with --sensor.",
+    };
+
     private static readonly Option<bool> Miscalibrate = new("--sim-miscalibrate")
     {
         Description = "Virtual wand only: before calibrating, store the record of a different motor (as after a motor swap).",
@@ -49,12 +58,32 @@ internal static class CalibrateCommand
         {
             Sensor,
             ReportDirectory,
+            StationConfig,
             Miscalibrate,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
             // The reports are the unit's paperwork: a folder that cannot take them stops the job before the wand is touched.
             DirectoryInfo reports = parseResult.GetValue(ReportDirectory)!;
+            InvocationConfiguration invocation = parseResult.InvocationConfiguration;
+            StationConfiguration? station = null;
+            if (parseResult.GetValue(StationConfig) is FileInfo configurationFile)
+            {
+                if (parseResult.GetResult(Sensor) is { Implicit: false })
+                {
+                    return Task.FromResult(ExitCodeMapping.Report(invocation.Output, invocation.Error, parseResult.GetValue(CommonOptions.Json), ExitCode.ValueOutOfRange, "--sensor and --station-config both name the accelerometer; give one. Nothing was calibrated."));
+                }
+
+                try
+                {
+                    station = StationConfigurationLoader.Load(configurationFile.FullName);
+                }
+                catch (PlanValidationException exception)
+                {
+                    return Task.FromResult(TestRuns.TestRunErrors.Report(invocation.Output, invocation.Error, parseResult.GetValue(CommonOptions.Json), exception, ExitCode.InvalidInput));
+                }
+            }
+
             try
             {
                 OutputFiles.CheckWritableFolder(reports.FullName, "--report-dir");
@@ -67,7 +96,7 @@ internal static class CalibrateCommand
 
             return DeviceSession.RunAsync(
                 parseResult,
-                (context, token) => RunAsync(context, new Request(parseResult.GetValue(Sensor) ?? "sim", reports, parseResult.GetValue(Miscalibrate)), token),
+                (context, token) => RunAsync(context, new Request(parseResult.GetValue(Sensor) ?? "sim", reports, parseResult.GetValue(Miscalibrate), station), token),
                 cancellationToken);
         });
         return command;
@@ -83,16 +112,31 @@ internal static class CalibrateCommand
             return ExitCodeMapping.Report(context.Output, context.Error, context.Json, ExitCode.ValueOutOfRange, "--sim-miscalibrate needs an in-process virtual wand with the virtual clock (--device sim).");
         }
 
+        StationInstruments? instruments = null;
         IVibrationSensor sensor;
         try
         {
-            sensor = await OpenSensorAsync(request.Sensor, link, cancellationToken).ConfigureAwait(false);
+            if (request.Station is StationConfiguration station)
+            {
+                instruments = await StationInstruments.OpenAsync(station, WorldFixtureActions.For(link), null, cancellationToken).ConfigureAwait(false);
+                sensor = StationSensor(instruments, link);
+            }
+            else
+            {
+                sensor = await OpenSensorAsync(request.Sensor, link, cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch (Exception failure) when (failure is SensorException or SerialPortException or IOException)
+        catch (Exception failure) when (failure is SensorException or SerialPortException or IOException or InstrumentException)
         {
-            return ExitCodeMapping.Report(context.Output, context.Error, context.Json, ExitCode.CalibrationSensorError, failure.Message);
+            if (instruments is not null)
+            {
+                await instruments.DisposeAsync().ConfigureAwait(false);
+            }
+
+            return ExitCodeMapping.Report(context.Output, context.Error, context.Json, ExitCode.CalibrationSensorError, failure.Message + " Nothing was calibrated.");
         }
 
+        await using (instruments)
         await using (sensor.ConfigureAwait(false))
         {
             if (request.Miscalibrate)
@@ -102,6 +146,11 @@ internal static class CalibrateCommand
 
             double[]? before = virtualUnit ? VirtualUnitCheck.MeasureLevels(simulated!.Wand) : null;
             CalibrationOptions options = virtualUnit ? new CalibrationOptions { Clock = () => simulated!.Wand.Now } : new CalibrationOptions();
+            if (link is not IFactoryStrapControl && instruments?.Actions is ICalibrationActions { CanPowerCycle: true } fixture)
+            {
+                options = options with { StrapControl = new FixtureStrapControl(link, fixture) };
+            }
+
             IProgress<CalibrationProgress>? progress = context.Json ? null : new TerminalProgress(context.Output);
             CalibrationResult result = await new CalibrationProcedure(link, sensor, options).RunAsync(progress, cancellationToken).ConfigureAwait(false);
             double[]? after = virtualUnit ? VirtualUnitCheck.MeasureLevels(simulated!.Wand) : null;
@@ -177,6 +226,19 @@ internal static class CalibrateCommand
         }
     }
 
+    /// <summary>The instrument the station configuration maps to head-vibration, or the in-process virtual wand's accelerometer when it maps it to the virtual world.</summary>
+    private static IVibrationSensor StationSensor(StationInstruments instruments, IWandLink link)
+    {
+        if (instruments.Actions is ICalibrationActions station && station.OpenCalibrationSensor() is IVibrationSensor instrument)
+        {
+            return new StationVibrationSensor(instrument, link.World);
+        }
+
+        return link is SimulatedWandLink simulated
+            ? new SimulatedVibrationSensor(simulated)
+            : throw new SensorException("The station configuration maps head-vibration to the virtual world, but the unit is not an in-process virtual wand; map it to the jig (kind: jig).");
+    }
+
     /// <summary>Stores the record of a motor with 30 % more gain, as after a motor swap without recalibration, and reboots.</summary>
     private static async Task StoreAnotherMotorsRecordAsync(SimulatedWandLink link, CancellationToken cancellationToken)
     {
@@ -189,7 +251,7 @@ internal static class CalibrateCommand
     private static JsonArray? Amplitudes(double[]? values) =>
         values is null ? null : CliJson.Array(values, value => double.IsNaN(value) ? null : JsonValue.Create(value));
 
-    private sealed record Request(string Sensor, DirectoryInfo ReportDirectory, bool Miscalibrate);
+    private sealed record Request(string Sensor, DirectoryInfo ReportDirectory, bool Miscalibrate, StationConfiguration? Station);
 
     /// <summary>Progress lines on the terminal.</summary>
     private sealed class TerminalProgress(TextWriter output) : IProgress<CalibrationProgress>

@@ -144,7 +144,7 @@ internal static class ResultsCommand
             [
                 run.RunId[..12],
                 run.StartedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                run.DutSerial,
+                run.DutSerial + (run.Retest > 0 ? $" (retest {run.Retest})" : string.Empty),
                 $"{run.PlanName} {run.PlanVersion}".Trim(),
                 run.Outcome + (run.Marginal ? " (marginal)" : string.Empty),
                 run.FailedMeasurements.ToString(CultureInfo.InvariantCulture),

@@ -21,8 +21,8 @@ namespace Wand.Cli.Commands;
 /// <c>wand station run</c>: the operator loop of an end-of-line station (HC-5). Asks for each unit's serial (a barcode
 /// scanner types it and Enter), refuses an empty or malformed one, runs the plan (a serial that is not the unit's ends
 /// in ERROR before testing), shows PASS or FAIL in large type with the failed measurements, stores the run and waits
-/// for the next unit. End of input ends the shift; Ctrl-C, SIGTERM and SIGHUP during a run run the teardown and store
-/// the run ABORTED.
+/// for the next unit. Each phase is shown as it starts and ends. End of input ends the shift; Ctrl-C, SIGTERM and
+/// SIGHUP during a run run the teardown, store the run ABORTED and end the shift with exit code 42.
 /// </summary>
 internal static class StationCommand
 {
@@ -34,6 +34,11 @@ internal static class StationCommand
     {
         Description = "Folder for each run's JSON record, JUnit XML and HTML report (created if missing).",
         DefaultValueFactory = _ => new DirectoryInfo("test-reports"),
+    };
+
+    private static readonly Option<string> Variant = new("--variant")
+    {
+        Description = "Product variant whose limits apply (a name under the plan's 'variants'); without it the plan's own limits.",
     };
 
     private static readonly Option<string> Operator = new("--operator") { Description = "Operator name recorded with every run." };
@@ -49,7 +54,7 @@ internal static class StationCommand
     {
         Command run = new("run", "Operator loop: scan a unit's serial, test it, show PASS or FAIL in large type, next unit. End of input (Ctrl-D) ends the shift.")
         {
-            Plan, Config, ReportDirectory, Operator, Results,
+            Plan, Config, ReportDirectory, Operator, Results, Variant,
         };
         run.SetAction(RunAsync);
         return new Command("station", "Run an end-of-line station for an operator.") { run };
@@ -65,7 +70,7 @@ internal static class StationCommand
         IResultsStore store;
         try
         {
-            plan = PlanLoader.Load(parseResult.GetValue(Plan)!.FullName, TestRunSteps.Create());
+            plan = PlanLoader.Load(parseResult.GetValue(Plan)!.FullName, TestRunSteps.Create(), parseResult.GetValue(Variant));
             configuration = StationConfigurationLoader.Load(parseResult.GetValue(Config)!.FullName);
             if (ResultsStores.CheckStationId(configuration.StationId) is { } badStation)
             {
@@ -85,7 +90,8 @@ internal static class StationCommand
         {
             IAnsiConsole console = ConsoleFactory.For(output);
             string device = parseResult.GetValue(CommonOptions.Device) ?? "sim";
-            console.MarkupLine($"Station [bold]{Markup.Escape(configuration.StationId)}[/]: plan {Markup.Escape(plan.Name)} {Markup.Escape(plan.Version)} on {Markup.Escape(device)}; results in {Markup.Escape(store.Location)}.");
+            string variant = plan.Variant is string chosen ? $" (variant {chosen})" : string.Empty;
+            console.MarkupLine($"Station [bold]{Markup.Escape(configuration.StationId)}[/]: plan {Markup.Escape(plan.Name)} {Markup.Escape(plan.Version)}{Markup.Escape(variant)} on {Markup.Escape(device)}; results in {Markup.Escape(store.Location)}.");
             while (true)
             {
                 console.WriteLine();
@@ -120,6 +126,7 @@ internal static class StationCommand
                     Operator = parseResult.GetValue(Operator) ?? string.Empty,
                     DutSerial = serial,
                     ExpectedSerial = serial,
+                    History = store,
                     HostVersion = typeof(StationCommand).Assembly.GetName().Version?.ToString() ?? string.Empty,
                 };
                 console.MarkupLine($"Testing unit [bold]{Markup.Escape(serial)}[/]…");
@@ -127,7 +134,7 @@ internal static class StationCommand
                 TestRecord record;
                 try
                 {
-                    record = await TestUnitAsync(plan, configuration, device, options, cancellationToken).ConfigureAwait(false);
+                    record = await TestUnitAsync(plan, configuration, device, options, new ConsoleRunProgress(console), cancellationToken).ConfigureAwait(false);
                 }
 #pragma warning disable CA1031 // The station keeps running: a unit the station could not test is shown as ERROR.
                 catch (Exception exception)
@@ -178,7 +185,7 @@ internal static class StationCommand
         }
     }
 
-    private static async Task<TestRecord> TestUnitAsync(TestPlan plan, StationConfiguration configuration, string device, RunOptions options, CancellationToken cancellationToken)
+    private static async Task<TestRecord> TestUnitAsync(TestPlan plan, StationConfiguration configuration, string device, RunOptions options, ITestRunProgress progress, CancellationToken cancellationToken)
     {
         IWandLink link = TestRunDevice.Open(device);
         await using (link.ConfigureAwait(false))
@@ -188,7 +195,7 @@ internal static class StationCommand
             await using (instruments.ConfigureAwait(false))
             {
                 RunOptions withFixture = options with { FixtureActions = instruments.Actions, Instruments = instruments.Identities };
-                return await new TestRunner(withFixture).RunAsync(plan, link, SimulatedStationFixture.For(link), null, cancellationToken).ConfigureAwait(false);
+                return await new TestRunner(withFixture).RunAsync(plan, link, SimulatedStationFixture.For(link), progress, cancellationToken).ConfigureAwait(false);
             }
         }
     }

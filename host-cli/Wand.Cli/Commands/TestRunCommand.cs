@@ -58,6 +58,11 @@ internal static class TestRunCommand
 
     private static readonly Option<bool> NoResults = new("--no-results") { Description = "Do not store the run in the results database." };
 
+    private static readonly Option<string> Variant = new("--variant")
+    {
+        Description = "Product variant whose limits apply (a name under the plan's 'variants'); without it the plan's own limits.",
+    };
+
     private static readonly Option<FileInfo> StationConfig = new("--station-config")
     {
         Description = "Station configuration (YAML) mapping each fixture action to the virtual world or an instrument (hardware/station-fixture.md).",
@@ -69,11 +74,11 @@ internal static class TestRunCommand
     {
         Command run = new("run", "Run a test plan against the wand and write its record and reports; exit 0 PASS, 40 FAIL, 41 ERROR, 42 ABORTED, 43 TIMEOUT.")
         {
-            Plan, ReportDirectory, Station, Operator, Serial, Results, ForwardTo, NoResults, StationConfig,
+            Plan, ReportDirectory, Station, Operator, Serial, Results, ForwardTo, NoResults, StationConfig, Variant,
         };
         run.SetAction(RunAsync);
 
-        Command validate = new("validate", "Check a test plan without a device: every error with file, line and column.") { Plan };
+        Command validate = new("validate", "Check a test plan without a device: every error with file, line and column.") { Plan, Variant };
         validate.SetAction(parseResult => Validate(parseResult));
 
         Command listSteps = new("list-steps", "List the step kinds a plan can use, with an example of each.");
@@ -99,7 +104,7 @@ internal static class TestRunCommand
 
         try
         {
-            plan = PlanLoader.Load(RelativeOrFull(parseResult.GetValue(Plan)!), TestRunSteps.Create());
+            plan = PlanLoader.Load(RelativeOrFull(parseResult.GetValue(Plan)!), TestRunSteps.Create(), parseResult.GetValue(Variant));
             if (parseResult.GetValue(StationConfig) is FileInfo configuration)
             {
                 stationConfiguration = StationConfigurationLoader.Load(RelativeOrFull(configuration));
@@ -143,6 +148,8 @@ internal static class TestRunCommand
             Operator = parseResult.GetValue(Operator) ?? string.Empty,
             DutSerial = parseResult.GetValue(Serial),
             HostVersion = typeof(TestRunCommand).Assembly.GetName().Version?.ToString() ?? string.Empty,
+            // The store the run goes to knows the unit's earlier runs; a line database named only for forwarding is not asked.
+            History = store,
         };
         TestRecord record;
         try
@@ -273,7 +280,7 @@ internal static class TestRunCommand
         bool json = parseResult.GetValue(CommonOptions.Json);
         try
         {
-            TestPlan plan = PlanLoader.Load(RelativeOrFull(parseResult.GetValue(Plan)!), TestRunSteps.Create());
+            TestPlan plan = PlanLoader.Load(RelativeOrFull(parseResult.GetValue(Plan)!), TestRunSteps.Create(), parseResult.GetValue(Variant));
             int measurements = plan.Measurements.Count();
             string virtualOnly = plan.FirstVirtualOnlyStep is StepPlan step
                 ? $"needs a virtual wand (world steps, first at {step.Location})"
@@ -282,14 +289,19 @@ internal static class TestRunCommand
                     : "runs on real hardware and virtual wands";
             if (json)
             {
-                CliJson.Write(output, new JsonObject { ["valid"] = true, ["plan"] = plan.Name, ["version"] = plan.Version, ["phases"] = plan.Phases.Count, ["measurements"] = measurements, ["virtualOnly"] = plan.FirstVirtualOnlyStep != null });
+                CliJson.Write(output, new JsonObject { ["valid"] = true, ["plan"] = plan.Name, ["version"] = plan.Version, ["variant"] = plan.Variant, ["variants"] = CliJson.Texts(plan.Variants), ["phases"] = plan.Phases.Count, ["measurements"] = measurements, ["virtualOnly"] = plan.FirstVirtualOnlyStep != null });
             }
             else
             {
-                output.WriteLine($"{plan.File}: valid plan '{plan.Name}' {plan.Version}: {plan.Phases.Count} phases, {measurements} measurements; {virtualOnly}.");
+                string variants = plan.Variants.Count == 0 ? string.Empty : $" Variants: {string.Join(", ", plan.Variants)}" + (plan.Variant is string chosen ? $" (limits of '{chosen}')." : ".");
+                output.WriteLine($"{plan.File}: valid plan '{plan.Name}' {plan.Version}: {plan.Phases.Count} phases, {measurements} measurements; {virtualOnly}.{variants}");
             }
 
             return (int)ExitCode.Success;
+        }
+        catch (PlanVariantException exception)
+        {
+            return TestRunErrors.Report(output, error, json, exception);
         }
         catch (PlanValidationException exception)
         {

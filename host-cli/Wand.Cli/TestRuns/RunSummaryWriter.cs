@@ -20,6 +20,11 @@ internal static class RunSummaryWriter
         int marginal = measurements.Count(measurement => measurement.Marginal);
         console.WriteLine();
         console.MarkupLine(CultureInfo.InvariantCulture, $"[bold {ConsoleRunProgress.Colour(outcome)}]{outcome}[/]  unit [bold]{Markup.Escape(record.DutSerial)}[/]  firmware {Markup.Escape(record.FirmwareRevision)} / {Markup.Escape(record.SoftwareRevision)}  plan {Markup.Escape(record.PlanName)} {Markup.Escape(record.PlanVersion)}");
+        if (record.Retest != null)
+        {
+            console.MarkupLine($"  [yellow]{Markup.Escape(MeasurementText.Retest(record))}[/]");
+        }
+
         console.MarkupLine(CultureInfo.InvariantCulture, $"{passed} passed, {failed} failed, {marginal} marginal, {measurements.Count - passed - failed} not taken of {measurements.Count} measurements in {record.DurationMilliseconds / 1000:0.0} s  (run {record.RunId[..12]})");
         foreach (MeasurementRecord measurement in measurements.Where(measurement => measurement.Outcome == MeasurementOutcome.Fail))
         {

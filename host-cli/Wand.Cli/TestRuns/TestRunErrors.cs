@@ -16,6 +16,7 @@ internal static class TestRunErrors
     public static ExitCode CodeOf(Exception exception) => exception switch
     {
         PlanValidationException => ExitCode.InvalidPlan,
+        PlanVariantException => ExitCode.ValueOutOfRange,
         VirtualWandRequiredException => ExitCode.PlanNeedsVirtualWand,
         ResultsSchemaException => ExitCode.ResultsSchemaTooNew,
         RunNotFoundException => ExitCode.RunNotFound,

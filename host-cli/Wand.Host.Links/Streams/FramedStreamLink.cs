@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Sockets;
 using System.Threading;
@@ -12,7 +13,9 @@ namespace Wand.Host.Links.Streams;
 /// An <see cref="IWandLink"/> over a byte stream (TCP, Unix socket, UART) speaking the profile's framing
 /// (PROFILE.md §11): one request in flight at a time, answers matched by sequence number, notifications raised as they
 /// arrive, a timeout per request, and link loss detected when the stream ends, fails, times out or carries no valid
-/// frames. Event handlers run on the link's reader task and must not block.
+/// frames. Event handlers run on the link's reader task and must not block. The link keeps its notification
+/// subscriptions across a reconnect: a wand that rebooted (and so dropped the link and forgot them) gets them again
+/// in <see cref="ConnectAsync"/> before the link reports itself connected.
 /// </summary>
 public sealed partial class FramedStreamLink : IWandLink
 {
@@ -21,6 +24,7 @@ public sealed partial class FramedStreamLink : IWandLink
     private readonly SemaphoreSlim requestGate = new(1, 1);
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly object sync = new();
+    private readonly SortedSet<int> subscriptions = [];
     private Stream? stream;
     private CancellationTokenSource? readerStop;
     private TaskCompletionSource<ReceivedFrame>? pending;
@@ -116,6 +120,7 @@ public sealed partial class FramedStreamLink : IWandLink
             }
 
             IsEncrypted = ((LinkOptions)answer.Body[2] & LinkOptions.Encrypted) != 0;
+            await RestoreSubscriptionsAsync(cancellationToken).ConfigureAwait(false);
             SetState(LinkState.Connected, string.Empty);
         }
         catch
@@ -173,6 +178,47 @@ public sealed partial class FramedStreamLink : IWandLink
             options.RequestTimeout,
             cancellationToken).ConfigureAwait(false);
         Expect(answer, FrameOperation.SubscribeResponse, operation, characteristic);
+        lock (sync)
+        {
+            if (enable)
+            {
+                subscriptions.Add(index);
+            }
+            else
+            {
+                subscriptions.Remove(index);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Subscribes again to what the link was subscribed to before it was lost or closed. A characteristic the wand now
+    /// refuses (its access rules differ after the reboot, for example out of factory mode) is left unsubscribed and
+    /// forgotten; the link stays usable.
+    /// </summary>
+    private async Task RestoreSubscriptionsAsync(CancellationToken cancellationToken)
+    {
+        int[] restore;
+        lock (sync)
+        {
+            restore = [.. subscriptions];
+        }
+
+        foreach (int index in restore)
+        {
+            ReceivedFrame answer = await ExchangeAsync(
+                (sequence, buffer) => FrameEncoder.Encode(FrameOperation.SubscribeRequest, sequence, index, null!, 0, 0, buffer, 0),
+                $"renewed subscription to '{CharacteristicMap.NameOf(CharacteristicMap.UuidOf(index))}'",
+                options.RequestTimeout,
+                cancellationToken).ConfigureAwait(false);
+            if (answer.Operation != FrameOperation.SubscribeResponse)
+            {
+                lock (sync)
+                {
+                    subscriptions.Remove(index);
+                }
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -49,6 +49,16 @@ public sealed class HostWorldControl : IWorldControl
         return Task.CompletedTask;
     }
 
+    /// <summary>Fits or removes the factory jig strap; the wand reads it at its next boot (SR-15).</summary>
+    /// <param name="fitted"><c>true</c> to fit the strap.</param>
+    /// <returns>A completed task.</returns>
+    public Task SetFactoryStrapAsync(bool fitted) => Apply("strap", fitted ? "on" : "off");
+
+    /// <summary>Switches the wand's supply off, or on again, which boots the wand (<see cref="VirtualWandHost.SetPowered"/>).</summary>
+    /// <param name="powered"><c>true</c> for supply on.</param>
+    /// <returns>A completed task.</returns>
+    public Task SetPoweredAsync(bool powered) => Apply("power", powered ? "on" : "off");
+
     /// <inheritdoc/>
     public Task InjectFaultAsync(string fault, CancellationToken cancellationToken = default) => Apply("fault", fault);
 

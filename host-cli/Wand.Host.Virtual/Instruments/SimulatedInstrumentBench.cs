@@ -26,6 +26,15 @@ public sealed class SimulatedInstrumentBench : IAsyncDisposable
     /// <summary>The button relay's channel.</summary>
     public const int ButtonChannel = 302;
 
+    /// <summary>The factory strap relay's channel.</summary>
+    public const int StrapChannel = 303;
+
+    /// <summary>
+    /// The time the simulated jig has to answer beyond each window, in milliseconds: the simulated instruments share the
+    /// station's machine, which a test run may load heavily, so the configuration allows far more than a real jig needs.
+    /// </summary>
+    public const int JigReplyMarginMilliseconds = 10_000;
+
     private SimulatedInstrumentBench(SimulatedInstrumentServer supply, SimulatedInstrumentServer meter, SimulatedInstrumentServer switchUnit, SimulatedJigServer jig)
     {
         Supply = supply;
@@ -53,9 +62,9 @@ public sealed class SimulatedInstrumentBench : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(host);
         HostWorldControl world = new(host);
-        SimulatedInstrumentServer supply = new(new SimulatedSupply(world, () => host.Execute((wand, _) => wand.Board.Cell.CurrentAmperes)));
+        SimulatedInstrumentServer supply = new(new SimulatedSupply(world, () => host.Execute((wand, _) => wand.Board.Cell.CurrentAmperes), world.SetPoweredAsync));
         SimulatedInstrumentServer meter = new(new SimulatedMultimeter(() => host.Execute((wand, _) => wand.Board.MotorVolts)));
-        SimulatedInstrumentServer switchUnit = new(new SimulatedSwitchUnit(world, HeadChannels, NtcChannels, UsbChannel, ButtonChannel));
+        SimulatedInstrumentServer switchUnit = new(new SimulatedSwitchUnit(world, HeadChannels, NtcChannels, UsbChannel, ButtonChannel, null, StrapChannel, world.SetFactoryStrapAsync));
         SimulatedJigServer jig = new(new HostVibrationSensor(host));
         return new SimulatedInstrumentBench(supply, meter, switchUnit, jig);
     }
@@ -71,7 +80,7 @@ public sealed class SimulatedInstrumentBench : IAsyncDisposable
           supply: {kind: dc-supply, address: "{{{Supply.Address}}}"}
           dmm:    {kind: dmm, address: "{{{Meter.Address}}}"}
           relays: {kind: switch, address: "{{{Switch.Address}}}"}
-          jig:    {kind: jig, address: "{{{Jig.Address}}}"}
+          jig:    {kind: jig, address: "{{{Jig.Address}}}", reply-margin-ms: {{{JigReplyMarginMilliseconds}}}}
         actions:
           head-resistor:  {instrument: relays, channels: {2490: 101, 6650: 102, 15000: 103, short: 104} }
           ntc-substitute: {instrument: relays, channels: {10000: 201, 5989.4: 202, 5520.1: 203, 5301.5: 204, 4992.1: 205, 5110: 206} }
@@ -82,6 +91,7 @@ public sealed class SimulatedInstrumentBench : IAsyncDisposable
           button:         {instrument: relays, channel: {{{ButtonChannel}}} }
           motor-voltage:  {instrument: dmm}
           head-vibration: {instrument: jig, window-ms: 20}
+          factory-strap:  {instrument: relays, channel: {{{StrapChannel}}} }
 
         """);
 

@@ -10,13 +10,16 @@ namespace Wand.Host.Instruments.Simulated;
 /// the current the virtual board draws; also <c>CURR</c>, <c>OUTP ON|OFF</c>, <c>MEAS:VOLT?</c> and <c>INST:NSEL</c>, and
 /// the Siglent SPD3303X forms <c>INST CHn</c>, <c>OUTP CHn,ON|OFF</c> and <c>MEAS:CURR? CHn</c>. The current limit holds
 /// as on a real supply: a load above it puts the output into constant current, the output voltage collapses (to the
-/// lowest cell voltage the world accepts, 3.0 V) and the supply reports the limit as its current.
+/// lowest cell voltage the world accepts, 3.0 V) and the supply reports the limit as its current. The wand is powered
+/// when the supply starts; <c>OUTP OFF</c> unpowers it and the next <c>OUTP ON</c> boots it again (a power cycle).
 /// </summary>
 /// <param name="world">The virtual wand's world.</param>
 /// <param name="current">Reads the board's supply current, in amperes.</param>
-public sealed class SimulatedSupply(IWorldControl world, Func<double> current) : SimulatedInstrument("WandSim,Battery Emulator DC Supply,SIM0001,1.0")
+/// <param name="switchPower">Unpowers (<c>false</c>) or powers and boots (<c>true</c>) the wand; <c>null</c> when the output does not reach it.</param>
+public sealed class SimulatedSupply(IWorldControl world, Func<double> current, Func<bool, Task>? switchPower = null) : SimulatedInstrument("WandSim,Battery Emulator DC Supply,SIM0001,1.0")
 {
     private double volts = 3.9;
+    private bool switchedOff;
 
     /// <summary>Gets the current limit last set, in amperes.</summary>
     public double CurrentLimitAmperes { get; private set; } = 1.0;
@@ -58,6 +61,13 @@ public sealed class SimulatedSupply(IWorldControl world, Func<double> current) :
                 // OUTP ON|OFF|1|0, or Siglent's OUTP CH1,ON.
                 string state = argument.Contains(',', StringComparison.Ordinal) ? Channel(argument.Split(',')[0], argument.Split(',')[1]) : argument;
                 OutputOn = state is "ON" or "1" ? true : state is "OFF" or "0" ? false : throw new ArgumentException(command);
+                if (switchPower is not null && OutputOn == switchedOff)
+                {
+                    // Off unpowers the wand; on after an off boots it.
+                    switchedOff = !OutputOn;
+                    await switchPower(OutputOn).ConfigureAwait(false);
+                }
+
                 return null;
             case "INST:NSEL":
                 return Argument(command) is >= 1 and <= 3 ? null : throw new ArgumentException(command);

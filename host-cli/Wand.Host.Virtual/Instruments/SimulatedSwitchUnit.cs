@@ -11,7 +11,8 @@ namespace Wand.Host.Instruments.Simulated;
 
 /// <summary>
 /// A simulated switch unit wired to a virtual wand as the fixture is: channels with head ID resistors (0 Ω is the
-/// short), channels with NTC substitutes, a USB power relay and a button relay. <c>ROUT:CLOS (@…)</c> and
+/// short), channels with NTC substitutes, a USB power relay, a button relay and, where fitted, a relay across the
+/// factory jig strap. <c>ROUT:CLOS (@…)</c> and
 /// <c>ROUT:OPEN (@…)</c> change the virtual world as the real relays would change the unit's inputs.
 /// </summary>
 public sealed class SimulatedSwitchUnit : SimulatedInstrument
@@ -23,6 +24,8 @@ public sealed class SimulatedSwitchUnit : SimulatedInstrument
     private readonly int buttonChannel;
     private readonly HashSet<int> closed = [];
     private readonly TimeProvider time;
+    private readonly int? strapChannel;
+    private readonly Func<bool, Task>? setStrap;
     private long buttonClosedAt;
 
     /// <summary>Initializes a new instance of the <see cref="SimulatedSwitchUnit"/> class.</summary>
@@ -32,7 +35,9 @@ public sealed class SimulatedSwitchUnit : SimulatedInstrument
     /// <param name="usbChannel">The USB power relay's channel.</param>
     /// <param name="buttonChannel">The button relay's channel.</param>
     /// <param name="time">The clock a button press is timed on; <c>null</c> for the system clock.</param>
-    public SimulatedSwitchUnit(IWorldControl world, IReadOnlyDictionary<int, double> headChannels, IReadOnlyDictionary<int, double> ntcChannels, int usbChannel, int buttonChannel, TimeProvider? time = null)
+    /// <param name="strapChannel">The factory strap relay's channel, or <c>null</c> when none is fitted.</param>
+    /// <param name="setStrap">Fits (<c>true</c>) or removes the strap; needed with <paramref name="strapChannel"/>.</param>
+    public SimulatedSwitchUnit(IWorldControl world, IReadOnlyDictionary<int, double> headChannels, IReadOnlyDictionary<int, double> ntcChannels, int usbChannel, int buttonChannel, TimeProvider? time = null, int? strapChannel = null, Func<bool, Task>? setStrap = null)
         : base("WandSim,Fixture Switch Unit,SIM0003,1.0")
     {
         this.world = world ?? throw new ArgumentNullException(nameof(world));
@@ -41,6 +46,8 @@ public sealed class SimulatedSwitchUnit : SimulatedInstrument
         this.usbChannel = usbChannel;
         this.buttonChannel = buttonChannel;
         this.time = time ?? TimeProvider.System;
+        this.strapChannel = strapChannel;
+        this.setStrap = setStrap;
     }
 
     /// <summary>Gets the channels now closed.</summary>
@@ -59,7 +66,7 @@ public sealed class SimulatedSwitchUnit : SimulatedInstrument
         List<int> channels = ParseList(command[(command.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
         foreach (int channel in channels)
         {
-            bool known = headChannels.ContainsKey(channel) || ntcChannels.ContainsKey(channel) || channel == usbChannel || channel == buttonChannel;
+            bool known = headChannels.ContainsKey(channel) || ntcChannels.ContainsKey(channel) || channel == usbChannel || channel == buttonChannel || channel == strapChannel;
             if (!known)
             {
                 throw new ArgumentException(command);
@@ -78,7 +85,11 @@ public sealed class SimulatedSwitchUnit : SimulatedInstrument
                 closed.Remove(channel);
             }
 
-            if (channel == usbChannel)
+            if (channel == strapChannel && setStrap is not null)
+            {
+                await setStrap(close).ConfigureAwait(false);
+            }
+            else if (channel == usbChannel)
             {
                 await world.SetUsbPowerAsync(close, cancellationToken).ConfigureAwait(false);
             }

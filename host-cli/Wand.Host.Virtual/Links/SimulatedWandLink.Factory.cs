@@ -15,7 +15,8 @@ public sealed partial class SimulatedWandLink : Wand.Host.Calibration.IFactorySt
 
     /// <summary>
     /// Fits or removes the jig strap and power-cycles the wand: motor off, firmware rebooted, storage kept. The link
-    /// stays connected: the boot settles (head confirmed, battery read) and the client is linked up again.
+    /// stays connected: the boot settles (head confirmed, battery read), the client is linked up again and its
+    /// notification subscriptions are restored, as a station's link restores them after the unit reboots.
     /// </summary>
     /// <param name="factoryStrap"><c>true</c> to boot into factory mode; <c>false</c> for a normal boot.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
@@ -41,6 +42,15 @@ public sealed partial class SimulatedWandLink : Wand.Host.Calibration.IFactorySt
             await Task.Delay(TimeSpan.FromMilliseconds(BootSettleMilliseconds), cancellationToken).ConfigureAwait(false);
         }
 
-        await WithWandAsync(wand => Runtime(wand).Gatt.LinkUp(true), cancellationToken).ConfigureAwait(false);
+        await WithWandAsync(
+            wand =>
+            {
+                Runtime(wand).Gatt.LinkUp(true);
+                foreach (int index in subscribed)
+                {
+                    Runtime(wand).Gatt.SetSubscribed(index, true);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 }

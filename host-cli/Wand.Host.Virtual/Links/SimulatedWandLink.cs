@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Wand.Core.Board;
@@ -25,6 +26,7 @@ public sealed partial class SimulatedWandLink : IWandLink
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly SimulatedWandOptions options;
     private readonly byte[] readBuffer = new byte[WandProfile.MaximumValueLength];
+    private readonly HashSet<int> subscribed = [];
     private CancellationTokenSource? realTimeLoop;
     private Task? realTimeTask;
 
@@ -133,6 +135,15 @@ public sealed partial class SimulatedWandLink : IWandLink
                 if (error != 0)
                 {
                     throw new AttErrorException(error, characteristic, $"Notifications of this characteristic cannot be enabled (ATT error 0x{error:X2}).");
+                }
+
+                if (enable)
+                {
+                    subscribed.Add(index);
+                }
+                else
+                {
+                    subscribed.Remove(index);
                 }
             },
             cancellationToken);

@@ -23,6 +23,7 @@ public sealed class VirtualWandHost : IDisposable
     private readonly CancellationTokenSource stop = new();
     private INotificationTarget? target;
     private int rebootsSeen;
+    private bool unpowered;
 
     /// <summary>Initializes a new instance of the <see cref="VirtualWandHost"/> class and starts the clock.</summary>
     /// <param name="options">Pace and board; <c>null</c> for real time and a typical unit.</param>
@@ -81,9 +82,42 @@ public sealed class VirtualWandHost : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(milliseconds);
         lock (gate)
         {
-            Wand.RunFor(milliseconds);
-            ReportReboot();
+            if (!unpowered)
+            {
+                Wand.RunFor(milliseconds);
+                ReportReboot();
+            }
+
             return Wand.Now;
+        }
+    }
+
+    /// <summary>
+    /// Switches the wand's supply (the station's battery emulator output): off, the wand is unpowered and its time
+    /// stands still; on again, it boots (firmware restarted, storage and the factory strap as they are), settles for
+    /// <see cref="SimulatedWandLink.BootSettleMilliseconds"/> and drops the link, as a power cycle drops a BLE link.
+    /// Switching on a powered wand changes nothing.
+    /// </summary>
+    /// <param name="powered"><c>true</c> for supply on.</param>
+    public void SetPowered(bool powered)
+    {
+        lock (gate)
+        {
+            if (!powered)
+            {
+                unpowered = true;
+                return;
+            }
+
+            if (!unpowered)
+            {
+                return;
+            }
+
+            unpowered = false;
+            Wand.Reboot();
+            Wand.RunFor(SimulatedWandLink.BootSettleMilliseconds);
+            ReportReboot();
         }
     }
 
@@ -147,8 +181,11 @@ public sealed class VirtualWandHost : IDisposable
         {
             lock (gate)
             {
-                Wand.RunFor(StepMilliseconds);
-                ReportReboot();
+                if (!unpowered)
+                {
+                    Wand.RunFor(StepMilliseconds);
+                    ReportReboot();
+                }
             }
 
             virtualElapsed += StepMilliseconds;

@@ -21,7 +21,8 @@ public sealed class WorldCommandInterpreter
     /// <summary>The commands and their arguments, for help and error messages.</summary>
     public const string Commands =
         "head none|short|soft-dome|ridged-wave|bristle-brush|OHMS; temperature CELSIUS (-20 to 90)|model; battery VOLTS (3.0 to 4.2); "
-        + "usb on|off; button MILLISECONDS (20 to 10000); advance MILLISECONDS (0 to 3600000); fault NAME; clock";
+        + "usb on|off; button MILLISECONDS (20 to 10000); advance MILLISECONDS (0 to 3600000); fault NAME; clock; "
+        + "strap on|off (the factory jig strap, read at boot); power off|on (the supply: on again boots the wand and drops the link)";
 
     private readonly VirtualWandHost host;
 
@@ -133,6 +134,27 @@ public sealed class WorldCommandInterpreter
 
             case "clock":
                 return null;
+
+            case "strap":
+                return argument.ToLowerInvariant() switch
+                {
+                    "on" or "fitted" => Run(wand => wand.Board.SetFactoryStrap(true)),
+                    "off" or "removed" => Run(wand => wand.Board.SetFactoryStrap(false)),
+                    _ => $"strap '{argument}' must be on or off",
+                };
+
+            case "power":
+                switch (argument.ToLowerInvariant())
+                {
+                    case "on":
+                        host.SetPowered(true);
+                        return null;
+                    case "off":
+                        host.SetPowered(false);
+                        return null;
+                    default:
+                        return $"power '{argument}' must be on or off";
+                }
 
             case "fault":
                 try

@@ -50,6 +50,12 @@ public sealed record CalibrationOptions
     /// <summary>Gets the clock the duration is measured on, in milliseconds (virtual time on a virtual wand); <c>null</c> for the wall clock.</summary>
     public Func<long>? Clock { get; init; }
 
+    /// <summary>
+    /// Gets what power-cycles the unit with or without the factory strap when the link cannot itself (a station's
+    /// fixture, <see cref="Station.FixtureStrapControl"/>); <c>null</c> leaves it to the link or the operator.
+    /// </summary>
+    public IFactoryStrapControl? StrapControl { get; init; }
+
     /// <summary>Gets a value indicating whether to leave factory mode at the end (power-cycle a virtual wand).</summary>
     public bool LeaveFactoryMode { get; init; } = true;
 }

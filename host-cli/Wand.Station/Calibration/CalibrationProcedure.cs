@@ -110,7 +110,7 @@ public sealed partial class CalibrationProcedure
     private async Task CalibrateAsync(RunState state, CancellationToken cancellationToken)
     {
         Report(CalibrationStage.Preparing, "Entering factory mode", 0.0);
-        await FactoryModeControl.EnterAsync(client, cancellationToken).ConfigureAwait(false);
+        await FactoryModeControl.EnterAsync(client, cancellationToken, options.StrapControl).ConfigureAwait(false);
         state.Identity = await client.ReadIdentityAsync(cancellationToken).ConfigureAwait(false);
         CalibrationRecord? previous = await client.ReadCalibrationAsync(cancellationToken).ConfigureAwait(false);
         StatusReport before = await client.ReadStatusAsync(cancellationToken).ConfigureAwait(false);
@@ -169,7 +169,7 @@ public sealed partial class CalibrationProcedure
         try
         {
             Report(CalibrationStage.Finishing, "Leaving factory mode", 0.97);
-            if (!await FactoryModeControl.LeaveAsync(link, cancellationToken).ConfigureAwait(false))
+            if (!await FactoryModeControl.LeaveAsync(link, cancellationToken, options.StrapControl).ConfigureAwait(false))
             {
                 return " " + FactoryModeControl.LeaveInstructions;
             }

@@ -22,9 +22,10 @@ public static class FactoryModeControl
     /// <summary>Makes sure the wand is in factory mode.</summary>
     /// <param name="client">The factory client on a connected link.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns><c>true</c> when this call power-cycled a virtual wand into factory mode.</returns>
-    /// <exception cref="FactoryModeRequiredException">A real wand is not in factory mode.</exception>
-    public static async Task<bool> EnterAsync(FactoryClient client, CancellationToken cancellationToken)
+    /// <param name="fixture">Power-cycles the unit when the link cannot (a station fixture), or <c>null</c>.</param>
+    /// <returns><c>true</c> when this call power-cycled the wand into factory mode.</returns>
+    /// <exception cref="FactoryModeRequiredException">A real wand is not in factory mode and nothing can power-cycle it.</exception>
+    public static async Task<bool> EnterAsync(FactoryClient client, CancellationToken cancellationToken, IFactoryStrapControl? fixture = null)
     {
         StatusReport status = await client.ReadStatusAsync(cancellationToken).ConfigureAwait(false);
         if ((status.Flags & StatusIndicators.FactoryMode) != 0)
@@ -32,16 +33,13 @@ public static class FactoryModeControl
             return false;
         }
 
-        if (client.Link is not IFactoryStrapControl strap)
-        {
-            throw new FactoryModeRequiredException("The wand is not in factory mode (SR-15). " + EnterInstructions);
-        }
-
+        IFactoryStrapControl strap = client.Link as IFactoryStrapControl ?? fixture
+            ?? throw new FactoryModeRequiredException("The wand is not in factory mode (SR-15). " + EnterInstructions);
         await strap.PowerCycleAsync(factoryStrap: true, cancellationToken).ConfigureAwait(false);
         status = await client.ReadStatusAsync(cancellationToken).ConfigureAwait(false);
         if ((status.Flags & StatusIndicators.FactoryMode) == 0)
         {
-            throw new FactoryModeRequiredException("The virtual wand did not enter factory mode after a power cycle with the strap fitted.");
+            throw new FactoryModeRequiredException("The wand did not enter factory mode after a power cycle with the strap fitted; check the strap relay's wiring.");
         }
 
         return true;
@@ -50,10 +48,11 @@ public static class FactoryModeControl
     /// <summary>Leaves factory mode where the host can: power-cycles a wand whose strap it controls.</summary>
     /// <param name="link">The link.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="fixture">Power-cycles the unit when the link cannot (a station fixture), or <c>null</c>.</param>
     /// <returns><c>true</c> when factory mode was left; <c>false</c> when the operator must do it (<see cref="LeaveInstructions"/>).</returns>
-    public static async Task<bool> LeaveAsync(IWandLink link, CancellationToken cancellationToken)
+    public static async Task<bool> LeaveAsync(IWandLink link, CancellationToken cancellationToken, IFactoryStrapControl? fixture = null)
     {
-        if (link is IFactoryStrapControl strap && link.State == LinkState.Connected)
+        if ((link as IFactoryStrapControl ?? fixture) is IFactoryStrapControl strap && link.State == LinkState.Connected)
         {
             await strap.PowerCycleAsync(factoryStrap: false, cancellationToken).ConfigureAwait(false);
             return true;

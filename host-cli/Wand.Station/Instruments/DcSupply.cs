@@ -71,6 +71,15 @@ public sealed class DcSupply
         await session.CommandAsync(Output(false), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Turns the output on with the settings it has.</summary>
+    /// <param name="cancellationToken">Cancels the exchange.</param>
+    /// <returns>A task that completes when done.</returns>
+    public async Task OnAsync(CancellationToken cancellationToken)
+    {
+        await SelectAsync(cancellationToken).ConfigureAwait(false);
+        await session.CommandAsync(Output(true), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Measures the output voltage.</summary>
     /// <param name="cancellationToken">Cancels the exchange.</param>
     /// <returns>The voltage, in volts.</returns>

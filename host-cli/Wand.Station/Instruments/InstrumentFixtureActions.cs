@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Wand.Host.Calibration.Sensors;
+using Wand.Host.Calibration.Station;
 using Wand.Host.TestRuns.Fixture;
 using Wand.Host.TestRuns.Steps;
 
@@ -12,10 +14,14 @@ namespace Wand.Host.Instruments;
 /// <summary>
 /// The fixture actions (HC-4) as a station configuration maps them: each to the virtual world or to an instrument's
 /// channel. A resistor is matched to a fitted one within <see cref="ResistorTolerance"/>; the button relay is held
-/// closed for the press on the station clock.
+/// closed for the press on the station clock. For a calibration it lends the <c>head-vibration</c> jig and power-cycles
+/// the unit through the supply with the <c>factory-strap</c> relay set.
 /// </summary>
-public sealed class InstrumentFixtureActions : IFixtureActions
+public sealed class InstrumentFixtureActions : IFixtureActions, ICalibrationActions
 {
+    /// <summary>How long the supply output stays off in a power cycle, in milliseconds: long enough for the unit's rails to fall.</summary>
+    public const int PowerOffMilliseconds = 500;
+
     /// <summary>Relative tolerance within which a requested resistance matches a fitted resistor (1 %).</summary>
     public const double ResistorTolerance = 0.01;
 
@@ -88,6 +94,29 @@ public sealed class InstrumentFixtureActions : IFixtureActions
     public Task<double> MeasureHeadVibrationAsync(CancellationToken cancellationToken) =>
         Route("head-vibration", world => world.MeasureHeadVibrationAsync(cancellationToken), binding =>
             jigs[binding.Instrument!].MeasureAmplitudeAsync(binding.WindowMilliseconds ?? JigAccelerometer.DefaultWindowMilliseconds, cancellationToken));
+
+    /// <inheritdoc/>
+    public bool CanPowerCycle =>
+        configuration.Actions.TryGetValue("factory-strap", out ActionBinding? strap) && strap.Instrument != null && configuration.Actions["supply"].Instrument != null;
+
+    /// <inheritdoc/>
+    public IVibrationSensor? OpenCalibrationSensor() =>
+        configuration.Actions["head-vibration"].Instrument is string jig ? jigs[jig].Sensor : null;
+
+    /// <inheritdoc/>
+    public async Task PowerCycleAsync(bool factoryStrap, CancellationToken cancellationToken)
+    {
+        if (!CanPowerCycle)
+        {
+            throw new StationInstrumentMissingException("Power-cycling the unit with the factory strap needs 'factory-strap' mapped to a switch channel and 'supply' to a DC supply in the station configuration; otherwise fit the strap and power-cycle by hand.");
+        }
+
+        ActionBinding supply = configuration.Actions["supply"];
+        await SetRelayAsync(configuration.Actions["factory-strap"], factoryStrap, cancellationToken).ConfigureAwait(false);
+        await Supply(supply).OffAsync(cancellationToken).ConfigureAwait(false);
+        await Task.Delay(TimeSpan.FromMilliseconds(PowerOffMilliseconds), time, cancellationToken).ConfigureAwait(false);
+        await Supply(supply).OnAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     private T Route<T>(string action, Func<IFixtureActions, T> onWorld, Func<ActionBinding, T> onInstrument)
     {

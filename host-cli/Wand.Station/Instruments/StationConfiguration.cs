@@ -25,7 +25,11 @@ public enum InstrumentKind
 /// <param name="Address"><c>tcp://HOST[:PORT]</c> or <c>serial:PATH[@BAUD]</c>.</param>
 /// <param name="Channel">The output of a multi-channel supply, or <c>null</c>.</param>
 /// <param name="Dialect">How a DC supply selects and switches its outputs (<c>dialect: scpi</c> or <c>siglent</c>).</param>
-public sealed record InstrumentConfiguration(string Name, InstrumentKind Kind, string Address, int? Channel, SupplyDialect Dialect = SupplyDialect.Scpi);
+/// <param name="ReplyMarginMilliseconds">
+/// A jig accelerometer's time to answer beyond each window, 1 to 60,000 ms (<c>reply-margin-ms</c>); <c>null</c> for the
+/// protocol's 500 ms.
+/// </param>
+public sealed record InstrumentConfiguration(string Name, InstrumentKind Kind, string Address, int? Channel, SupplyDialect Dialect = SupplyDialect.Scpi, int? ReplyMarginMilliseconds = null);
 
 /// <summary>
 /// How one fixture action is carried out: by the virtual world (<see cref="Instrument"/> is <c>null</c>) or by an
@@ -47,6 +51,13 @@ public sealed class StationConfiguration
     /// <summary>The fixture actions a configuration maps, by their configuration key.</summary>
     public static readonly IReadOnlyList<string> ActionNames =
         ["head-resistor", "ntc-substitute", "supply", "supply-current", "supply-voltage", "usb-power", "button", "motor-voltage", "head-vibration"];
+
+    /// <summary>
+    /// The actions a configuration may map but need not: <c>factory-strap</c>, the relay across the jig strap that,
+    /// with a power cycle through the supply, boots the unit into factory mode for calibration (SR-15). Without it the
+    /// operator fits the strap.
+    /// </summary>
+    public static readonly IReadOnlyList<string> OptionalActionNames = ["factory-strap"];
 
     /// <summary>Initializes a new instance of the <see cref="StationConfiguration"/> class.</summary>
     /// <param name="stationId">The station's ID.</param>
@@ -70,6 +81,6 @@ public sealed class StationConfiguration
     /// <summary>Gets the instruments by name.</summary>
     public IReadOnlyDictionary<string, InstrumentConfiguration> Instruments { get; }
 
-    /// <summary>Gets each action's binding by action name.</summary>
+    /// <summary>Gets each action's binding by action name; every required action, and the optional ones the file maps.</summary>
     public IReadOnlyDictionary<string, ActionBinding> Actions { get; }
 }

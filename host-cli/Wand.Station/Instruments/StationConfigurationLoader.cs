@@ -41,6 +41,7 @@ public static class StationConfigurationLoader
         ["button"] = InstrumentKind.SwitchUnit,
         ["motor-voltage"] = InstrumentKind.Multimeter,
         ["head-vibration"] = InstrumentKind.JigAccelerometer,
+        ["factory-strap"] = InstrumentKind.SwitchUnit,
     };
 
     /// <summary>Reads a configuration file.</summary>
@@ -114,7 +115,7 @@ public static class StationConfigurationLoader
         foreach (string name in map?.Keys ?? [])
         {
             PlanNode entry = map!.Get(name)!;
-            PlanMap? fields = entry.AsMap("kind", "address", "channel", "dialect");
+            PlanMap? fields = entry.AsMap("kind", "address", "channel", "dialect", "reply-margin-ms");
             if (fields == null)
             {
                 continue;
@@ -128,6 +129,12 @@ public static class StationConfigurationLoader
             {
                 dialectNode.Error("'dialect' applies to a dc-supply only.");
             }
+            long? replyMargin = fields.WholeNumber("reply-margin-ms", 1, 60_000);
+            if (fields.Get("reply-margin-ms") is PlanNode marginNode && kind is InstrumentKind measured && measured != InstrumentKind.JigAccelerometer)
+            {
+                marginNode.Error("'reply-margin-ms' applies to a jig only; SCPI instruments wait 'timeout-ms'.");
+            }
+
             if (address != null && ScpiConnector.Check(address) is string problem)
             {
                 fields.Get("address")!.Error(problem);
@@ -136,7 +143,7 @@ public static class StationConfigurationLoader
 
             if (kind is InstrumentKind known && address != null)
             {
-                result[name] = new InstrumentConfiguration(name, known, address, channel is long number ? (int)number : null, dialect);
+                result[name] = new InstrumentConfiguration(name, known, address, channel is long number ? (int)number : null, dialect, replyMargin is long margin ? (int)margin : null);
             }
         }
 
@@ -146,7 +153,7 @@ public static class StationConfigurationLoader
     private static Dictionary<string, ActionBinding> ReadActions(PlanNode? node, Dictionary<string, InstrumentConfiguration> instruments)
     {
         Dictionary<string, ActionBinding> result = new(StringComparer.Ordinal);
-        PlanMap? map = node?.AsMap([.. StationConfiguration.ActionNames]);
+        PlanMap? map = node?.AsMap([.. StationConfiguration.ActionNames, .. StationConfiguration.OptionalActionNames]);
         if (map == null)
         {
             return result;
@@ -180,13 +187,31 @@ public static class StationConfigurationLoader
             }
         }
 
+        foreach (string action in StationConfiguration.OptionalActionNames)
+        {
+            PlanNode? entry = map.Get(action);
+            if (entry == null)
+            {
+                continue;
+            }
+
+            if (entry.IsScalar && entry.AsText() == "virtual")
+            {
+                result[action] = ActionBinding.Virtual;
+            }
+            else if (ReadBinding(action, entry, instruments) is ActionBinding binding)
+            {
+                result[action] = binding;
+            }
+        }
+
         return result;
     }
 
     private static ActionBinding? ReadBinding(string action, PlanNode entry, Dictionary<string, InstrumentConfiguration> instruments)
     {
         bool resistors = action is "head-resistor" or "ntc-substitute";
-        bool single = action is "usb-power" or "button";
+        bool single = action is "usb-power" or "button" or "factory-strap";
         bool windowed = action is "head-vibration";
         PlanMap? fields = resistors ? entry.AsMap("instrument", "channels") : single ? entry.AsMap("instrument", "channel") : windowed ? entry.AsMap("instrument", "window-ms") : entry.AsMap("instrument");
         if (fields == null)

@@ -52,7 +52,7 @@ public sealed class StationInstruments : IAsyncDisposable
             {
                 if (instrument.Kind == InstrumentKind.JigAccelerometer)
                 {
-                    JigAccelerometer jig = await JigAccelerometer.OpenAsync(instrument.Name, instrument.Address, cancellationToken).ConfigureAwait(false);
+                    JigAccelerometer jig = await JigAccelerometer.OpenAsync(instrument.Name, instrument.Address, cancellationToken, instrument.ReplyMarginMilliseconds ?? Calibration.Jig.JigVibrationSensor.ReplyMarginMilliseconds).ConfigureAwait(false);
                     jigs.Add(instrument.Name, jig);
                     identities.Add(new InstrumentRecord { Name = instrument.Name, Address = instrument.Address, Identity = jig.Identity });
                     continue;

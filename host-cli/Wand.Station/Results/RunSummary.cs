@@ -32,6 +32,9 @@ public sealed record RunSummary
     /// <summary>Gets a value indicating whether a passing measurement was marginal.</summary>
     public bool Marginal { get; init; }
 
+    /// <summary>Gets which retest of its unit under the plan the run is: 0 for the unit's first run.</summary>
+    public int Retest { get; init; }
+
     /// <summary>Gets the number of failed measurements.</summary>
     public int FailedMeasurements { get; init; }
 

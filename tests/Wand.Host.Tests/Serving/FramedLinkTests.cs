@@ -62,6 +62,41 @@ public sealed class FramedLinkTests
     }
 
     [Fact]
+    public async Task Subscriptions_AreRestoredWhenTheLinkConnectsAgainAfterTheWandRebooted()
+    {
+        await using ServedWandFixture served = ServedWandFixture.Start();
+        await using IWandLink link = new WandLinkFactory().Create(served.Address);
+        await link.ConnectAsync();
+        await link.SubscribeAsync(ControlPoint, true);
+        TaskCompletionSource lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        link.StateChanged += (_, change) =>
+        {
+            if (change.State == LinkState.Lost)
+            {
+                lost.TrySetResult();
+            }
+        };
+
+        // A power cycle through the supply reboots the wand, which forgets the subscription and drops the link.
+        served.Host.SetPowered(false);
+        served.Host.SetPowered(true);
+        await lost.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        await ConnectAgainAsync(link);
+        TaskCompletionSource result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        link.NotificationReceived += (_, notification) =>
+        {
+            if (notification.Characteristic == ControlPoint)
+            {
+                result.TrySetResult();
+            }
+        };
+
+        // Without subscribing again, the command's result still arrives as a notification.
+        await link.WriteAsync(ControlPoint, new byte[] { 0x01, 2, 0, 0, 0 }, WriteKind.WithResponse);
+        await result.Task.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
+    [Fact]
     public async Task Client_StartThenStatusNotifications_Arrive()
     {
         await using ServedWandFixture served = ServedWandFixture.Start(speed: 20);
@@ -197,6 +232,24 @@ public sealed class FramedLinkTests
         DeviceUnreachableException error = await Assert.ThrowsAsync<DeviceUnreachableException>(() => link.ConnectAsync());
 
         Assert.Contains("ttyWAND-NONE", error.Message);
+    }
+
+    /// <summary>Connects again once the server has let go of the dropped connection (until then it answers busy).</summary>
+    private static async Task ConnectAgainAsync(IWandLink link)
+    {
+        using CancellationTokenSource deadline = new(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            try
+            {
+                await link.ConnectAsync(deadline.Token);
+                return;
+            }
+            catch (DeviceBusyException)
+            {
+                await Task.Delay(50, deadline.Token);
+            }
+        }
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

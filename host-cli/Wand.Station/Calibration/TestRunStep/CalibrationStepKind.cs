@@ -8,6 +8,7 @@ using Wand.Core.Board;
 using Wand.Host.Calibration.Jig;
 using Wand.Host.Calibration.Reports;
 using Wand.Host.Calibration.Sensors;
+using Wand.Host.Calibration.Station;
 using Wand.Host.TestRuns.Plans;
 using Wand.Host.TestRuns.Steps;
 
@@ -17,7 +18,9 @@ namespace Wand.Host.Calibration.TestRunStep;
 /// <c>calibrate</c>: the motor calibration as a step of a QA plan (the test runner's step extension point). The step
 /// runs <see cref="CalibrationProcedure"/>, returns its figures as fields for the plan's measurements, attaches the
 /// JSON and HTML reports to the run record (so they land in the results store with the run), reports a unit that
-/// fails calibration as FAIL and a broken station or link as ERROR.
+/// fails calibration as FAIL and a broken station or link as ERROR. <c>sensor: fixture</c> measures with the station's
+/// <c>head-vibration</c> instrument (hardware/station-fixture.md) and power-cycles the unit into and out of factory mode
+/// through the fixture when the link cannot, or with the virtual wand's own accelerometer when the station has none.
 /// </summary>
 public sealed class CalibrationStepKind : IStepKind
 {
@@ -31,7 +34,7 @@ public sealed class CalibrationStepKind : IStepKind
     public string Summary => "Calibrate the motor (measure, fit, verify every level, write the record); fields: outcome, written, breakaway-mv, stop-mv, level-N-mv, level-N-error, duration-ms, fit-residual.";
 
     /// <inheritdoc/>
-    public string Example => "- calibrate: { sensor: sim }";
+    public string Example => "- calibrate: { sensor: fixture }";
 
     /// <inheritdoc/>
     public ITestStep? Parse(PlanNode arguments)
@@ -49,14 +52,17 @@ public sealed class CalibrationStepKind : IStepKind
         }
 
         string sensor = map.Text("sensor") ?? "sim";
-        if (sensor != "sim" && !sensor.StartsWith("serial:", StringComparison.Ordinal))
+        if (sensor != "sim" && sensor != FixtureSensor && !sensor.StartsWith("serial:", StringComparison.Ordinal))
         {
-            map.Get("sensor")!.Error($"sensor '{sensor}' is not 'sim' or 'serial:PATH'.");
+            map.Get("sensor")!.Error($"sensor '{sensor}' is not 'fixture' (the station's head-vibration instrument), 'sim' or 'serial:PATH'.");
             return null;
         }
 
         return new CalibrationStep(sensor);
     }
+
+    /// <summary>The sensor value naming the station's own head-vibration instrument.</summary>
+    public const string FixtureSensor = "fixture";
 
     /// <summary>The fields a calibration step returns.</summary>
     /// <returns>The names.</returns>
@@ -89,6 +95,12 @@ public sealed class CalibrationStepKind : IStepKind
             CalibrationOptions options = context.HasFixture && context.Fixture is ICalibrationFixture fixture
                 ? new CalibrationOptions { Clock = () => fixture.DeviceMilliseconds }
                 : new CalibrationOptions();
+            if (sensorAddress == FixtureSensor && context.Link is not IFactoryStrapControl
+                && context.HasFixtureActions && context.FixtureActions is ICalibrationActions { CanPowerCycle: true } station)
+            {
+                options = options with { StrapControl = new FixtureStrapControl(context.Link, station) };
+            }
+
             CalibrationResult result = await new CalibrationProcedure(context.Link, sensor, options).RunAsync(null, cancellationToken).ConfigureAwait(false);
             context.Attach("calibration.json", "application/json", Encoding.UTF8.GetBytes(CalibrationJson.Serialize(result)));
             context.Attach("calibration.html", "text/html", Encoding.UTF8.GetBytes(CalibrationHtmlReport.Render(result)));
@@ -108,6 +120,18 @@ public sealed class CalibrationStepKind : IStepKind
 
         private async Task<IVibrationSensor> OpenSensorAsync(StepContext context, CancellationToken cancellationToken)
         {
+            if (sensorAddress == FixtureSensor)
+            {
+                if (context.HasFixtureActions && context.FixtureActions is ICalibrationActions station && station.OpenCalibrationSensor() is IVibrationSensor instrument)
+                {
+                    return new StationVibrationSensor(instrument, context.Link.World);
+                }
+
+                return context.HasFixture && context.Fixture is ICalibrationFixture fixture
+                    ? fixture.OpenVibrationSensor()
+                    : throw new StationInstrumentMissingException("Calibration with the fixture's sensor needs 'head-vibration' mapped to a jig in the station configuration (or an in-process virtual wand).");
+            }
+
             if (sensorAddress == "sim")
             {
                 return context.HasFixture && context.Fixture is ICalibrationFixture fixture

@@ -17,7 +17,7 @@ internal static class ResultsSchema
     public const int ApplicationId = 0x57414E44;
 
     /// <summary>The version this software writes.</summary>
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 
     /// <summary>Gives the migrations by target version: index 0 brings an empty database to version 1, and so on.</summary>
     /// <param name="dialect">The engine whose type names to use.</param>
@@ -111,6 +111,11 @@ internal static class ResultsSchema
             """,
             "CREATE INDEX runs_by_plan_serial ON runs (plan_name, dut_serial, started_utc, run_id)",
             "CREATE INDEX runs_by_start_and_id ON runs (started_utc, run_id)",
+        ],
+
+        // Version 5: which retest of its unit a run is (0 for a first run; runs stored earlier read as 0, their records carry nothing).
+        [
+            "ALTER TABLE runs ADD COLUMN retest INTEGER NOT NULL DEFAULT 0",
         ],
     ];
 }

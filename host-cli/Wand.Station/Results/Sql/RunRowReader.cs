@@ -33,7 +33,7 @@ internal static class RunRowReader
         StringBuilder sql = new("""
             SELECT r.run_id, r.plan_name, r.plan_version, r.dut_serial, r.station_id, r.started_utc, r.duration_ms, r.outcome, r.marginal,
                    (SELECT count(*) FROM measurements m WHERE m.run_id = r.run_id AND m.outcome = 'FAIL'),
-                   (SELECT count(*) FROM forwarded_runs f WHERE f.run_id = r.run_id)
+                   (SELECT count(*) FROM forwarded_runs f WHERE f.run_id = r.run_id), r.retest
             FROM runs r WHERE 1 = 1
             """);
         if (query.PendingForwardOnly)
@@ -85,6 +85,7 @@ internal static class RunRowReader
                 Marginal = Convert.ToInt64(reader.GetValue(8), CultureInfo.InvariantCulture) != 0,
                 FailedMeasurements = Convert.ToInt32(reader.GetValue(9), CultureInfo.InvariantCulture),
                 Forwarded = forwards ? Convert.ToInt64(reader.GetValue(10), CultureInfo.InvariantCulture) != 0 : null,
+                Retest = Convert.ToInt32(reader.GetValue(11), CultureInfo.InvariantCulture),
             });
         }
 

@@ -16,10 +16,10 @@ internal static class RunRowWriter
     {
         Inserter inserter = new(connection, transaction, beforeInsert, cancellationToken);
         int inserted = await inserter.InsertAsync("runs",
-            "INSERT INTO runs (run_id, plan_name, plan_version, dut_serial, station_id, started_utc, duration_ms, outcome, record_json, marginal, firmware_revision) VALUES (@run, @plan, @version, @serial, @station, @started, @duration, @outcome, @json, @marginal, @firmware) ON CONFLICT (run_id) DO NOTHING",
+            "INSERT INTO runs (run_id, plan_name, plan_version, dut_serial, station_id, started_utc, duration_ms, outcome, record_json, marginal, firmware_revision, retest) VALUES (@run, @plan, @version, @serial, @station, @started, @duration, @outcome, @json, @marginal, @firmware, @retest) ON CONFLICT (run_id) DO NOTHING",
             ("@run", record.RunId), ("@plan", record.PlanName), ("@version", record.PlanVersion), ("@serial", record.DutSerial), ("@station", record.StationId),
             ("@started", record.StartedUtc.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)), ("@duration", record.DurationMilliseconds),
-            ("@outcome", Name(record.Outcome)), ("@json", StoredRecordJson.WithoutSeries(record)), ("@marginal", record.Marginal ? 1 : 0), ("@firmware", record.FirmwareRevision)).ConfigureAwait(false);
+            ("@outcome", Name(record.Outcome)), ("@json", StoredRecordJson.WithoutSeries(record)), ("@marginal", record.Marginal ? 1 : 0), ("@firmware", record.FirmwareRevision), ("@retest", record.Retest?.Number ?? 0)).ConfigureAwait(false);
         if (inserted == 0)
         {
             return false;

@@ -23,16 +23,18 @@ public static partial class PlanLoader
     /// <summary>The deepest nesting of mappings and sequences accepted (a plan needs about 8).</summary>
     public const int MaximumDepth = 64;
 
-    private static readonly string[] TopKeys = ["plan", "version", "description", "dut", "setup", "phases", "teardown"];
+    private static readonly string[] TopKeys = ["plan", "version", "description", "dut", "variants", "setup", "phases", "teardown"];
     private static readonly string[] PhaseKeys = ["name", "description", "requirements", "retries", "timeout-s", "steps"];
     private static readonly string[] MeasureKeys = ["name", "field", "units", "description", "requirement", "min", "max", "marginal-min", "marginal-max", "equals", "matches"];
 
-    /// <summary>Reads a plan file.</summary>
+    /// <summary>Reads a plan file, with the phases it includes and the limits of a product variant.</summary>
     /// <param name="path">The file.</param>
     /// <param name="registry">The step kinds allowed; <c>null</c> for the built-in ones.</param>
+    /// <param name="variant">The product variant whose limits apply (a key of the plan's <c>variants</c>), or <c>null</c> for the plan's own.</param>
     /// <returns>The validated plan.</returns>
-    /// <exception cref="PlanValidationException">The plan is malformed or the file cannot be read.</exception>
-    public static TestPlan Load(string path, StepRegistry? registry = null)
+    /// <exception cref="PlanValidationException">The plan or a file it includes is malformed or cannot be read.</exception>
+    /// <exception cref="PlanVariantException">The plan has no variant of that name.</exception>
+    public static TestPlan Load(string path, StepRegistry? registry = null, string? variant = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         string text;
@@ -45,16 +47,18 @@ public static partial class PlanLoader
             throw new PlanValidationException([new PlanError(new SourceLocation(path, 1, 1), "Cannot read the plan: " + error.Message)]);
         }
 
-        return Parse(text, path, registry);
+        return Parse(text, path, registry, variant);
     }
 
     /// <summary>Reads a plan from text.</summary>
     /// <param name="text">The YAML.</param>
     /// <param name="file">The file name for messages.</param>
     /// <param name="registry">The step kinds allowed; <c>null</c> for the built-in ones.</param>
+    /// <param name="variant">The product variant whose limits apply, or <c>null</c> for the plan's own.</param>
     /// <returns>The validated plan.</returns>
-    /// <exception cref="PlanValidationException">The plan is malformed.</exception>
-    public static TestPlan Parse(string text, string file, StepRegistry? registry = null)
+    /// <exception cref="PlanValidationException">The plan or a file it includes is malformed.</exception>
+    /// <exception cref="PlanVariantException">The plan has no variant of that name.</exception>
+    public static TestPlan Parse(string text, string file, StepRegistry? registry = null, string? variant = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(file);
@@ -80,8 +84,10 @@ public static partial class PlanLoader
         }
 
         PlanNode root = new(file, stream.Documents[0].RootNode, errors, string.Empty);
-        TestPlan? plan = ReadPlan(root, Sha256(text), registry);
+        PlanReading reading = new(registry, file, text, variant);
+        TestPlan? plan = ReadPlan(root, reading);
         errors.ThrowIfAny();
+        reading.ThrowIfUnknownVariant();
         return plan!;
     }
 
@@ -114,7 +120,7 @@ public static partial class PlanLoader
         }
     }
 
-    private static TestPlan? ReadPlan(PlanNode root, string sha256, StepRegistry registry)
+    private static TestPlan? ReadPlan(PlanNode root, PlanReading reading)
     {
         PlanMap? map = root.AsMap(TopKeys);
         if (map == null)
@@ -124,15 +130,47 @@ public static partial class PlanLoader
 
         string? name = map.Text("plan", required: true);
         string? serial = ReadDut(map.Get("dut"));
-        HashSet<string> measurementNames = new(StringComparer.Ordinal);
-        HashSet<string> phaseNames = new(StringComparer.Ordinal) { "setup", "teardown" };
-        PhasePlan setup = ReadStepsAsPhase("setup", map.Get("setup"), registry, measurementNames);
+        reading.ReadVariants(map.Get("variants"));
+        PhasePlan setup = ReadStepsAsPhase("setup", map.Get("setup"), reading);
         List<PhasePlan> phases = [];
         PlanNode? phaseList = map.Get("phases", required: true);
+        ReadPhaseList(phaseList, reading, phases);
+        if (phaseList != null && phaseList.IsSequence && phaseList.AsSequence().Count == 0)
+        {
+            phaseList.Error("'phases' needs at least one phase.");
+        }
+
+        PhasePlan teardown = ReadStepsAsPhase("teardown", map.Get("teardown"), reading);
+        reading.CheckVariantTargets();
+        return name == null ? null : new TestPlan
+        {
+            Name = name,
+            Version = map.Text("version") ?? string.Empty,
+            Description = map.Text("description") ?? string.Empty,
+            File = root.File,
+            Sha256 = reading.Sha256(),
+            DutSerial = serial,
+            Setup = setup,
+            Phases = phases,
+            Teardown = teardown,
+            Variants = reading.VariantNames,
+            Variant = reading.SelectedVariant,
+        };
+    }
+
+    /// <summary>Reads a list of phases, where an item <c>include: FILE</c> stands for the phases of another file.</summary>
+    private static void ReadPhaseList(PlanNode? phaseList, PlanReading reading, List<PhasePlan> phases)
+    {
         foreach (PlanNode phaseNode in phaseList?.AsSequence() ?? [])
         {
-            PhasePlan? phase = ReadPhase(phaseNode, registry, measurementNames);
-            if (phase != null && !phaseNames.Add(phase.Name))
+            if (phaseNode.Node is YamlMappingNode mapping && mapping.Children.Keys.Any(key => key is YamlScalarNode { Value: IncludeKey }))
+            {
+                Include(phaseNode, reading, phases);
+                continue;
+            }
+
+            PhasePlan? phase = ReadPhase(phaseNode, reading);
+            if (phase != null && !reading.PhaseNames.Add(phase.Name))
             {
                 phaseNode.Error($"A phase named '{phase.Name}' already exists; phase names are unique (setup and teardown are reserved).");
             }
@@ -141,25 +179,6 @@ public static partial class PlanLoader
                 phases.Add(phase);
             }
         }
-
-        if (phaseList != null && phaseList.IsSequence && phaseList.AsSequence().Count == 0)
-        {
-            phaseList.Error("'phases' needs at least one phase.");
-        }
-
-        PhasePlan teardown = ReadStepsAsPhase("teardown", map.Get("teardown"), registry, measurementNames);
-        return name == null ? null : new TestPlan
-        {
-            Name = name,
-            Version = map.Text("version") ?? string.Empty,
-            Description = map.Text("description") ?? string.Empty,
-            File = root.File,
-            Sha256 = sha256,
-            DutSerial = serial,
-            Setup = setup,
-            Phases = phases,
-            Teardown = teardown,
-        };
     }
 
     private static string? ReadDut(PlanNode? node)
@@ -184,14 +203,14 @@ public static partial class PlanLoader
         return serial;
     }
 
-    private static PhasePlan ReadStepsAsPhase(string name, PlanNode? node, StepRegistry registry, HashSet<string> measurementNames)
+    private static PhasePlan ReadStepsAsPhase(string name, PlanNode? node, PlanReading reading)
     {
         List<StepPlan> steps = [];
         if (node != null && !node.IsEmpty)
         {
             foreach (PlanNode stepNode in node.AsSequence())
             {
-                if (ReadStep(stepNode, registry, measurementNames) is StepPlan step)
+                if (ReadStep(stepNode, reading) is StepPlan step)
                 {
                     steps.Add(step);
                 }
@@ -201,7 +220,7 @@ public static partial class PlanLoader
         return new PhasePlan { Name = name, Steps = steps, Location = node?.Location ?? default, TimeoutSeconds = PhasePlan.DefaultTimeoutSeconds };
     }
 
-    private static PhasePlan? ReadPhase(PlanNode node, StepRegistry registry, HashSet<string> measurementNames)
+    private static PhasePlan? ReadPhase(PlanNode node, PlanReading reading)
     {
         PlanMap? map = node.AsMap(PhaseKeys);
         if (map == null)
@@ -227,7 +246,7 @@ public static partial class PlanLoader
         PlanNode? stepList = map.Get("steps", required: true);
         foreach (PlanNode stepNode in stepList?.AsSequence() ?? [])
         {
-            if (ReadStep(stepNode, registry, measurementNames) is StepPlan step)
+            if (ReadStep(stepNode, reading) is StepPlan step)
             {
                 steps.Add(step);
             }
@@ -250,8 +269,9 @@ public static partial class PlanLoader
         };
     }
 
-    private static StepPlan? ReadStep(PlanNode node, StepRegistry registry, HashSet<string> measurementNames)
+    private static StepPlan? ReadStep(PlanNode node, PlanReading reading)
     {
+        StepRegistry registry = reading.Registry;
         if (node.IsScalar && node.AsText() is string bare && registry.TryGet(bare, out IStepKind bareKind))
         {
             // "- connect" is short for "- connect:" with no arguments.
@@ -285,7 +305,7 @@ public static partial class PlanLoader
         {
             foreach (PlanNode measureNode in measureList.AsSequence())
             {
-                if (ReadMeasurement(measureNode, step, measurementNames) is MeasurementSpec measurement)
+                if (ReadMeasurement(measureNode, step, reading) is MeasurementSpec measurement)
                 {
                     measurements.Add(measurement);
                 }
@@ -295,8 +315,9 @@ public static partial class PlanLoader
         return step == null ? null : new StepPlan { Label = label, Kind = kind.Name, Step = step, Measurements = measurements, Location = node.Location };
     }
 
-    private static MeasurementSpec? ReadMeasurement(PlanNode node, ITestStep? step, HashSet<string> measurementNames)
+    private static MeasurementSpec? ReadMeasurement(PlanNode node, ITestStep? step, PlanReading reading)
     {
+        HashSet<string> measurementNames = reading.MeasurementNames;
         PlanMap? map = node.AsMap(MeasureKeys);
         if (map == null)
         {
@@ -319,28 +340,31 @@ public static partial class PlanLoader
             map.Get("field")!.Error($"'{step.Description}' has no field '{field}'; its fields are {string.Join(", ", step.Fields)}.");
         }
 
-        double? minimum = map.Number("min");
-        double? maximum = map.Number("max");
-        double? marginalMinimum = map.Number("marginal-min");
-        double? marginalMaximum = map.Number("marginal-max");
-        string? expected = map.Text("equals");
-        Regex? pattern = ReadPattern(map.Get("matches"));
-        int kinds = (minimum != null || maximum != null ? 1 : 0) + (expected != null ? 1 : 0) + (map.Has("matches") ? 1 : 0);
+        // A product variant may give the measurement other limits: then they all come from the variant's entry.
+        PlanMap limits = (name == null ? null : reading.SelectedOverride(name)) ?? map;
+        PlanNode limitsNode = ReferenceEquals(limits, map) ? node : limits.Node;
+        double? minimum = limits.Number("min");
+        double? maximum = limits.Number("max");
+        double? marginalMinimum = limits.Number("marginal-min");
+        double? marginalMaximum = limits.Number("marginal-max");
+        string? expected = limits.Text("equals");
+        Regex? pattern = ReadPattern(limits.Get("matches"));
+        int kinds = (minimum != null || maximum != null ? 1 : 0) + (expected != null ? 1 : 0) + (limits.Has("matches") ? 1 : 0);
         if (kinds > 1)
         {
-            node.Error($"Measurement '{name}' takes one kind of limit: min/max, equals or matches.");
+            limitsNode.Error($"Measurement '{name}' takes one kind of limit: min/max, equals or matches.");
         }
         else if (kinds == 0)
         {
-            node.Error($"Measurement '{name}' needs a limit: min and/or max (with optional marginal-min/marginal-max), equals, or matches.");
+            limitsNode.Error($"Measurement '{name}' needs a limit: min and/or max (with optional marginal-min/marginal-max), equals, or matches.");
         }
 
         if ((marginalMinimum != null || marginalMaximum != null) && minimum == null && maximum == null)
         {
-            node.Error($"Measurement '{name}' has marginal limits but no min or max.");
+            limitsNode.Error($"Measurement '{name}' has marginal limits but no min or max.");
         }
 
-        CheckOrder(map, minimum, marginalMinimum, marginalMaximum, maximum);
+        CheckOrder(limits, minimum, marginalMinimum, marginalMaximum, maximum);
         return name == null || field == null ? null : new MeasurementSpec
         {
             Name = name,
@@ -391,6 +415,35 @@ public static partial class PlanLoader
     }
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>Parses one file's YAML into its single document's root, with errors in <paramref name="errors"/>; <c>null</c> when it is not a plan document.</summary>
+    private static PlanNode? ReadDocument(string text, string file, PlanErrorList errors)
+    {
+        YamlStream stream = [];
+        try
+        {
+            CheckDepth(text, file, errors);
+            if (errors.Count > 0)
+            {
+                return null;
+            }
+
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException error)
+        {
+            errors.Add(new SourceLocation(file, (int)error.Start.Line, (int)error.Start.Column), "Not valid YAML: " + (error.InnerException?.Message ?? error.Message));
+            return null;
+        }
+
+        if (stream.Documents.Count != 1)
+        {
+            errors.Add(new SourceLocation(file, 1, 1), "A plan file holds exactly one YAML document (a mapping with plan, phases, …).");
+            return null;
+        }
+
+        return new PlanNode(file, stream.Documents[0].RootNode, errors, string.Empty);
+    }
 
     [GeneratedRegex("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();

@@ -35,6 +35,12 @@ public sealed class TestPlan
     /// <summary>Gets the teardown phase (always runs, also after a failure, an error or Ctrl-C).</summary>
     public required PhasePlan Teardown { get; init; }
 
+    /// <summary>Gets the product variants the plan defines (<c>variants</c>), in file order.</summary>
+    public IReadOnlyList<string> Variants { get; init; } = Array.Empty<string>();
+
+    /// <summary>Gets the variant whose limits the plan was read with, or <c>null</c> for the plan's own limits.</summary>
+    public string? Variant { get; init; }
+
     /// <summary>Gets setup, the phases and teardown in run order.</summary>
     public IEnumerable<PhasePlan> AllPhases => Phases.Prepend(Setup).Append(Teardown);
 

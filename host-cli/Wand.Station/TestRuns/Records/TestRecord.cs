@@ -28,7 +28,10 @@ public sealed class TestRecord
     /// <summary>Gets the plan file's path as given.</summary>
     public string PlanFile { get; init; } = string.Empty;
 
-    /// <summary>Gets the SHA-256 of the plan file, lower-case hex, so a record names exactly what ran.</summary>
+    /// <summary>Gets the product variant whose limits applied, or <c>null</c> for the plan's own limits.</summary>
+    public string? PlanVariant { get; init; }
+
+    /// <summary>Gets the SHA-256 of the plan file (and of the files it includes), lower-case hex, so a record names exactly what ran.</summary>
     public string PlanSha256 { get; init; } = string.Empty;
 
     /// <summary>Gets the station ID.</summary>
@@ -48,6 +51,9 @@ public sealed class TestRecord
 
     /// <summary>Gets the unit's serial number (the DUT ID); <c>UNKNOWN</c> when it could not be read.</summary>
     public required string DutSerial { get; init; }
+
+    /// <summary>Gets, when the results store already held runs of this serial under this plan, which retest this run is; <c>null</c> for a unit's first run.</summary>
+    public RetestRecord? Retest { get; init; }
 
     /// <summary>Gets the unit's firmware (nanoCLR) revision from Device Information.</summary>
     public string FirmwareRevision { get; init; } = string.Empty;

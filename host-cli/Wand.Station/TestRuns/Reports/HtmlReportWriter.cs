@@ -47,11 +47,16 @@ public static class HtmlReportWriter
         AppendVerdict(html, record);
         html.Append("<table>");
         Row(html, "Unit serial", record.DutSerial);
+        if (record.Retest != null)
+        {
+            Row(html, "Retest", MeasurementText.Retest(record));
+        }
+
         Row(html, "Firmware / application", $"{record.FirmwareRevision} / {record.SoftwareRevision}");
         Row(html, "Hardware / model", $"{record.HardwareRevision} / {record.ModelNumber}");
         Row(html, "Protocol", record.ProtocolVersion);
         Row(html, "Device", record.DeviceAddress + (record.VirtualDevice ? " (virtual wand)" : string.Empty));
-        Row(html, "Plan", $"{record.PlanName} {record.PlanVersion} ({record.PlanFile}, sha256 {record.PlanSha256[..Math.Min(12, record.PlanSha256.Length)]})");
+        Row(html, "Plan", $"{record.PlanName} {record.PlanVersion}{(record.PlanVariant is string variant ? ", variant " + variant : string.Empty)} ({record.PlanFile}, sha256 {record.PlanSha256[..Math.Min(12, record.PlanSha256.Length)]})");
         Row(html, "Station", record.StationId);
         if (record.Operator.Length > 0)
         {

@@ -56,6 +56,16 @@ public static class JUnitWriter
         WriteProperty(writer, "firmware-revision", record.FirmwareRevision);
         WriteProperty(writer, "software-revision", record.SoftwareRevision);
         WriteProperty(writer, "plan-version", record.PlanVersion);
+        if (record.PlanVariant is string variant)
+        {
+            WriteProperty(writer, "plan-variant", variant);
+        }
+
+        if (record.Retest is RetestRecord retest)
+        {
+            WriteProperty(writer, "retest", retest.Number.ToString(CultureInfo.InvariantCulture));
+        }
+
         WriteProperty(writer, "station", record.StationId);
         WriteProperty(writer, "run-outcome", Name(record.Outcome));
         WriteProperty(writer, "requirements", string.Join(" ", phase.Requirements));

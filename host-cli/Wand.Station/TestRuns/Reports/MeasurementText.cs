@@ -57,4 +57,15 @@ public static class MeasurementText
     public static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
     private static string Bound(double? value, string missing) => value is double number ? Number(number) : missing;
+
+    /// <summary>Describes a retest for people: <c>retest 2 of serial SIM-0001 (previous run 1a2b3c4d5e6f: FAIL)</c>; empty for a first run.</summary>
+    /// <param name="record">The run.</param>
+    /// <returns>The text.</returns>
+    public static string Retest(TestRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Retest is RetestRecord retest
+            ? string.Create(CultureInfo.InvariantCulture, $"retest {retest.Number} of serial {record.DutSerial} (previous run {retest.PreviousRunId[..Math.Min(12, retest.PreviousRunId.Length)]}: {retest.PreviousOutcome})")
+            : string.Empty;
+    }
 }

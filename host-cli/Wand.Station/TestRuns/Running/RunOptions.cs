@@ -29,6 +29,12 @@ public sealed record RunOptions
     /// <summary>Gets the station's fixture actions (HC-4) for <c>fixture</c> steps, or <c>null</c> when it has none.</summary>
     public Wand.Host.TestRuns.Fixture.IFixtureActions? FixtureActions { get; init; }
 
+    /// <summary>
+    /// Gets the results store whose earlier runs of the same serial under the same plan make this run a retest
+    /// (<see cref="Wand.Host.TestRuns.Records.TestRecord.Retest"/>), or <c>null</c> when the run is not stored.
+    /// </summary>
+    public Wand.Host.Results.IResultsStore? History { get; init; }
+
     /// <summary>Gets the station's instruments with their identities, for the record.</summary>
     public System.Collections.Generic.IReadOnlyList<Wand.Host.TestRuns.Records.InstrumentRecord> Instruments { get; init; } = [];
 }

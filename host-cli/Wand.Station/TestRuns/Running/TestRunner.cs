@@ -76,18 +76,30 @@ public sealed class TestRunner
         try
         {
             progress.RunStarted(plan, link.Address);
-            PhaseRecord setup = await executor.RunAsync(plan.Setup, cancellationToken).ConfigureAwait(false);
-            phases.Add(setup);
-            identity = await UnitUnderTestIdentity.ReadAsync(link, cancellationToken).ConfigureAwait(false);
-            context.DutSerial = options.DutSerial ?? plan.DutSerial ?? identity.Serial;
-            string? stopReason = setup.Outcome == PhaseOutcome.Pass ? null : $"Skipped: setup ended {setup.Outcome.ToString().ToUpperInvariant()}.";
-            if (stopReason == null && options.ExpectedSerial is string scanned && !string.Equals(scanned, identity.Serial, StringComparison.Ordinal))
+            string? stopReason = null;
+            if (options.ExpectedSerial is string expected && await IdentifyBeforeSetupAsync(link, cancellationToken).ConfigureAwait(false) is UnitUnderTestIdentity early
+                && !string.Equals(expected, early.Serial, StringComparison.Ordinal))
             {
-                PhaseRecord mismatch = SerialMismatch(scanned, identity.Serial);
-                phases.Add(mismatch);
-                progress.PhaseFinished(mismatch);
-                stopReason = "Skipped: the scanned serial is not the unit's.";
+                // The wrong unit: nothing of the plan touches it, not even setup's fixture actions; teardown still runs.
+                identity = early;
+                PhaseRecord notSetUp = PhaseExecutor.Skipped(plan.Setup, "Skipped: the scanned serial is not the unit's; the fixture was not driven.");
+                phases.Add(notSetUp);
+                progress.PhaseFinished(notSetUp);
+                stopReason = RecordMismatch(expected, early.Serial, phases, progress);
             }
+            else
+            {
+                PhaseRecord setup = await executor.RunAsync(plan.Setup, cancellationToken).ConfigureAwait(false);
+                phases.Add(setup);
+                identity = await UnitUnderTestIdentity.ReadAsync(link, cancellationToken).ConfigureAwait(false);
+                stopReason = setup.Outcome == PhaseOutcome.Pass ? null : $"Skipped: setup ended {setup.Outcome.ToString().ToUpperInvariant()}.";
+                if (stopReason == null && options.ExpectedSerial is string scanned && !string.Equals(scanned, identity.Serial, StringComparison.Ordinal))
+                {
+                    stopReason = RecordMismatch(scanned, identity.Serial, phases, progress);
+                }
+            }
+
+            context.DutSerial = options.DutSerial ?? plan.DutSerial ?? identity.Serial;
 
             foreach (PhasePlan phase in plan.Phases)
             {
@@ -117,19 +129,22 @@ public sealed class TestRunner
 
         bool aborted = cancellationToken.IsCancellationRequested;
         RunOutcome outcome = OutcomeRules.Combine(phases.Select(phase => phase.Outcome), aborted);
+        string serial = context.DutSerial.Length > 0 ? context.DutSerial : UnitUnderTestIdentity.UnknownSerial;
         TestRecord result = new()
         {
             RunId = Guid.NewGuid().ToString("N"),
             PlanName = plan.Name,
             PlanVersion = plan.Version,
             PlanFile = plan.File,
+            PlanVariant = plan.Variant,
             PlanSha256 = plan.Sha256,
             StationId = options.StationId,
             Operator = options.Operator,
             HostVersion = options.HostVersion,
             DeviceAddress = link.Address,
             VirtualDevice = link.World != null,
-            DutSerial = context.DutSerial.Length > 0 ? context.DutSerial : UnitUnderTestIdentity.UnknownSerial,
+            DutSerial = serial,
+            Retest = await RetestOfAsync(serial, plan.Name).ConfigureAwait(false),
             FirmwareRevision = identity.FirmwareRevision,
             SoftwareRevision = identity.SoftwareRevision,
             HardwareRevision = identity.HardwareRevision,
@@ -148,6 +163,60 @@ public sealed class TestRunner
         };
         progress.RunFinished(result);
         return result;
+    }
+
+    /// <summary>
+    /// Which retest this run is, from the unit's earlier runs under the plan in the results store. A unit without a
+    /// serial cannot be told apart from others; a store that cannot be read leaves the run unmarked (storing it will
+    /// name the problem).
+    /// </summary>
+    private async Task<RetestRecord?> RetestOfAsync(string serial, string planName)
+    {
+        if (options.History is not Results.IResultsStore history || serial == UnitUnderTestIdentity.UnknownSerial)
+        {
+            return null;
+        }
+
+        try
+        {
+            IReadOnlyList<Results.RunSummary> earlier = await history.ListRunsAsync(new Results.RunQuery { DutSerial = serial, PlanName = planName, Limit = 10_000 }, CancellationToken.None).ConfigureAwait(false);
+            return earlier.Count == 0 ? null : new RetestRecord { Number = earlier.Count, PreviousRunId = earlier[0].RunId, PreviousOutcome = earlier[0].Outcome };
+        }
+        catch (Results.ResultsStoreException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Connects and reads the unit's identity before setup runs, so a scanned serial is checked before the fixture is
+    /// driven. <c>null</c> when the unit cannot be reached or identified yet: setup then reports the problem and the
+    /// serial is checked after it.
+    /// </summary>
+    private static async Task<UnitUnderTestIdentity?> IdentifyBeforeSetupAsync(IWandLink link, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (link.State != LinkState.Connected)
+            {
+                await link.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            UnitUnderTestIdentity identity = await UnitUnderTestIdentity.ReadAsync(link, cancellationToken).ConfigureAwait(false);
+            return identity.Serial.Length > 0 ? identity : null;
+        }
+        catch (WandHostException)
+        {
+            return null;
+        }
+    }
+
+    private static string RecordMismatch(string scanned, string actual, List<PhaseRecord> phases, ITestRunProgress progress)
+    {
+        PhaseRecord mismatch = SerialMismatch(scanned, actual);
+        phases.Add(mismatch);
+        progress.PhaseFinished(mismatch);
+        return "Skipped: the scanned serial is not the unit's.";
     }
 
     private static PhaseRecord SerialMismatch(string scanned, string actual) => new()
