@@ -195,6 +195,10 @@ public enum ExitCode
     [ExitCodeMessage("Could not write the export file named above; check that its folder exists, is writable and has space, then run the command again. The results store was only read.")]
     ExportWriteFailed = 54,
 
+    /// <summary>The line database could not take every pending run; the runs not forwarded stay pending in the station's file.</summary>
+    [ExitCodeMessage("Not every run reached the line database; the rest stay pending in the station's file and nothing was lost. Check the line database named above (server up, credentials, space), then run 'wand results sync' again.")]
+    ForwardingIncomplete = 55,
+
     /// <summary>BlueZ cannot be reached: no system D-Bus, or bluetoothd is not running.</summary>
     [ExitCodeMessage("Start bluetoothd ('sudo systemctl start bluetooth'); if DBUS_SYSTEM_BUS_ADDRESS is set, check that it points at the system bus.")]
     BluetoothUnavailable = 60,

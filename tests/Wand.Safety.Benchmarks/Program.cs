@@ -10,6 +10,11 @@
 // EndOfLineBenchmark.cs):
 //
 //   dotnet run -c Release --project tests/Wand.Safety.Benchmarks -- end-of-line [BOARDS] [UNITS-PER-DEFECT]
+//
+// Units from assembly through the station's own plans (sensor calibration, motor calibration, end-of-line; see
+// StationLineBenchmark.cs):
+//
+//   dotnet run -c Release --project tests/Wand.Safety.Benchmarks -- station-line [BOARDS]
 using System;
 using System.Diagnostics;
 using System.Globalization;
@@ -20,6 +25,11 @@ using Wand.Simulation;
 if (args.Length > 0 && args[0] == "end-of-line")
 {
     return await Wand.Safety.Benchmarks.EndOfLineBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "station-line")
+{
+    return await Wand.Safety.Benchmarks.StationLineBenchmark.RunAsync(args[1..]);
 }
 
 int boards = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;

@@ -72,6 +72,27 @@ public sealed class LineDatabaseTests(PostgreSqlServer server) : IClassFixture<P
     }
 
     [Fact]
+    public async Task HC6_ResultsSync_LineDatabaseDown_ExitsForwardingIncompleteAndKeepsTheRunPending()
+    {
+        string line = await server.CreateDatabaseAsync();
+        (int runCode, _, _) = await RunAsync("test", "run", PlanRunning.PlanPath("smoke.yaml"), "--report-dir", Path.Combine(folder, "reports"), "--results", Station, "--station", "eol-03");
+
+        await server.StopAsync();
+        (int downCode, _, string downError) = await RunAsync("results", "sync", "--results", Station, "--to", line);
+        (_, string pendingList, _) = await RunAsync("results", "list", "--results", Station, "--pending");
+        await server.StartAsync();
+        (int backCode, string back, _) = await RunAsync("results", "sync", "--results", Station, "--to", line);
+
+        Assert.Equal((int)ExitCode.Success, runCode);
+        Assert.Equal((int)ExitCode.ForwardingIncomplete, downCode);
+        Assert.Contains("Forwarded 0 runs; 1 still pending", downError, StringComparison.Ordinal);
+        Assert.Contains("wand results sync' again", downError, StringComparison.Ordinal);
+        Assert.Contains("1 run(s) not yet forwarded", pendingList, StringComparison.Ordinal);
+        Assert.Equal((int)ExitCode.Success, backCode);
+        Assert.Contains("Forwarded 1 runs", back, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HC6_TestRun_ForwardToNotAServer_IsRefusedBeforeAnythingRuns()
     {
         (int code, _, string error) = await RunAsync("test", "run", PlanRunning.PlanPath("smoke.yaml"), "--report-dir", Path.Combine(folder, "reports"), "--results", Station, "--forward-to", "/tmp/line.sqlite");

@@ -17,7 +17,7 @@ internal static class PlanRunning
     public static string PlanPath(string name) => Path.Combine(AppContext.BaseDirectory, "plans", name);
 
     /// <summary>Loads a shipped plan with every step kind the CLI registers (the built-in ones and calibration).</summary>
-    public static TestPlan Load(string name) => PlanLoader.Load(PlanPath(name), StepRegistry.CreateDefault().Add(new CalibrationStepKind()));
+    public static TestPlan Load(string name) => PlanLoader.Load(PlanPath(name), StepRegistry.CreateDefault().Add(new CalibrationStepKind()).Add(new SensorCalibrationStepKind()));
 
     public static async Task<TestRecord> RunAsync(TestPlan plan, SimulatedWandOptions? options = null, Func<SimulatedWandLink, Wand.Host.Links.IWandLink>? wrap = null, CancellationToken cancellationToken = default)
     {

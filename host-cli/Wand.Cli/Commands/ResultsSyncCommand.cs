@@ -63,7 +63,7 @@ internal static class ResultsSyncCommand
                 ForwardingResult result = await new ResultsForwarder(store, line).ForwardPendingAsync(cancellationToken).ConfigureAwait(false);
                 if (result.Failure != null)
                 {
-                    return TestRunErrors.Report(output, error, json, new ResultsStoreException($"Forwarded {result.Forwarded} runs; {result.Pending} still pending: {result.Failure}"), ExitCode.ResultsStoreUnavailable);
+                    return TestRunErrors.Report(output, error, json, new ResultsStoreException($"Forwarded {result.Forwarded} runs; {result.Pending} still pending: {result.Failure}"), ExitCode.ForwardingIncomplete);
                 }
 
                 await output.WriteLineAsync($"Forwarded {result.Forwarded} runs from '{local}'; none pending.").ConfigureAwait(false);

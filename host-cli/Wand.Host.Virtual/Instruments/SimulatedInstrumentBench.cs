@@ -18,7 +18,7 @@ public sealed class SimulatedInstrumentBench : IAsyncDisposable
     public static readonly IReadOnlyDictionary<int, double> HeadChannels = new Dictionary<int, double> { [101] = 2490, [102] = 6650, [103] = 15000, [104] = 0 };
 
     /// <summary>NTC substitute per switch channel, in ohms: 25, 37, 39, 40 and 41.5 °C on the board's NTC.</summary>
-    public static readonly IReadOnlyDictionary<int, double> NtcChannels = new Dictionary<int, double> { [201] = 10000, [202] = 5989.4, [203] = 5520.1, [204] = 5301.5, [205] = 4992.1 };
+    public static readonly IReadOnlyDictionary<int, double> NtcChannels = new Dictionary<int, double> { [201] = 10000, [202] = 5989.4, [203] = 5520.1, [204] = 5301.5, [205] = 4992.1, [206] = 5110 };
 
     /// <summary>The USB power relay's channel.</summary>
     public const int UsbChannel = 301;
@@ -74,9 +74,10 @@ public sealed class SimulatedInstrumentBench : IAsyncDisposable
           jig:    {kind: jig, address: "{{{Jig.Address}}}"}
         actions:
           head-resistor:  {instrument: relays, channels: {2490: 101, 6650: 102, 15000: 103, short: 104} }
-          ntc-substitute: {instrument: relays, channels: {10000: 201, 5989.4: 202, 5520.1: 203, 5301.5: 204, 4992.1: 205} }
+          ntc-substitute: {instrument: relays, channels: {10000: 201, 5989.4: 202, 5520.1: 203, 5301.5: 204, 4992.1: 205, 5110: 206} }
           supply:         {instrument: supply}
           supply-current: {instrument: supply}
+          supply-voltage: {instrument: supply}
           usb-power:      {instrument: relays, channel: {{{UsbChannel}}} }
           button:         {instrument: relays, channel: {{{ButtonChannel}}} }
           motor-voltage:  {instrument: dmm}

@@ -33,21 +33,52 @@ public static class EndOfLinePopulation
         Defect = defect,
     };
 
+    /// <summary>
+    /// The options of one unit as it reaches the station from assembly: no motor and no sensor calibration, so the
+    /// station's own plans (sensor calibration, motor calibration) must calibrate it before end-of-line.
+    /// </summary>
+    /// <param name="seed">The unit's seed (its parts, motor and noise).</param>
+    /// <param name="defect">The seeded defect; <see cref="BoardDefect.None"/> for a good unit.</param>
+    /// <returns>The options.</returns>
+    public static SimulatedWandOptions UncalibratedUnit(ulong seed, BoardDefect defect = BoardDefect.None) =>
+        Unit(seed, defect) with { Calibrated = false, SensorCalibrated = false };
+
     /// <summary>Runs the plan on one unit.</summary>
     /// <param name="plan">The parsed plan (shared between units: a plan is data).</param>
     /// <param name="options">The unit.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The unit's result.</returns>
-    public static async Task<UnitResult> RunUnitAsync(TestPlan plan, SimulatedWandOptions options, CancellationToken cancellationToken)
+    public static Task<UnitResult> RunUnitAsync(TestPlan plan, SimulatedWandOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        return RunUnitAsync([plan], options, cancellationToken);
+    }
+
+    /// <summary>Runs the station's plans on one unit in order, as its station line does, until one does not pass.</summary>
+    /// <param name="plans">The parsed plans, e.g. sensor calibration, motor calibration, end-of-line.</param>
+    /// <param name="options">The unit.</param>
+    /// <param name="cancellationToken">Cancels the runs.</param>
+    /// <returns>The unit's result: the first plan that did not pass, or the last plan's.</returns>
+    public static async Task<UnitResult> RunUnitAsync(IReadOnlyList<TestPlan> plans, SimulatedWandOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfZero(plans.Count);
         SimulatedWandLink link = new(options);
         await using (link.ConfigureAwait(false))
         {
-            TestRunner runner = new(new RunOptions { StationId = "population", HostVersion = string.Empty, FixtureActions = WorldFixtureActions.For(link) });
-            TestRecord record = await runner.RunAsync(plan, link, new SimulatedStationFixture(link), null, cancellationToken).ConfigureAwait(false);
-            List<MeasurementRecord> measurements = record.Phases.SelectMany(phase => phase.Measurements).ToList();
+            TestRecord? record = null;
+            foreach (TestPlan plan in plans)
+            {
+                TestRunner runner = new(new RunOptions { StationId = "population", HostVersion = string.Empty, FixtureActions = WorldFixtureActions.For(link) });
+                record = await runner.RunAsync(plan, link, new SimulatedStationFixture(link), null, cancellationToken).ConfigureAwait(false);
+                if (record.Outcome != RunOutcome.Pass)
+                {
+                    break;
+                }
+            }
+
+            List<MeasurementRecord> measurements = record!.Phases.SelectMany(phase => phase.Measurements).ToList();
             return new UnitResult(
                 options.Seed,
                 options.Defect,
@@ -65,15 +96,28 @@ public static class EndOfLinePopulation
     /// <param name="parallelism">Units run at once, 1 or more (the cores to use).</param>
     /// <param name="cancellationToken">Cancels the runs.</param>
     /// <returns>One result per unit, in the order given.</returns>
-    public static async Task<UnitResult[]> RunAsync(TestPlan plan, IReadOnlyList<SimulatedWandOptions> units, int parallelism, CancellationToken cancellationToken)
+    public static Task<UnitResult[]> RunAsync(TestPlan plan, IReadOnlyList<SimulatedWandOptions> units, int parallelism, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(plan);
+        return RunAsync([plan], units, parallelism, cancellationToken);
+    }
+
+    /// <summary>Runs the station's plans, in order, on many units in parallel.</summary>
+    /// <param name="plans">The parsed plans, in the order the station runs them.</param>
+    /// <param name="units">The units.</param>
+    /// <param name="parallelism">Units run at once, 1 or more (the cores to use).</param>
+    /// <param name="cancellationToken">Cancels the runs.</param>
+    /// <returns>One result per unit, in the order given.</returns>
+    public static async Task<UnitResult[]> RunAsync(IReadOnlyList<TestPlan> plans, IReadOnlyList<SimulatedWandOptions> units, int parallelism, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
         ArgumentNullException.ThrowIfNull(units);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         UnitResult[] results = new UnitResult[units.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, units.Count),
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-            async (index, token) => results[index] = await RunUnitAsync(plan, units[index], token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (index, token) => results[index] = await RunUnitAsync(plans, units[index], token).ConfigureAwait(false)).ConfigureAwait(false);
         return results;
     }
 

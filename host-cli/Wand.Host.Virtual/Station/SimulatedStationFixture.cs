@@ -12,7 +12,7 @@ namespace Wand.Host.TestRuns.Running;
 /// the virtual clock, and the head accelerometer as the calibration sensor. Reads happen between the link's requests (the runner is sequential), when the virtual board is
 /// not stepping.
 /// </summary>
-public sealed class SimulatedStationFixture : ICalibrationFixture
+public sealed class SimulatedStationFixture : ICalibrationFixture, ISensorCalibrationStation
 {
     private readonly SimulatedWandLink link;
 
@@ -33,6 +33,10 @@ public sealed class SimulatedStationFixture : ICalibrationFixture
 
     /// <inheritdoc/>
     public IVibrationSensor OpenVibrationSensor() => new SimulatedVibrationSensor(link);
+
+    /// <summary>Creates the sensor calibration's fixture: precision resistors in place of the NTC and head, the metered supply.</summary>
+    /// <returns>The fixture.</returns>
+    public ISensorCalibrationFixture CreateSensorCalibrationFixture() => new SimulatedSensorFixture(link);
 
     /// <summary>
     /// Accelerometer samples the jig averages into one amplitude reading: it reports the mean amplitude over its window

@@ -69,6 +69,10 @@ public sealed class WorldFixtureActions : IFixtureActions
         Task.FromResult(Math.Max(0, Board("supply current").Wand.Board.Cell.CurrentAmperes));
 
     /// <inheritdoc/>
+    public Task<double> MeasureSupplyVoltsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Board("supply voltage").Wand.Board.Cell.TerminalVolts);
+
+    /// <inheritdoc/>
     public Task SetUsbPowerAsync(bool powered, CancellationToken cancellationToken) => world.SetUsbPowerAsync(powered, cancellationToken);
 
     /// <inheritdoc/>

@@ -38,6 +38,9 @@ public sealed class SensorCalibrationProcedure
     /// </summary>
     public const double MaximumGainDisagreement = 0.05;
 
+    /// <summary>Status reads averaged for each verification reading.</summary>
+    public const int VerifyReads = 8;
+
     /// <summary>Largest verification error of the corrected temperature at the 41 °C point, in kelvin.</summary>
     public const double VerifyKelvin = 0.15;
 
@@ -110,21 +113,44 @@ public sealed class SensorCalibrationProcedure
         await fixture.SubstituteThermistorAsync(SensorCalibrationPlan.ThermistorHighOhms, cancellationToken).ConfigureAwait(false);
         double metred = await fixture.SetSupplyAsync(SensorCalibrationPlan.BatteryLowMillivolts / 1000.0, cancellationToken).ConfigureAwait(false);
         await fixture.WaitAsync(1000, cancellationToken).ConfigureAwait(false);
-        StatusReport status = await client.ReadStatusAsync(cancellationToken).ConfigureAwait(false);
+        (double celsius, double batteryMillivolts) = await CorrectedReadingsAsync(cancellationToken).ConfigureAwait(false);
         double expectedCelsius = NominalCelsius(SensorCalibrationPlan.ThermistorHighOhms);
-        double temperatureError = (status.HeadTemperatureCentidegrees / 100.0) - expectedCelsius;
+        double temperatureError = celsius - expectedCelsius;
         if (Math.Abs(temperatureError) > VerifyKelvin)
         {
-            throw new SensorCalibrationException("sensor-ntc-verify", $"With {SensorCalibrationPlan.ThermistorHighOhms} Ω in place of the NTC the unit reads {status.HeadTemperatureCentidegrees / 100.0:F2} °C, {temperatureError:+0.00;-0.00} K from {expectedCelsius:F2} °C (at most ±{VerifyKelvin} K).");
+            throw new SensorCalibrationException("sensor-ntc-verify", $"With {SensorCalibrationPlan.ThermistorHighOhms} Ω in place of the NTC the unit reads {celsius:F2} °C, {temperatureError:+0.00;-0.00} K from {expectedCelsius:F2} °C (at most ±{VerifyKelvin} K).");
         }
 
-        int batteryError = status.BatteryMillivolts - (int)Math.Round(metred * 1000);
+        int batteryError = (int)Math.Round(batteryMillivolts - (metred * 1000));
         if (Math.Abs(batteryError) > VerifyMillivolts)
         {
-            throw new SensorCalibrationException("sensor-battery-verify", $"At a metered {metred:F3} V the unit reads {status.BatteryMillivolts} mV, {batteryError:+0;-0} mV off (at most ±{VerifyMillivolts} mV).");
+            throw new SensorCalibrationException("sensor-battery-verify", $"At a metered {metred:F3} V the unit reads {batteryMillivolts:F0} mV, {batteryError:+0;-0} mV off (at most ±{VerifyMillivolts} mV).");
         }
 
         return new SensorCalibrationResult(record, temperatureError, batteryError);
+    }
+
+    /// <summary>
+    /// The unit's corrected readings averaged over <see cref="VerifyReads"/> status reads a thermal sample period apart,
+    /// so the verification judges the correction, not one reading's noise.
+    /// </summary>
+    private async Task<(double Celsius, double BatteryMillivolts)> CorrectedReadingsAsync(CancellationToken cancellationToken)
+    {
+        double celsius = 0;
+        double millivolts = 0;
+        for (int read = 0; read < VerifyReads; read++)
+        {
+            if (read > 0)
+            {
+                await fixture.WaitAsync(SafetyLimits.ThermalSamplePeriodMilliseconds, cancellationToken).ConfigureAwait(false);
+            }
+
+            StatusReport status = await client.ReadStatusAsync(cancellationToken).ConfigureAwait(false);
+            celsius += status.HeadTemperatureCentidegrees / 100.0;
+            millivolts += status.BatteryMillivolts;
+        }
+
+        return (celsius / VerifyReads, millivolts / VerifyReads);
     }
 
     private static void Fit(SensorCalibrationRecord record, int channel, string name, double rawLow, double nominalLow, double rawHigh, double nominalHigh)

@@ -58,6 +58,10 @@ public sealed class InstrumentFixtureActions : IFixtureActions
         Route("supply-current", world => world.MeasureSupplyCurrentAsync(cancellationToken), binding => Supply(binding).MeasureAmperesAsync(cancellationToken));
 
     /// <inheritdoc/>
+    public Task<double> MeasureSupplyVoltsAsync(CancellationToken cancellationToken) =>
+        Route("supply-voltage", world => world.MeasureSupplyVoltsAsync(cancellationToken), binding => Supply(binding).MeasureVoltsAsync(cancellationToken));
+
+    /// <inheritdoc/>
     public Task SetUsbPowerAsync(bool powered, CancellationToken cancellationToken) =>
         Route("usb-power", world => world.SetUsbPowerAsync(powered, cancellationToken), binding => SetRelayAsync(binding, powered, cancellationToken));
 

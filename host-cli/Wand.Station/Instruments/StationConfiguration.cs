@@ -46,7 +46,7 @@ public sealed class StationConfiguration
 {
     /// <summary>The fixture actions a configuration maps, by their configuration key.</summary>
     public static readonly IReadOnlyList<string> ActionNames =
-        ["head-resistor", "ntc-substitute", "supply", "supply-current", "usb-power", "button", "motor-voltage", "head-vibration"];
+        ["head-resistor", "ntc-substitute", "supply", "supply-current", "supply-voltage", "usb-power", "button", "motor-voltage", "head-vibration"];
 
     /// <summary>Initializes a new instance of the <see cref="StationConfiguration"/> class.</summary>
     /// <param name="stationId">The station's ID.</param>

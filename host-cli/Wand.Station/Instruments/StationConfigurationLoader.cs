@@ -36,6 +36,7 @@ public static class StationConfigurationLoader
         ["ntc-substitute"] = InstrumentKind.SwitchUnit,
         ["supply"] = InstrumentKind.DcSupply,
         ["supply-current"] = InstrumentKind.DcSupply,
+        ["supply-voltage"] = InstrumentKind.DcSupply,
         ["usb-power"] = InstrumentKind.SwitchUnit,
         ["button"] = InstrumentKind.SwitchUnit,
         ["motor-voltage"] = InstrumentKind.Multimeter,
@@ -154,6 +155,13 @@ public static class StationConfigurationLoader
         foreach (string action in StationConfiguration.ActionNames)
         {
             PlanNode? entry = map.Get(action);
+            if (entry == null && action == "supply-voltage" && result.TryGetValue("supply", out ActionBinding? supply))
+            {
+                // Unmapped, the supply's own read-back (MEAS:VOLT?) meters the voltage it sets.
+                result[action] = supply;
+                continue;
+            }
+
             if (entry == null)
             {
                 node!.Error($"'actions' must map '{action}' to virtual or an instrument; every fixture action is mapped so a plan means the same on every station.");

@@ -35,6 +35,11 @@ public interface IFixtureActions
     /// <returns>The current, in amperes, 0 or more.</returns>
     Task<double> MeasureSupplyCurrentAsync(CancellationToken cancellationToken);
 
+    /// <summary>Measures the supply voltage at the unit's battery terminals (the reference of the sensor calibration, SR-18).</summary>
+    /// <param name="cancellationToken">Cancels the measurement.</param>
+    /// <returns>The voltage, in volts, 0 or more.</returns>
+    Task<double> MeasureSupplyVoltsAsync(CancellationToken cancellationToken);
+
     /// <summary>Switches USB power to the unit on or off.</summary>
     /// <param name="powered"><c>true</c> to power the USB input.</param>
     /// <param name="cancellationToken">Cancels the action.</param>

@@ -13,7 +13,8 @@ namespace Wand.Host.TestRuns.Steps;
 /// <c>fixture</c>: the station fixture's actions (HC-4), in the order written: head (a head name, none, short or an
 /// ID resistor in ohms), ntc-c (a substitute for that temperature, or <c>head</c> to reconnect the NTC), supply-v with
 /// supply-limit-a, usb, button-ms; then the measurements listed under <c>measure-fixture</c> (supply-current,
-/// motor-voltage, head-vibration), returned as fields supply-current-a, motor-v and vibration-g. The same step means
+/// supply-voltage, motor-voltage, head-vibration), returned as fields supply-current-a, supply-voltage-v, motor-v and
+/// vibration-g. The same step means
 /// the same on every station; the station configuration decides which instrument does it.
 /// </summary>
 public sealed class FixtureStepKind : IStepKind
@@ -23,6 +24,7 @@ public sealed class FixtureStepKind : IStepKind
     private static readonly Dictionary<string, (string Field, Func<IFixtureActions, CancellationToken, Task<double>> Read)> Readings = new(StringComparer.Ordinal)
     {
         ["supply-current"] = ("supply-current-a", (actions, token) => actions.MeasureSupplyCurrentAsync(token)),
+        ["supply-voltage"] = ("supply-voltage-v", (actions, token) => actions.MeasureSupplyVoltsAsync(token)),
         ["motor-voltage"] = ("motor-v", (actions, token) => actions.MeasureMotorVoltsAsync(token)),
         ["head-vibration"] = ("vibration-g", (actions, token) => actions.MeasureHeadVibrationAsync(token)),
     };
@@ -31,7 +33,7 @@ public sealed class FixtureStepKind : IStepKind
     public string Name => "fixture";
 
     /// <inheritdoc/>
-    public string Summary => "Fixture actions: head (name, none, short or ohms), ntc-c (or head), supply-v, supply-limit-a, usb, button-ms; measure-fixture: supply-current, motor-voltage, head-vibration (fields supply-current-a, motor-v, vibration-g).";
+    public string Summary => "Fixture actions: head (name, none, short or ohms), ntc-c (or head), supply-v, supply-limit-a, usb, button-ms; measure-fixture: supply-current, supply-voltage, motor-voltage, head-vibration (fields supply-current-a, supply-voltage-v, motor-v, vibration-g).";
 
     /// <inheritdoc/>
     public string Example => "- fixture: {head: soft-dome, ntc-c: 25, supply-v: 3.9, supply-limit-a: 1.5, usb: false, measure-fixture: [supply-current]}";
