@@ -21,7 +21,8 @@
 # killed. The gate is the score over the mutants that can be killed: a folder fails when
 #   (killed + timeout) / (killed + timeout + survived + no coverage − listed equivalents) < 90 %,
 # with the equivalents listed in tests/mutation-equivalents.tsv (file, line, mutator, replacement text) that
-# survived this run; the raw score is printed beside it. Summary lines go to artifacts/mutation/summary.tsv.
+# survived this run; the raw score is printed beside it. Summary lines go to artifacts/mutation/summary.tsv
+# (computed by tests/mutation_score.py, which needs python3).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
