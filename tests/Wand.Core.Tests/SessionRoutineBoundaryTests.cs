@@ -53,12 +53,14 @@ public class SessionRoutineBoundaryTests
         Routine routine = Steps(new[] { 5, 5, 5 }, new[] { PatternKind.Continuous, PatternKind.Continuous, PatternKind.Continuous }, new[] { 2, 4, 1 });
         Assert.Equal(CommandResult.Success, session.StartRoutine(SessionSource.Remote, routine, Start));
 
-        // Step 2 begins after 5 s and a 1.6 s cue.
+        // Step 2 begins after 5 s and a 1.6 s cue, step 3 after another 5 s and cue. Each is located on its own: the
+        // timer's update in step 2, the requested level in step 3.
         long inSecondStep = Start + 5000 + RoutineCue.DurationMilliseconds + 100;
-        Assert.Equal(4f, session.RequestedLevel(inSecondStep));
-
-        session.Update(inSecondStep, 4f);
+        session.Update(inSecondStep, 2f);
         Assert.Equal(4, session.TargetLevel);
+
+        long inThirdStep = inSecondStep + 5000 + RoutineCue.DurationMilliseconds;
+        Assert.Equal(1f, session.RequestedLevel(inThirdStep));
     }
 
     [Fact]
