@@ -116,4 +116,37 @@ public class ButtonGestureBoundaryTests
         held.Sample(false, 5100);
         Assert.Equal(ButtonGesture.ShortPress, held.Sample(false, 5130));
     }
+    [Fact]
+    public void MD7_AfterADoublePressNothingMoreIsReportedUntilTheNextPress()
+    {
+        detector.DoublePressArmed = true;
+        detector.Sample(true, 100);
+        detector.Sample(true, 130);
+        detector.Sample(false, 200);
+        Assert.Equal(ButtonGesture.None, detector.Sample(false, 230));
+        detector.Sample(true, 300);
+        detector.Sample(true, 330);
+        detector.Sample(false, 400);
+        Assert.Equal(ButtonGesture.DoublePress, detector.Sample(false, 430));
+
+        for (long now = 450; now < 2500; now += 20)
+        {
+            Assert.Equal(ButtonGesture.None, detector.Sample(false, now));
+        }
+    }
+
+    [Fact]
+    public void MD7_TheReleaseOfAHoldIsNoShortPressEvenWithTheDoublePressArmed()
+    {
+        detector.DoublePressArmed = true;
+        detector.Sample(true, 100);
+        detector.Sample(true, 130);
+        Assert.Equal(ButtonGesture.Hold, detector.Sample(true, 100 + ButtonGestureDetector.HoldMilliseconds));
+        detector.Sample(false, 1300);
+
+        for (long now = 1320; now < 3500; now += 20)
+        {
+            Assert.Equal(ButtonGesture.None, detector.Sample(false, now));
+        }
+    }
 }

@@ -37,12 +37,13 @@ public class SafetyGovernorRawDriveTests
     }
 
     [Fact]
-    public void SR15_RawDriveAboveTheRatedVoltageIsCappedAtTheRatedVoltage()
+    public void SR15_SR3_RawDriveAboveTheRatedVoltageIsCappedAtTheRatedVoltageLessTheCellReadingMargin()
     {
         governor.UpdateRaw(0, 3500, DriveInhibit.None, Cell);
 
-        Assert.Equal(3000f / Cell, motor.DutyCycle);
-        Assert.Equal(SafetyLimits.DefaultRatedMotorMillivolts, governor.Millivolts);
+        // 3000 mV less 0.5 % (the calibrated cell reading's margin): 2985 mV.
+        Assert.Equal(2985f / Cell, motor.DutyCycle);
+        Assert.Equal(2985, governor.Millivolts);
     }
 
     [Fact]

@@ -49,6 +49,28 @@ public class SafetyGovernorTests
         }
     }
 
+    [Theory]
+    [InlineData(3600)]
+    [InlineData(4200)]
+    public void SR3_ATopLevelCalibratedAtTheRatedVoltageRunsAHalfPercentBelowIt(int battery)
+    {
+        // The ceiling acts on the cell reading, which a calibrated unit may still have up to about 0.25 % low; the
+        // governor keeps 0.5 % below the rated 3000 mV so the true motor voltage stays under it.
+        FakeMotorOutput motor = new();
+        SafetyGovernor governor = new(motor, new SafetyLimits());
+        DriveMap map = new();
+        var record = TestBench.NominalCalibration();
+        record.SetLevelMillivolts(5, 3000);
+        map.Load(record, true);
+        for (long now = 0; now < 5000; now += 20)
+        {
+            governor.Update(now, 5f, 5f, DriveInhibit.None, battery, map);
+        }
+
+        Assert.Equal(2985, governor.Millivolts);
+        Assert.Equal(2985f / battery, motor.DutyCycle);
+    }
+
     [Fact]
     public void SR3_SupplyCompensationKeepsTheAverageVoltageOfALevel()
     {

@@ -19,5 +19,14 @@ namespace Wand.Core.Board
         /// 3.40 V). The motor voltage ceiling (SR-3) is lowered by it, since supply compensation divides by the reading.
         /// </summary>
         public const int UncalibratedBatteryPercent = 14;
+
+        /// <summary>
+        /// Margin the motor voltage ceiling (SR-3) keeps below the rated voltage, in tenths of a percent (5: 0.5 %). Supply
+        /// compensation divides by the cell reading, so a reading that is low drives the motor that much above the
+        /// demanded voltage. A calibrated cell reading may be 5 mV off (budget at 3.40 V) and the battery filter may sit up
+        /// to 3 mV below its input: 8 mV, 0.24 % of the lowest cell voltage that drives; the margin is twice that, rounded
+        /// up. Without a sensor calibration the ceiling is lower still (<see cref="UncalibratedBatteryPercent"/>).
+        /// </summary>
+        public const int CalibratedBatteryPermille = 5;
     }
 }

@@ -51,8 +51,10 @@ namespace Wand.Core.Calibration
                 return counts <= 0 ? 0 : AnalogScaling.MaximumCounts;
             }
 
+            // Rounded half up; a negative result is clamped to 0 below, so how it rounds does not matter (integer
+            // division truncates towards zero: any sum at or below 0 gives a quotient at or below 0).
             long scaled = ((long)counts * record.GainMicros(channel)) + ((long)record.OffsetMilliCounts(channel) * 1000L);
-            long corrected = scaled >= 0 ? (scaled + 500000L) / 1000000L : -((-scaled + 500000L) / 1000000L);
+            long corrected = (scaled + 500000L) / 1000000L;
             if (corrected < 0)
             {
                 return 0;

@@ -97,11 +97,8 @@ namespace Wand.Core.Monitors
                 return 0f;
             }
 
-            if (millidegrees <= limits.DerateStartMillidegrees)
-            {
-                return 1f;
-            }
-
+            // At or below the derate start the factor is 1 or more and the clamp makes it 1; above the trip (possible only
+            // until the next sample after a limit was lowered) it is negative and the clamp makes it 0.
             float span = limits.TripMillidegrees - limits.DerateStartMillidegrees;
             float factor = (limits.TripMillidegrees - millidegrees) / span;
             return factor < 0f ? 0f : (factor > 1f ? 1f : factor);

@@ -333,7 +333,7 @@ namespace Wand.Core.Safety
 
         private void WriteMillivolts(long now, int demand, int batteryMillivolts)
         {
-            int ceiling = limits.RatedMotorMillivolts;
+            int ceiling = limits.RatedMotorMillivolts - (limits.RatedMotorMillivolts * SensorUncertainty.CalibratedBatteryPermille / 1000); // margin for the cell reading
             int applied = demand < ceiling ? demand : ceiling;
             float duty = (float)applied / batteryMillivolts;
             if (duty > 1f)

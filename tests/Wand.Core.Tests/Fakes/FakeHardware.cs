@@ -81,6 +81,9 @@ public sealed class FakeStorage : IPersistentStorage
 
     public bool FailWrites { get; set; }
 
+    /// <summary>When set, a write stores what this returns for the bytes written (a flash that keeps other bytes than it was sent).</summary>
+    public Func<byte[], byte[]>? StoreAs { get; set; }
+
     public int Read(StorageSlot slot, byte[] buffer)
     {
         if (!records.TryGetValue(slot, out byte[]? data))
@@ -99,7 +102,8 @@ public sealed class FakeStorage : IPersistentStorage
             return false;
         }
 
-        records[slot] = data.AsSpan(0, length).ToArray();
+        byte[] written = data.AsSpan(0, length).ToArray();
+        records[slot] = StoreAs is null ? written : StoreAs(written);
         writes[slot] = WritesTo(slot) + 1;
         return true;
     }
