@@ -9,13 +9,25 @@ namespace Wand.Cli;
 /// runs the same teardown and the command decides its exit code; a command that has not finished within
 /// <see cref="GracePeriod"/> is ended with 128 + the signal number, as a shell reports a process the signal killed.
 /// </summary>
+/// <remarks>
+/// .NET runs the handlers of SIGINT, SIGQUIT and SIGTERM on a new thread but queues every other signal's, SIGHUP's
+/// included, to the thread pool (dotnet/runtime, src/libraries/System.Private.CoreLib/src/System/Runtime/InteropServices/
+/// PosixSignalRegistration.Unix.cs, OnPosixSignal). So nothing of <c>wand</c> may hold pool threads for long (the
+/// simulated wand's real-time clock has its own thread), <see cref="ReservePoolThreads"/> lets the pool start a thread
+/// for the handler at once when its threads are busy, and the deadline waits on its own thread, not on a pool timer.
+/// </remarks>
 internal static class TerminationSignals
 {
-    /// <summary>How long a cancelled command may take to leave the wand safe and write its results: 5 s.</summary>
-    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long a cancelled command may take to leave the wand safe and write its results: 30 s. A backstop for a
+    /// command that does not stop, not a performance target: on a loaded station a stop that runs teardown, writes the
+    /// report and stores the run takes several seconds of wall time, and ending it early would lose the very record the
+    /// stop is meant to keep.
+    /// </summary>
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(30);
 
-    // Kept here so the pending deadline is not collected before it fires.
-    private static Timer? deadline;
+    /// <summary>Thread-pool worker threads the pool may start without delay (at least), so a queued SIGHUP handler finds one.</summary>
+    public const int MinimumPoolThreads = 8;
 
     // 1 once a signal has started the stop, so a second signal neither cancels again nor restarts the deadline.
     private static int signalled;
@@ -40,11 +52,35 @@ internal static class TerminationSignals
             }
 
             // The deadline first: continuations of the command may run inline in Cancel(), and however long they take
-            // the process still ends within the grace period.
+            // the process still ends within the grace period. Its own thread: a pool timer would wait on the pool too.
             int killedCode = 128 + SignalNumber(signal);
-            deadline = new Timer(_ => Environment.Exit(killedCode), null, GracePeriod, Timeout.InfiniteTimeSpan);
+            Thread deadline = new(() =>
+            {
+                Thread.Sleep(GracePeriod);
+                Environment.Exit(killedCode);
+            })
+            {
+                IsBackground = true,
+                Name = "termination deadline",
+            };
+            deadline.Start();
             stopping.Cancel();
         });
+    }
+
+    /// <summary>
+    /// Raises the thread pool's minimum of worker threads to <see cref="MinimumPoolThreads"/> (never lowers it). The
+    /// pool starts with one thread per core and adds more only slowly while they are busy; synchronous work that cannot
+    /// be moved off the pool (SQLite writes the results store, file writes of the report) would otherwise delay the
+    /// SIGHUP handler queued behind it.
+    /// </summary>
+    public static void ReservePoolThreads()
+    {
+        ThreadPool.GetMinThreads(out int workers, out int completionPorts);
+        if (workers < MinimumPoolThreads)
+        {
+            ThreadPool.SetMinThreads(MinimumPoolThreads, completionPorts);
+        }
     }
 
     // POSIX signal numbers on Linux (signal(7)): SIGHUP 1, SIGINT 2, SIGTERM 15.
