@@ -24,7 +24,6 @@ public static class Program
         // Ctrl-C, SIGTERM and SIGHUP (the terminal closed) cancel the running command's token: teardown runs, a session
         // started here is stopped, the report is written and the run stored, and the command's own exit code stands.
         // A command that has not finished 30 s after the signal is ended with the shell's code for that signal.
-        TerminationSignals.ReservePoolThreads();
         using CancellationTokenSource stopping = new();
         using PosixSignalRegistration? interrupt = TerminationSignals.Register(PosixSignal.SIGINT, stopping);
         using PosixSignalRegistration? terminate = TerminationSignals.Register(PosixSignal.SIGTERM, stopping);

@@ -13,8 +13,7 @@ namespace Wand.Cli;
 /// .NET runs the handlers of SIGINT, SIGQUIT and SIGTERM on a new thread but queues every other signal's, SIGHUP's
 /// included, to the thread pool (dotnet/runtime, src/libraries/System.Private.CoreLib/src/System/Runtime/InteropServices/
 /// PosixSignalRegistration.Unix.cs, OnPosixSignal). So nothing of <c>wand</c> may hold pool threads for long (the
-/// simulated wand's real-time clock has its own thread), <see cref="ReservePoolThreads"/> lets the pool start a thread
-/// for the handler at once when its threads are busy, and the deadline waits on its own thread, not on a pool timer.
+/// simulated wand's real-time clock has its own thread), and the deadline waits on its own thread, not on a pool timer.
 /// </remarks>
 internal static class TerminationSignals
 {
@@ -25,9 +24,6 @@ internal static class TerminationSignals
     /// stop is meant to keep.
     /// </summary>
     public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(30);
-
-    /// <summary>Thread-pool worker threads the pool may start without delay (at least), so a queued SIGHUP handler finds one.</summary>
-    public const int MinimumPoolThreads = 8;
 
     // 1 once a signal has started the stop, so a second signal neither cancels again nor restarts the deadline.
     private static int signalled;
@@ -66,21 +62,6 @@ internal static class TerminationSignals
             deadline.Start();
             stopping.Cancel();
         });
-    }
-
-    /// <summary>
-    /// Raises the thread pool's minimum of worker threads to <see cref="MinimumPoolThreads"/> (never lowers it). The
-    /// pool starts with one thread per core and adds more only slowly while they are busy; synchronous work that cannot
-    /// be moved off the pool (SQLite writes the results store, file writes of the report) would otherwise delay the
-    /// SIGHUP handler queued behind it.
-    /// </summary>
-    public static void ReservePoolThreads()
-    {
-        ThreadPool.GetMinThreads(out int workers, out int completionPorts);
-        if (workers < MinimumPoolThreads)
-        {
-            ThreadPool.SetMinThreads(MinimumPoolThreads, completionPorts);
-        }
     }
 
     // POSIX signal numbers on Linux (signal(7)): SIGHUP 1, SIGINT 2, SIGTERM 15.
