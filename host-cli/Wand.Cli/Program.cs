@@ -23,7 +23,7 @@ public static class Program
 
         // Ctrl-C, SIGTERM and SIGHUP (the terminal closed) cancel the running command's token: teardown runs, a session
         // started here is stopped, the report is written and the run stored, and the command's own exit code stands.
-        // A command that has not finished 5 s ($WAND_STOP_GRACE_SECONDS) after the signal is ended with the shell's code
+        // A command that has not finished 30 s ($WAND_STOP_GRACE_SECONDS) after the signal is ended with the shell's code
         // for that signal.
         if (TerminationSignals.Configure(Environment.GetEnvironmentVariable(TerminationSignals.GraceVariable)) is string badGrace)
         {

@@ -9,16 +9,26 @@ namespace Wand.Cli;
 /// runs the same teardown and the command decides its exit code; a command that has not finished within
 /// <see cref="GracePeriod"/> is ended with 128 + the signal number, as a shell reports a process the signal killed.
 /// </summary>
+/// <remarks>
+/// .NET runs the handlers of SIGINT, SIGQUIT and SIGTERM on a new thread but queues every other signal's, SIGHUP's
+/// included, to the thread pool (dotnet/runtime, src/libraries/System.Private.CoreLib/src/System/Runtime/InteropServices/
+/// PosixSignalRegistration.Unix.cs, OnPosixSignal). So nothing of <c>wand</c> may hold pool threads for long (the
+/// simulated wand's real-time clock has its own thread), and the deadline waits on its own thread, not on a pool timer.
+/// </remarks>
 internal static class TerminationSignals
 {
     /// <summary>
     /// The environment variable that sets the grace period in whole seconds, 1 to 600: for a station whose teardown and
-    /// storing take longer than the default (a slow line database, a heavily loaded machine).
+    /// storing take longer than the default (a slow line database), or one that wants a shorter backstop.
     /// </summary>
     public const string GraceVariable = "WAND_STOP_GRACE_SECONDS";
 
-    /// <summary>The grace period when <see cref="GraceVariable"/> is not set: 5 s.</summary>
-    public static readonly TimeSpan DefaultGracePeriod = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// The grace period when <see cref="GraceVariable"/> is not set: 30 s. A backstop for a command that does not stop,
+    /// not a performance target: on a loaded station a stop that runs teardown, writes the report and stores the run
+    /// takes several seconds of wall time, and ending it early would lose the very record the stop is meant to keep.
+    /// </summary>
+    public static readonly TimeSpan DefaultGracePeriod = TimeSpan.FromSeconds(30);
 
     /// <summary>Gets how long a cancelled command may take to leave the wand safe and write its results.</summary>
     public static TimeSpan GracePeriod { get; private set; } = DefaultGracePeriod;
@@ -43,9 +53,6 @@ internal static class TerminationSignals
         return null;
     }
 
-    // Kept here so the pending deadline is not collected before it fires.
-    private static Timer? deadline;
-
     // 1 once a signal has started the stop, so a second signal neither cancels again nor restarts the deadline.
     private static int signalled;
 
@@ -69,9 +76,18 @@ internal static class TerminationSignals
             }
 
             // The deadline first: continuations of the command may run inline in Cancel(), and however long they take
-            // the process still ends within the grace period.
+            // the process still ends within the grace period. Its own thread: a pool timer would wait on the pool too.
             int killedCode = 128 + SignalNumber(signal);
-            deadline = new Timer(_ => Environment.Exit(killedCode), null, GracePeriod, Timeout.InfiniteTimeSpan);
+            Thread deadline = new(() =>
+            {
+                Thread.Sleep(GracePeriod);
+                Environment.Exit(killedCode);
+            })
+            {
+                IsBackground = true,
+                Name = "termination deadline",
+            };
+            deadline.Start();
             stopping.Cancel();
         });
     }

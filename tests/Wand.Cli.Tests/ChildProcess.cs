@@ -15,6 +15,9 @@ internal sealed class ChildProcess : IDisposable
     private readonly StringBuilder error = new();
     private readonly object sync = new();
 
+    // Released at every line the child writes and at its exit: the event output waits wake on.
+    private readonly SemaphoreSlim changed = new(0);
+
     static ChildProcess()
     {
         RestoreDefaultInterrupt();
@@ -68,8 +71,14 @@ internal sealed class ChildProcess : IDisposable
         }
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        Process process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        Process process = new() { StartInfo = info, EnableRaisingEvents = true };
         ChildProcess child = new(process);
+        process.Exited += (_, _) => child.Changed();
+        if (!process.Start())
+        {
+            throw new InvalidOperationException("dotnet did not start");
+        }
+
         process.OutputDataReceived += (_, line) => child.Append(child.output, line.Data);
         process.ErrorDataReceived += (_, line) => child.Append(child.error, line.Data);
         process.BeginOutputReadLine();
@@ -104,8 +113,8 @@ internal sealed class ChildProcess : IDisposable
 
     public async Task<string> WaitForOutputAsync(string text, TimeSpan timeout)
     {
-        DateTime end = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < end)
+        using CancellationTokenSource deadline = new(timeout);
+        while (true)
         {
             string current = Output;
             if (current.Contains(text, StringComparison.Ordinal))
@@ -115,10 +124,25 @@ internal sealed class ChildProcess : IDisposable
 
             if (process.HasExited)
             {
+                // Its last lines may still be on their way: wait for the end of standard output, then look once more.
+                await process.WaitForExitAsync(CancellationToken.None);
+                current = Output;
+                if (current.Contains(text, StringComparison.Ordinal))
+                {
+                    return current;
+                }
+
                 break;
             }
 
-            await Task.Delay(20);
+            try
+            {
+                await changed.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
         }
 
         throw new TimeoutException($"'{text}' did not appear within {timeout}. stdout: {Output} stderr: {Error}");
@@ -161,6 +185,7 @@ internal sealed class ChildProcess : IDisposable
     {
         Kill();
         process.Dispose();
+        changed.Dispose();
     }
 
     private const int SignalHangUp = 1;
@@ -206,6 +231,20 @@ internal sealed class ChildProcess : IDisposable
         lock (sync)
         {
             target.AppendLine(line);
+        }
+
+        Changed();
+    }
+
+    private void Changed()
+    {
+        try
+        {
+            changed.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A last event after Dispose: nobody waits any more.
         }
     }
 }

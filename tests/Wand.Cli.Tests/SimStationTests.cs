@@ -38,7 +38,7 @@ public sealed partial class SimStationTests : IDisposable
 
             // SIGINT (Ctrl-C) stops the station cleanly.
             station.Interrupt();
-            Assert.Equal((int)ExitCode.Success, await station.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal((int)ExitCode.Success, await station.WaitForExitAsync(TimeSpan.FromMinutes(2)));
         }
     }
 

@@ -1,13 +1,12 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using Wand.Core.Board;
 using Wand.Simulation;
 
 namespace Wand.Host.Links.Simulated;
 
 /// <summary>
-/// World control of the in-process virtual wand, and its real-time loop.
+/// World control of the in-process virtual wand.
 /// </summary>
 public sealed partial class SimulatedWandLink : IWorldControl
 {
@@ -100,50 +99,5 @@ public sealed partial class SimulatedWandLink : IWorldControl
             await WithWandAsync(wand => wand.RunFor(slice), cancellationToken).ConfigureAwait(false);
             remaining -= slice;
         }
-    }
-
-    private async Task RunRealTimeAsync(CancellationToken cancellationToken)
-    {
-        System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
-        long startVirtual = Wand.Now;
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                await Task.Delay(SafetyLimits.ControlTickMilliseconds, cancellationToken).ConfigureAwait(false);
-                long target = startVirtual + clock.ElapsedMilliseconds;
-                await WithWandAsync(
-                    wand =>
-                    {
-                        if (target > wand.Now)
-                        {
-                            wand.RunFor(target - wand.Now);
-                        }
-                    },
-                    cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped by DisconnectAsync or DisposeAsync.
-        }
-    }
-
-    private async Task StopRealTimeAsync()
-    {
-        if (realTimeLoop == null)
-        {
-            return;
-        }
-
-        await realTimeLoop.CancelAsync().ConfigureAwait(false);
-        if (realTimeTask != null)
-        {
-            await realTimeTask.ConfigureAwait(false);
-        }
-
-        realTimeLoop.Dispose();
-        realTimeLoop = null;
-        realTimeTask = null;
     }
 }

@@ -27,8 +27,6 @@ public sealed partial class SimulatedWandLink : IWandLink
     private readonly SimulatedWandOptions options;
     private readonly byte[] readBuffer = new byte[WandProfile.MaximumValueLength];
     private readonly HashSet<int> subscribed = [];
-    private CancellationTokenSource? realTimeLoop;
-    private Task? realTimeTask;
 
     /// <summary>Initializes a new instance of the <see cref="SimulatedWandLink"/> class and builds (but does not boot) the wand.</summary>
     /// <param name="options">The starting world; <c>null</c> for a typical calibrated unit with the soft-dome head.</param>
@@ -81,10 +79,9 @@ public sealed partial class SimulatedWandLink : IWandLink
             },
             cancellationToken).ConfigureAwait(false);
         SetState(LinkState.Connected, string.Empty);
-        if (options.ClockMode == SimulatedClockMode.RealTime && realTimeTask == null)
+        if (options.ClockMode == SimulatedClockMode.RealTime)
         {
-            realTimeLoop = new CancellationTokenSource();
-            realTimeTask = RunRealTimeAsync(realTimeLoop.Token);
+            StartRealTime();
         }
     }
 
