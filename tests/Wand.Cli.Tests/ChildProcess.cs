@@ -20,7 +20,7 @@ internal sealed class ChildProcess : IDisposable
 
     static ChildProcess()
     {
-        RestoreDefaultInterrupt();
+        RestoreDefaultStopSignals();
     }
 
     private ChildProcess(Process process)
@@ -194,11 +194,12 @@ internal sealed class ChildProcess : IDisposable
 
     /// <summary>
     /// A test host started as a background job of a non-interactive shell has SIGINT ignored (POSIX, Shell Command
-    /// Language §2.11), every child inherits that, and .NET then leaves the signal ignored, so the Ctrl-C tests would
-    /// test nothing. When SIGINT is ignored here (bit 1 of SigIgn in /proc/self/status, proc(5)), it is set back to its
-    /// default, which children inherit; otherwise the runtime's own handler is left alone.
+    /// Language §2.11), and one started under nohup(1) has SIGHUP ignored; every child inherits an ignored signal, and
+    /// .NET then leaves it ignored (as it should: wand under nohup must survive a hang-up), so the Ctrl-C and hang-up
+    /// tests would test nothing. When either is ignored here (its bit of SigIgn in /proc/self/status, proc(5)), it is
+    /// set back to its default, which children inherit; otherwise the runtime's own handler is left alone.
     /// </summary>
-    private static void RestoreDefaultInterrupt()
+    private static void RestoreDefaultStopSignals()
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -207,10 +208,18 @@ internal sealed class ChildProcess : IDisposable
 
         foreach (string line in File.ReadLines("/proc/self/status"))
         {
-            if (line.StartsWith("SigIgn:", StringComparison.Ordinal)
-                && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << (SignalInterrupt - 1))) != 0)
+            if (!line.StartsWith("SigIgn:", StringComparison.Ordinal))
             {
-                _ = SetSignalDisposition(SignalInterrupt, 0); // SIG_DFL
+                continue;
+            }
+
+            ulong ignored = Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16);
+            foreach (int signal in new[] { SignalInterrupt, SignalHangUp })
+            {
+                if ((ignored & (1UL << (signal - 1))) != 0)
+                {
+                    _ = SetSignalDisposition(signal, 0); // SIG_DFL
+                }
             }
         }
     }
