@@ -76,7 +76,8 @@ internal static class EndOfLineBenchmark
     private static List<SimulatedWandOptions> Units(ulong first, int count, BoardDefect defect)
         => Enumerable.Range(0, count).Select(index => EndOfLinePopulation.Unit(first + (ulong)index, defect)).ToList();
 
-    private static void PrintCounts(string title, IEnumerable<string> names)
+    /// <summary>Prints each name with how often it occurs, most frequent first.</summary>
+    internal static void PrintCounts(string title, IEnumerable<string> names)
     {
         List<(string Name, int Count)> counts = names.GroupBy(name => name).Select(group => (group.Key, group.Count())).OrderByDescending(item => item.Item2).ToList();
         Console.WriteLine(counts.Count == 0 ? title + ": none" : title + ": " + string.Join(", ", counts.Select(item => Invariant($"{item.Name} × {item.Count}"))));

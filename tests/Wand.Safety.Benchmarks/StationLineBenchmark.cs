@@ -43,8 +43,8 @@ internal static class StationLineBenchmark
         int passed = units.Count(unit => unit.Passed);
         Console.WriteLine(Invariant($"Station line (sensor calibration, motor calibration, end-of-line), {boards} units from assembly: {watch.Elapsed.TotalSeconds:F1} s wall, {cpu.TotalSeconds:F1} s CPU, {cores} cores, {watch.Elapsed.TotalMilliseconds / boards:F1} ms wall per unit"));
         Console.WriteLine(Invariant($"  first-pass yield {passed} / {boards} = {100.0 * passed / boards:F2} % (target ≥ 99.5 %)"));
-        PrintCounts("  failing measurements", units.SelectMany(unit => unit.FailedMeasurements));
-        PrintCounts("  marginal measurements", units.SelectMany(unit => unit.MarginalMeasurements));
+        EndOfLineBenchmark.PrintCounts("  failing measurements", units.SelectMany(unit => unit.FailedMeasurements));
+        EndOfLineBenchmark.PrintCounts("  marginal measurements", units.SelectMany(unit => unit.MarginalMeasurements));
         foreach (UnitResult unit in units.Where(unit => !unit.Passed).Take(20))
         {
             Console.WriteLine(Invariant($"    seed {unit.Seed}: {unit.Outcome}: {string.Join("; ", unit.Failures)} {(unit.Failures.Count == 0 ? unit.Details : string.Empty)}"));
@@ -55,12 +55,6 @@ internal static class StationLineBenchmark
 
     private static List<SimulatedWandOptions> Units(ulong first, int count)
         => Enumerable.Range(0, count).Select(index => EndOfLinePopulation.UncalibratedUnit(first + (ulong)index)).ToList();
-
-    private static void PrintCounts(string title, IEnumerable<string> names)
-    {
-        List<(string Name, int Count)> counts = names.GroupBy(name => name).Select(group => (group.Key, group.Count())).OrderByDescending(item => item.Item2).ToList();
-        Console.WriteLine(counts.Count == 0 ? title + ": none" : title + ": " + string.Join(", ", counts.Select(item => Invariant($"{item.Name} × {item.Count}"))));
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
