@@ -108,21 +108,22 @@ public sealed partial class SimulatedWandLink
 
     private async Task StopRealTimeAsync()
     {
-        if (realTimeLoop == null || realTimeStopped == null)
+        // Disconnect and dispose may stop at once: whoever takes the loop stops it, the other finds nothing to stop.
+        CancellationTokenSource? loop = Interlocked.Exchange(ref realTimeLoop, null);
+        TaskCompletionSource? stopped = Interlocked.Exchange(ref realTimeStopped, null);
+        if (loop == null || stopped == null)
         {
             return;
         }
 
-        await realTimeLoop.CancelAsync().ConfigureAwait(false);
+        await loop.CancelAsync().ConfigureAwait(false);
         try
         {
-            await realTimeStopped.Task.ConfigureAwait(false);
+            await stopped.Task.ConfigureAwait(false);
         }
         finally
         {
-            realTimeLoop.Dispose();
-            realTimeLoop = null;
-            realTimeStopped = null;
+            loop.Dispose();
         }
     }
 }
