@@ -64,7 +64,29 @@ public static class Program
             return Task.FromResult(ExitCodeMapping.Report(configuration.Output, configuration.Error, json: true, ExitCode.UsageError, message));
         }
 
-        return parsed.InvokeAsync(configuration, cancellationToken);
+        return InvokeAsync(parsed, configuration, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a parsed command. An exception no command caught is reported in the one error shape with its exit code
+    /// (<see cref="ExitCode.InternalError"/> when nothing more specific fits) instead of System.CommandLine's default
+    /// handler, whose exit code 1 would read as a usage error.
+    /// </summary>
+    /// <param name="parsed">The parsed command line.</param>
+    /// <param name="configuration">Where to write; its default exception handler is switched off.</param>
+    /// <param name="cancellationToken">Cancels the running command.</param>
+    /// <returns>An <see cref="ExitCode"/> as an integer.</returns>
+    internal static async Task<int> InvokeAsync(ParseResult parsed, InvocationConfiguration configuration, CancellationToken cancellationToken)
+    {
+        configuration.EnableDefaultExceptionHandler = false;
+        try
+        {
+            return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            return ExitCodeMapping.Report(configuration.Output, configuration.Error, parsed.GetValue(CommonOptions.Json), exception);
+        }
     }
 
     /// <summary>Builds the root command with every subcommand.</summary>

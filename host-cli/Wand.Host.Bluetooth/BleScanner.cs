@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,6 +26,8 @@ public sealed record ScanProgress(string Adapter, TimeSpan Elapsed, int WandsFou
 /// <summary>Lists nearby wands through BlueZ discovery, filtered on the Wand service UUID.</summary>
 public static class BleScanner
 {
+    private static readonly TimeSpan ProgressPeriod = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Scans for wands.</summary>
     /// <param name="duration">How long to scan, 1 to 120 s.</param>
     /// <param name="options">Bus and adapter; <c>null</c> for the defaults.</param>
@@ -63,12 +66,14 @@ public static class BleScanner
 
         try
         {
-            DateTime start = DateTime.UtcNow;
-            while (DateTime.UtcNow - start < duration)
+            // One reading of the clock per pass decides both whether to go on and how long to wait, so the wait is always
+            // positive: a second reading taken later on a loaded machine could make it negative, and Task.Delay throws on
+            // a negative span, or waits forever on one that rounds to -1 ms.
+            long start = Stopwatch.GetTimestamp();
+            for (TimeSpan elapsed = TimeSpan.Zero; elapsed < duration; elapsed = Stopwatch.GetElapsedTime(start))
             {
-                progress?.Report(new ScanProgress(adapterName, DateTime.UtcNow - start, Collect(session, adapter).Count));
-                TimeSpan left = duration - (DateTime.UtcNow - start);
-                await Task.Delay(left < TimeSpan.FromMilliseconds(500) ? left : TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+                progress?.Report(new ScanProgress(adapterName, elapsed, Collect(session, adapter).Count));
+                await Task.Delay(NextPause(duration, elapsed), cancellationToken).ConfigureAwait(false);
             }
 
             List<ScannedWand> wands = Collect(session, adapter);
@@ -87,6 +92,16 @@ public static class BleScanner
                 // Discovery ends anyway when this client leaves the bus.
             }
         }
+    }
+
+    /// <summary>How long to wait before the next progress report: half a second, or what is left of the scan if less.</summary>
+    /// <param name="duration">The scan's length.</param>
+    /// <param name="elapsed">Time scanned so far; less than <paramref name="duration"/>.</param>
+    /// <returns>A wait greater than zero and at most 500 ms.</returns>
+    internal static TimeSpan NextPause(TimeSpan duration, TimeSpan elapsed)
+    {
+        TimeSpan left = duration - elapsed;
+        return left <= TimeSpan.Zero ? TimeSpan.FromTicks(1) : left < ProgressPeriod ? left : ProgressPeriod;
     }
 
     /// <summary>Builds the list from BlueZ's devices: those under the adapter that advertise the Wand service (BlueZ merges

@@ -40,7 +40,7 @@ public sealed class ScanTests(TestBed bed)
         int exitCode = await Program.BuildRootCommand().Parse(["scan", "--seconds", "1", "--json"])
             .InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
 
-        Assert.Equal((int)ExitCode.Success, exitCode);
+        Assert.True(exitCode == (int)ExitCode.Success, $"exit code {exitCode}, standard error: {error}");
         Assert.Equal(string.Empty, error.ToString());
         using JsonDocument document = JsonDocument.Parse(output.ToString());
         bool found = false;
@@ -67,7 +67,7 @@ public sealed class ScanTests(TestBed bed)
         int exitCode = await Program.BuildRootCommand().Parse(["scan", "-s", "1"])
             .InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
 
-        Assert.Equal((int)ExitCode.Success, exitCode);
+        Assert.True(exitCode == (int)ExitCode.Success, $"exit code {exitCode}, standard error: {error}");
         Assert.Contains("Scanning on hci0", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("Wand-B4", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("ble:BB:00:00:00:00:04", output.ToString(), StringComparison.Ordinal);

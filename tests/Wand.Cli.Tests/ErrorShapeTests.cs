@@ -49,5 +49,38 @@ public sealed class ErrorShapeTests : IDisposable
         Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("action").GetString()));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task UncaughtException_IsInternalErrorInTheOneShape_NotSystemCommandLinesExitCodeOne(bool json)
+    {
+        System.CommandLine.RootCommand root = Program.BuildRootCommand();
+        System.CommandLine.Command failing = new("fail-unexpectedly");
+        failing.SetAction((System.CommandLine.ParseResult _) => (int)(object)ThrowUnexpectedly());
+        root.Subcommands.Add(failing);
+        StringWriter output = new();
+        StringWriter error = new();
+
+        int code = await Program.InvokeAsync(
+            root.Parse(json ? ["--json", "fail-unexpectedly"] : ["fail-unexpectedly"]),
+            new System.CommandLine.InvocationConfiguration { Output = output, Error = error },
+            System.Threading.CancellationToken.None);
+
+        Assert.Equal((int)ExitCode.InternalError, code);
+        Assert.Equal(string.Empty, output.ToString());
+        Assert.Contains("an invariant broke in fail-unexpectedly", error.ToString(), StringComparison.Ordinal);
+        if (json)
+        {
+            using JsonDocument document = JsonDocument.Parse(error.ToString());
+            Assert.Equal("InternalError", document.RootElement.GetProperty("error").GetProperty("name").GetString());
+        }
+        else
+        {
+            Assert.Contains("(exit code 70, InternalError)", error.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    private static object ThrowUnexpectedly() => throw new InvalidOperationException("an invariant broke in fail-unexpectedly");
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }
