@@ -56,25 +56,16 @@ public class ButtonGestureBoundaryTests
     public void MD7_ASecondShortPressReleasedWithin500MillisecondsOfTheFirstIsADoublePress(long gap, ButtonGesture expected)
     {
         detector.DoublePressArmed = true;
-        detector.Sample(true, 100);
-        detector.Sample(true, 130);
-        detector.Sample(false, 200);
-        Assert.Equal(ButtonGesture.None, detector.Sample(false, 230));
+        Assert.Equal(ButtonGesture.None, ShortPress(detector, 100, 200));
 
-        detector.Sample(true, 300);
-        detector.Sample(true, 330);
-        detector.Sample(false, 200 + gap);
-        Assert.Equal(expected, detector.Sample(false, 230 + gap));
+        Assert.Equal(expected, ShortPress(detector, 300, 200 + gap));
     }
 
     [Fact]
     public void MD7_AShortPressHeldBackForTheDoublePressIsReportedWhenTheWindowHasPassed()
     {
         detector.DoublePressArmed = true;
-        detector.Sample(true, 100);
-        detector.Sample(true, 130);
-        detector.Sample(false, 200);
-        Assert.Equal(ButtonGesture.None, detector.Sample(false, 230));
+        Assert.Equal(ButtonGesture.None, ShortPress(detector, 100, 200));
 
         Assert.Equal(ButtonGesture.None, detector.Sample(false, 230 + ButtonGestureDetector.DoublePressMilliseconds));
         Assert.Equal(ButtonGesture.ShortPress, detector.Sample(false, 230 + ButtonGestureDetector.DoublePressMilliseconds + 1));
@@ -85,10 +76,7 @@ public class ButtonGestureBoundaryTests
     public void MD7_AShortPressHeldBackIsDroppedWhenTheSessionItMeantEnds()
     {
         detector.DoublePressArmed = true;
-        detector.Sample(true, 100);
-        detector.Sample(true, 130);
-        detector.Sample(false, 200);
-        detector.Sample(false, 230);
+        ShortPress(detector, 100, 200);
 
         detector.DoublePressArmed = false;
         for (long now = 250; now < 2000; now += 20)
@@ -111,23 +99,15 @@ public class ButtonGestureBoundaryTests
         held.Sample(false, 4100);
         Assert.Equal(ButtonGesture.None, held.Sample(false, 4130));
 
-        held.Sample(true, 5000);
-        held.Sample(true, 5030);
-        held.Sample(false, 5100);
-        Assert.Equal(ButtonGesture.ShortPress, held.Sample(false, 5130));
+        Assert.Equal(ButtonGesture.ShortPress, ShortPress(held, 5000, 5100));
     }
+
     [Fact]
     public void MD7_AfterADoublePressNothingMoreIsReportedUntilTheNextPress()
     {
         detector.DoublePressArmed = true;
-        detector.Sample(true, 100);
-        detector.Sample(true, 130);
-        detector.Sample(false, 200);
-        Assert.Equal(ButtonGesture.None, detector.Sample(false, 230));
-        detector.Sample(true, 300);
-        detector.Sample(true, 330);
-        detector.Sample(false, 400);
-        Assert.Equal(ButtonGesture.DoublePress, detector.Sample(false, 430));
+        Assert.Equal(ButtonGesture.None, ShortPress(detector, 100, 200));
+        Assert.Equal(ButtonGesture.DoublePress, ShortPress(detector, 300, 400));
 
         for (long now = 450; now < 2500; now += 20)
         {
@@ -148,5 +128,16 @@ public class ButtonGestureBoundaryTests
         {
             Assert.Equal(ButtonGesture.None, detector.Sample(false, now));
         }
+    }
+
+    /// <summary>Presses the button at <paramref name="pressAt"/> and lets it go at <paramref name="releaseAt"/>, each
+    /// contact held stable for the 30 ms debounce.</summary>
+    /// <returns>The gesture reported when the release has debounced.</returns>
+    private static ButtonGesture ShortPress(ButtonGestureDetector button, long pressAt, long releaseAt)
+    {
+        button.Sample(true, pressAt);
+        button.Sample(true, pressAt + ButtonGestureDetector.DebounceMilliseconds);
+        button.Sample(false, releaseAt);
+        return button.Sample(false, releaseAt + ButtonGestureDetector.DebounceMilliseconds);
     }
 }
